@@ -1,0 +1,39 @@
+/**
+ * `npm run bench`: runs every `bench/*.bench.ts` (or those named on the command line),
+ * prints one table and writes bench/results.json as `{name: {value, unit}}`.
+ */
+import { readdir, writeFile } from 'node:fs/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import path from 'node:path';
+import type { BenchModule, Figures } from './types.ts';
+
+const benchDir = path.dirname(fileURLToPath(import.meta.url));
+const only = process.argv.slice(2);
+
+const files = (await readdir(benchDir))
+  .filter((name) => name.endsWith('.bench.ts'))
+  .filter((name) => only.length === 0 || only.some((want) => name.includes(want)))
+  .sort();
+
+const results: Figures = {};
+const failures: string[] = [];
+for (const file of files) {
+  process.stderr.write(`bench: ${file}…\n`);
+  try {
+    const mod = (await import(pathToFileURL(path.join(benchDir, file)).href)) as BenchModule;
+    Object.assign(results, await mod.run());
+  } catch (error) {
+    failures.push(`${file}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  }
+}
+
+const width = Math.max(10, ...Object.keys(results).map((name) => name.length));
+console.log(`${'figure'.padEnd(width)}  ${'value'.padStart(12)}  unit`);
+for (const [name, { value, unit }] of Object.entries(results)) {
+  console.log(`${name.padEnd(width)}  ${String(value).padStart(12)}  ${unit}`);
+}
+await writeFile(path.join(benchDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+if (failures.length > 0) {
+  console.error(`\n${failures.length} benchmark file(s) failed:\n${failures.join('\n')}`);
+  process.exitCode = 1;
+}

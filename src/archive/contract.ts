@@ -1,0 +1,118 @@
+/**
+ * The archive API contract (`/v1`), shared by the extension's client and the reference server.
+ * The server generates its OpenAPI document from these schemas.
+ */
+import { z } from 'zod';
+import { IsoDateTime, IsoDay, Severity } from '../core/draft.ts';
+
+export const API_VERSION = 'v1';
+
+export const ErrorField = z.object({ path: z.string(), message: z.string() });
+export const ApiError = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      fields: z.array(ErrorField).default([]),
+    }),
+  })
+  .meta({ id: 'Error' });
+export type ApiError = z.infer<typeof ApiError>;
+
+export const TaxonomyCode = z.object({
+  code: z.string(),
+  label: z.string(),
+  group: z.string().optional(),
+  description: z.string().optional(),
+});
+export const Provider = z.object({
+  name: z.string(),
+  /** Registrable domains that belong to the provider, used to guess it from a source URL. */
+  domains: z.array(z.string()).default([]),
+});
+export const SeverityLevel = z.object({
+  level: Severity,
+  label: z.string(),
+  definition: z.string(),
+});
+export const Taxonomy = z
+  .object({
+    version: z.string(),
+    codes: z.array(TaxonomyCode),
+    providers: z.array(Provider),
+    severities: z.array(SeverityLevel),
+  })
+  .meta({ id: 'Taxonomy' });
+export type Taxonomy = z.infer<typeof Taxonomy>;
+
+export const Role = z.enum(['editor', 'reviewer']);
+export type Role = z.infer<typeof Role>;
+
+export const Me = z
+  .object({
+    archive: z.literal('incident-archive'),
+    apiVersion: z.literal(API_VERSION),
+    user: z.object({ id: z.string(), name: z.string(), role: Role }),
+  })
+  .meta({ id: 'Me' });
+export type Me = z.infer<typeof Me>;
+
+export const SubmissionSource = z.strictObject({
+  url: z.url({ protocol: /^https?$/ }).max(4_000),
+  originalUrl: z.url().max(8_000).optional(),
+  title: z.string().max(2_000).optional(),
+  publisher: z.string().max(500).optional(),
+  authors: z.array(z.string().max(300)).max(50).default([]),
+  publishedDate: IsoDay.optional(),
+  accessedAt: IsoDateTime.optional(),
+  quotes: z.array(z.string().min(1).max(20_000)).min(1).max(100),
+});
+export type SubmissionSource = z.infer<typeof SubmissionSource>;
+
+export const SubmissionRequest = z
+  .strictObject({
+    draftId: z.uuid(),
+    title: z.string().trim().min(1).max(500),
+    summary: z.string().max(50_000).default(''),
+    severity: Severity.optional(),
+    announcementDate: IsoDay.optional(),
+    incidentDate: IsoDay.optional(),
+    rationale: z.string().max(50_000).default(''),
+    counterfactual: z.string().max(50_000).default(''),
+    codes: z.array(z.string().max(50)).max(200).default([]),
+    providers: z.array(z.string().max(200)).max(100).default([]),
+    tags: z.array(z.string().max(100)).max(100).default([]),
+    sources: z.array(SubmissionSource).min(1).max(100),
+  })
+  .meta({ id: 'SubmissionRequest' });
+export type SubmissionRequest = z.input<typeof SubmissionRequest>;
+
+export const SubmissionStatus = z.enum(['received', 'accepted', 'rejected']);
+
+export const Submission = z
+  .object({
+    id: z.string(),
+    draftId: z.uuid(),
+    status: SubmissionStatus,
+    /** The archive's own id for the entry, e.g. `AIID-000042`, once accepted. */
+    archiveId: z.string().nullable(),
+    title: z.string(),
+    receivedAt: IsoDateTime,
+  })
+  .meta({ id: 'Submission' });
+export type Submission = z.infer<typeof Submission>;
+
+export const SourceMatch = z.object({
+  kind: z.enum(['incident', 'submission']),
+  id: z.string(),
+  archiveId: z.string().nullable(),
+  title: z.string(),
+  receivedAt: IsoDateTime,
+});
+export const SourcesLookup = z
+  .object({ url: z.string(), matches: z.array(SourceMatch) })
+  .meta({ id: 'SourcesLookup' });
+export type SourcesLookup = z.infer<typeof SourcesLookup>;
+
+/** Request header that makes `POST /v1/submissions` safe to retry. */
+export const IDEMPOTENCY_HEADER = 'Idempotency-Key';

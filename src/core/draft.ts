@@ -1,0 +1,116 @@
+/**
+ * The incident draft model: the one place that says what a draft is.
+ * Every boundary (IndexedDB, runtime messages, HTTP, imports) parses with these schemas.
+ */
+import { z } from 'zod';
+
+export const SEVERITIES = ['SEV-1', 'SEV-2', 'SEV-3', 'SEV-4'] as const;
+export const Severity = z.enum(SEVERITIES);
+export type Severity = z.infer<typeof Severity>;
+
+export const REVIEW_STATES = ['draft', 'in_review', 'changes_requested', 'approved', 'submitted'] as const;
+export const ReviewState = z.enum(REVIEW_STATES);
+export type ReviewState = z.infer<typeof ReviewState>;
+
+/** A calendar day, `YYYY-MM-DD`. */
+export const IsoDay = z.iso.date();
+export const IsoDateTime = z.iso.datetime({ offset: true });
+
+/** Upper bound on one quote; longer selections are refused with a clear message, not truncated silently. */
+export const MAX_QUOTE_CHARS = 20_000;
+
+export const TextQuoteSelector = z.strictObject({
+  type: z.literal('TextQuoteSelector'),
+  exact: z.string().min(1).max(MAX_QUOTE_CHARS),
+  prefix: z.string().max(1_000),
+  suffix: z.string().max(1_000),
+});
+export type TextQuoteSelector = z.infer<typeof TextQuoteSelector>;
+
+export const TextPositionSelector = z.strictObject({
+  type: z.literal('TextPositionSelector'),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+export type TextPositionSelector = z.infer<typeof TextPositionSelector>;
+
+export const ClipSelectors = z.strictObject({
+  quote: TextQuoteSelector,
+  position: TextPositionSelector,
+});
+export type ClipSelectors = z.infer<typeof ClipSelectors>;
+
+/**
+ * Where each metadata field came from, e.g. `{ publishedDate: 'json-ld:datePublished' }`.
+ * Keys are field names of SourceMetadata.
+ */
+export const Provenance = z.record(z.string(), z.string().max(200));
+
+/** What the capture script reads off a page about the page itself. */
+export const SourceMetadata = z.strictObject({
+  /** Canonical URL: tracking parameters and fragment dropped. */
+  url: z.url(),
+  /** The URL as the editor saw it. */
+  originalUrl: z.url(),
+  title: z.string().max(2_000).default(''),
+  publisher: z.string().max(500).optional(),
+  authors: z.array(z.string().max(300)).max(50).default([]),
+  language: z.string().max(35).optional(),
+  description: z.string().max(5_000).optional(),
+  publishedDate: IsoDay.optional(),
+  modifiedDate: IsoDay.optional(),
+  provenance: Provenance.default({}),
+});
+export type SourceMetadata = z.infer<typeof SourceMetadata>;
+
+export const Source = SourceMetadata.extend({
+  id: z.uuid(),
+  accessedAt: IsoDateTime,
+});
+export type Source = z.infer<typeof Source>;
+
+export const Clip = z.strictObject({
+  id: z.uuid(),
+  draftId: z.uuid(),
+  sourceId: z.uuid(),
+  /** Canonical URL of the page the quote was taken from (indexed for "clips on this page"). */
+  url: z.url(),
+  quote: z.string().min(1).max(MAX_QUOTE_CHARS),
+  selectors: ClipSelectors,
+  note: z.string().max(20_000).default(''),
+  createdAt: IsoDateTime,
+});
+export type Clip = z.infer<typeof Clip>;
+
+export const SUBMISSION_STATES = ['queued', 'sending', 'accepted', 'failed'] as const;
+export const SubmissionRecord = z.strictObject({
+  state: z.enum(SUBMISSION_STATES),
+  idempotencyKey: z.uuid(),
+  queuedAt: IsoDateTime,
+  submissionId: z.string().optional(),
+  archiveId: z.string().optional(),
+  /** Human-readable reason for the last failure, shown next to the draft. */
+  error: z.string().optional(),
+});
+export type SubmissionRecord = z.infer<typeof SubmissionRecord>;
+
+export const Draft = z.strictObject({
+  id: z.uuid(),
+  title: z.string().max(500).default(''),
+  summary: z.string().max(50_000).default(''),
+  severity: Severity.optional(),
+  announcementDate: IsoDay.optional(),
+  incidentDate: IsoDay.optional(),
+  rationale: z.string().max(50_000).default(''),
+  counterfactual: z.string().max(50_000).default(''),
+  codes: z.array(z.string().max(50)).max(200).default([]),
+  providers: z.array(z.string().max(200)).max(100).default([]),
+  tags: z.array(z.string().max(100)).max(100).default([]),
+  notes: z.string().max(200_000).default(''),
+  sources: z.array(Source).max(100).default([]),
+  reviewState: ReviewState.default('draft'),
+  submission: SubmissionRecord.optional(),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+});
+export type Draft = z.infer<typeof Draft>;
