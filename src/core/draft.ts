@@ -3,6 +3,9 @@
  * Every boundary (IndexedDB, runtime messages, HTTP, imports) parses with these schemas.
  */
 import { z } from 'zod';
+import { MAX_QUOTE_CHARS } from './limits.ts';
+
+export { MAX_QUOTE_CHARS };
 
 export const SEVERITIES = ['SEV-1', 'SEV-2', 'SEV-3', 'SEV-4'] as const;
 export const Severity = z.enum(SEVERITIES);
@@ -15,9 +18,6 @@ export type ReviewState = z.infer<typeof ReviewState>;
 /** A calendar day, `YYYY-MM-DD`. */
 export const IsoDay = z.iso.date();
 export const IsoDateTime = z.iso.datetime({ offset: true });
-
-/** Upper bound on one quote; longer selections are refused with a clear message, not truncated silently. */
-export const MAX_QUOTE_CHARS = 20_000;
 
 export const TextQuoteSelector = z.strictObject({
   type: z.literal('TextQuoteSelector'),

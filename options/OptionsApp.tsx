@@ -1,0 +1,72 @@
+import { useEffect, useState } from 'preact/hooks';
+import { normalizeArchiveUrl } from '../src/archive/connection.ts';
+import { browser } from '../src/extension-api.ts';
+import { loadSettings, saveSettings } from '../src/store/settings.ts';
+import { send } from '../src/ui/send.ts';
+
+type Status = { tone: 'ok' | 'error' | 'busy'; text: string } | null;
+
+/** Asks for the archive's origin so requests do not depend on CORS; refusing it is fine. */
+function requestArchiveAccess(archiveUrl: string): void {
+  const base = normalizeArchiveUrl(archiveUrl);
+  if (!base) return;
+  browser.permissions.request({ origins: [`${new URL(base).origin}/*`] }).catch(() => undefined);
+}
+
+export function OptionsApp() {
+  const [archiveUrl, setArchiveUrl] = useState('');
+  const [token, setToken] = useState('');
+  const [status, setStatus] = useState<Status>(null);
+
+  useEffect(() => {
+    void loadSettings().then((settings) => {
+      setArchiveUrl(settings.archiveUrl);
+      setToken(settings.token);
+    });
+  }, []);
+
+  async function save(event: Event) {
+    event.preventDefault();
+    requestArchiveAccess(archiveUrl);
+    const base = normalizeArchiveUrl(archiveUrl);
+    if (!base) return setStatus({ tone: 'error', text: 'Enter the archive address as an http:// or https:// URL.' });
+    // New credentials un-pause a queue that a 401 stopped.
+    await saveSettings({ archiveUrl: base, token: token.trim(), paused: false });
+    setArchiveUrl(base);
+    setStatus({ tone: 'ok', text: 'Saved.' });
+    void send('outbox.drain', {});
+  }
+
+  async function test() {
+    setStatus({ tone: 'busy', text: 'Testing the connection…' });
+    const reply = await send<string>('archive.testConnection', { archiveUrl, token });
+    setStatus(reply.ok ? { tone: 'ok', text: reply.value } : { tone: 'error', text: reply.error });
+  }
+
+  return (
+    <main>
+      <h1>Incident Clipper</h1>
+      <p class="muted">Where finished drafts go. Drafts stay on this computer until you submit them.</p>
+      <form onSubmit={(event) => void save(event)}>
+        <label for="archive-url">Archive address</label>
+        <input id="archive-url" type="url" required placeholder="https://archive.example.org" value={archiveUrl} onInput={(e) => setArchiveUrl(e.currentTarget.value)} />
+        <label for="api-token">API token</label>
+        <input id="api-token" type="password" autocomplete="off" value={token} onInput={(e) => setToken(e.currentTarget.value)} />
+        <p class="hint muted">The token is kept in the extension's own storage; web pages can never read it.</p>
+        <div class="actions">
+          <button type="submit" class="primary">
+            Save
+          </button>
+          <button type="button" onClick={() => void test()}>
+            Test connection
+          </button>
+        </div>
+      </form>
+      {status && (
+        <p role={status.tone === 'error' ? 'alert' : 'status'} class={`notice ${status.tone === 'busy' ? '' : status.tone}`} data-testid="connection-status">
+          {status.text}
+        </p>
+      )}
+    </main>
+  );
+}

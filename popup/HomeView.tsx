@@ -1,0 +1,109 @@
+import { useState } from 'preact/hooks';
+import type { Draft } from '../src/core/draft.ts';
+import { draftsForUrl, recentDrafts } from '../src/store/drafts.ts';
+import { useLiveQuery } from '../src/ui/live-query.ts';
+import { send } from '../src/ui/send.ts';
+import type { ClipResult } from '../src/background/clip.ts';
+import type { PageState } from './PopupApp.tsx';
+
+function DraftList({ drafts, onOpen, label }: { drafts: Draft[]; onOpen: (id: string) => void; label: string }) {
+  return (
+    <ul class="list" aria-label={label}>
+      {drafts.map((draft) => (
+        <li key={draft.id}>
+          <button type="button" class="item" onClick={() => onOpen(draft.id)}>
+            <div class="draft-title truncate">{draft.title || 'Untitled draft'}</div>
+            <div class="meta muted">
+              {draft.sources.length} source{draft.sources.length === 1 ? '' : 's'} · {submissionLabel(draft)}
+            </div>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function submissionLabel(draft: Draft): string {
+  switch (draft.submission?.state) {
+    case 'accepted':
+      return `in the archive as ${draft.submission.archiveId ?? 'submitted'}`;
+    case 'queued':
+    case 'sending':
+      return 'waiting to be sent';
+    case 'failed':
+      return 'submission refused';
+    default:
+      return `edited ${new Date(draft.updatedAt).toLocaleString()}`;
+  }
+}
+
+function ClipControls({ tabId, pageDrafts, onOpen }: { tabId: number; pageDrafts: Draft[]; onOpen: (id: string) => void }) {
+  const [target, setTarget] = useState('new');
+  const [status, setStatus] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
+  const recent = useLiveQuery(() => recentDrafts(10), []) ?? [];
+  const choices = [...pageDrafts, ...recent.filter((draft) => !pageDrafts.some((d) => d.id === draft.id))];
+
+  async function clip() {
+    setStatus(null);
+    const reply = await send<ClipResult>('clip.fromTab', { tabId, target });
+    if (!reply.ok) return setStatus({ tone: 'error', text: reply.error });
+    setStatus({ tone: 'ok', text: reply.value.created ? `Draft created: “${reply.value.title}”` : `Quote added to “${reply.value.title}”` });
+    onOpen(reply.value.draftId);
+  }
+
+  return (
+    <section aria-label="Clip the selection">
+      <label for="clip-target">Clip the selected text into</label>
+      <div class="row">
+        <select id="clip-target" class="grow" value={target} onChange={(event) => setTarget(event.currentTarget.value)}>
+          <option value="new">A new draft</option>
+          {choices.map((draft) => (
+            <option key={draft.id} value={draft.id}>
+              {draft.title || 'Untitled draft'}
+            </option>
+          ))}
+        </select>
+        <button type="button" class="primary" onClick={() => void clip()}>
+          Clip selection
+        </button>
+      </div>
+      {status && (
+        <p role={status.tone === 'error' ? 'alert' : 'status'} class={status.tone}>
+          {status.text}
+        </p>
+      )}
+    </section>
+  );
+}
+
+export function HomeView({ page, onOpen }: { page: PageState; onOpen: (id: string) => void }) {
+  const url = page.kind === 'ready' ? page.inspection.metadata.url : '';
+  const pageDrafts = useLiveQuery(() => (url ? draftsForUrl(url) : []), [url]) ?? [];
+  const recent = useLiveQuery(() => recentDrafts(8), []) ?? [];
+
+  return (
+    <>
+      {page.kind === 'loading' && <p class="muted">Reading this page…</p>}
+      {page.kind === 'unavailable' && (
+        <p class="notice error" role="alert">
+          {page.reason}
+        </p>
+      )}
+      {page.kind === 'ready' && (
+        <>
+          <p class="page">
+            <span class="draft-title">{page.inspection.metadata.title || page.inspection.metadata.url}</span>
+            <br />
+            <span class="muted truncate">{page.inspection.metadata.url}</span>
+          </p>
+          {page.inspection.selectionLength === 0 && <p class="muted">Select a passage on the page to quote it.</p>}
+          <ClipControls tabId={page.tabId} pageDrafts={pageDrafts} onOpen={onOpen} />
+          <h2>On this page</h2>
+          {pageDrafts.length === 0 ? <p class="muted">No drafts quote this page yet.</p> : <DraftList drafts={pageDrafts} onOpen={onOpen} label="Drafts on this page" />}
+        </>
+      )}
+      <h2>Recent drafts</h2>
+      {recent.length === 0 ? <p class="muted">No drafts yet.</p> : <DraftList drafts={recent} onOpen={onOpen} label="Recent drafts" />}
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { PageInspection } from '../src/background/inject.ts';
+import { send } from '../src/ui/send.ts';
+import { DraftView } from './DraftView.tsx';
+import { HomeView } from './HomeView.tsx';
+import { OutboxStatus } from './OutboxStatus.tsx';
+import { targetTabId } from './target-tab.ts';
+
+export type PageState =
+  | { kind: 'loading' }
+  | { kind: 'ready'; tabId: number; inspection: PageInspection }
+  | { kind: 'unavailable'; tabId?: number; reason: string };
+
+export function PopupApp() {
+  const [page, setPage] = useState<PageState>({ kind: 'loading' });
+  const [openDraftId, setOpenDraftId] = useState<string | null>(null);
+
+  useEffect(() => {
+    void send('outbox.drain', {});
+    void (async () => {
+      const tabId = await targetTabId();
+      if (tabId === undefined) return setPage({ kind: 'unavailable', reason: 'No page is open in this window.' });
+      const reply = await send<PageInspection>('page.inspect', { tabId });
+      setPage(reply.ok ? { kind: 'ready', tabId, inspection: reply.value } : { kind: 'unavailable', tabId, reason: reply.error });
+    })();
+  }, []);
+
+  return (
+    <>
+      <header>
+        <img src="/icons/icon-32.png" alt="" />
+        <h1 class="grow">Incident Clipper</h1>
+        <a href="/options/index.html" target="_blank" rel="noreferrer">Options</a>
+      </header>
+      <main>
+        <OutboxStatus />
+        {openDraftId ? (
+          <DraftView draftId={openDraftId} onBack={() => setOpenDraftId(null)} />
+        ) : (
+          <HomeView page={page} onOpen={setOpenDraftId} />
+        )}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,6 @@
+import { render } from 'preact';
+import '../src/ui/theme.css';
+import './popup.css';
+import { PopupApp } from './PopupApp.tsx';
+
+render(<PopupApp />, document.getElementById('app')!);

@@ -1,0 +1,117 @@
+/** Typed HTTP client for the archive API. Every reply is parsed; nothing from the network is trusted. */
+import type { z } from 'zod';
+import {
+  ApiError,
+  IDEMPOTENCY_HEADER,
+  Me,
+  SourcesLookup,
+  Submission,
+  Taxonomy,
+  type SubmissionRequest,
+} from './contract.ts';
+
+export type ApiFailure =
+  | { kind: 'network'; message: string }
+  | { kind: 'http'; status: number; code: string; message: string; fields: { path: string; message: string }[]; retryAfterMs?: number }
+  | { kind: 'malformed'; status: number; message: string };
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; failure: ApiFailure };
+
+const TIMEOUT_MS = 15_000;
+
+function retryAfterMs(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+export class ArchiveClient {
+  private readonly baseUrl: string;
+
+  constructor(
+    baseUrl: string,
+    private readonly token: string,
+    private readonly fetchImpl: typeof fetch = (...args) => fetch(...args),
+  ) {
+    this.baseUrl = baseUrl.replace(/\/+$/, '');
+  }
+
+  me(): Promise<ApiResult<Me>> {
+    return this.request('GET', '/v1/me', Me);
+  }
+
+  taxonomy(): Promise<ApiResult<Taxonomy>> {
+    return this.request('GET', '/v1/taxonomy', Taxonomy);
+  }
+
+  submit(body: SubmissionRequest, idempotencyKey: string): Promise<ApiResult<Submission>> {
+    return this.request('POST', '/v1/submissions', Submission, { body, headers: { [IDEMPOTENCY_HEADER]: idempotencyKey } });
+  }
+
+  submission(id: string): Promise<ApiResult<Submission>> {
+    return this.request('GET', `/v1/submissions/${encodeURIComponent(id)}`, Submission);
+  }
+
+  sources(url: string): Promise<ApiResult<SourcesLookup>> {
+    return this.request('GET', `/v1/sources?url=${encodeURIComponent(url)}`, SourcesLookup);
+  }
+
+  private async request<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    schema: z.ZodType<T>,
+    options: { body?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<ApiResult<T>> {
+    let response: Response;
+    try {
+      response = await this.fetchImpl(`${this.baseUrl}${path}`, {
+        method,
+        headers: {
+          accept: 'application/json',
+          ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+          ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...options.headers,
+        },
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+      });
+    } catch (error) {
+      const reason = error instanceof Error && error.name === 'TimeoutError' ? 'no answer within 15 s' : 'connection failed';
+      return { ok: false, failure: { kind: 'network', message: `Cannot reach the archive at ${this.baseUrl} (${reason}).` } };
+    }
+    const json = await readJson(response);
+    if (!response.ok) {
+      const error = ApiError.safeParse(json);
+      if (!error.success) {
+        return { ok: false, failure: { kind: 'malformed', status: response.status, message: `The archive answered HTTP ${response.status} without an archive error body.` } };
+      }
+      return {
+        ok: false,
+        failure: {
+          kind: 'http',
+          status: response.status,
+          code: error.data.error.code,
+          message: error.data.error.message,
+          fields: error.data.error.fields,
+          retryAfterMs: retryAfterMs(response.headers.get('retry-after')),
+        },
+      };
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      return { ok: false, failure: { kind: 'malformed', status: response.status, message: `${this.baseUrl}${path} answered, but not as an incident archive does.` } };
+    }
+    return { ok: true, value: parsed.data };
+  }
+}

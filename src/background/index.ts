@@ -1,0 +1,40 @@
+/** Service worker: wiring only. Listeners are registered synchronously at the top level, as MV3 requires. */
+import { browser, type Menus, type Runtime, type Tabs } from '../extension-api.ts';
+import { clipFromTab } from './clip.ts';
+import { handlers } from './handlers.ts';
+import { refreshPendingBadge, runOutbox } from './outbox-runner.ts';
+import { createRouter } from './router.ts';
+
+export const CLIP_COMMAND = 'clip-selection';
+const OUTBOX_ALARM = 'outbox-drain';
+
+const route = createRouter(handlers, browser.runtime.id, browser.runtime.getURL(''));
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => route(message, sender));
+
+browser.runtime.onInstalled.addListener(() => {
+  void browser.contextMenus.removeAll().then(() =>
+    browser.contextMenus.create({ id: CLIP_COMMAND, title: 'Clip to incident draft', contexts: ['selection'] }),
+  );
+});
+
+browser.contextMenus.onClicked.addListener((info: Menus.OnClickData, tab?: Tabs.Tab) => {
+  if (info.menuItemId !== CLIP_COMMAND || tab?.id === undefined) return;
+  void clipFromTab(tab.id, undefined, info.frameId);
+});
+
+browser.commands.onCommand.addListener((command: string, tab?: Tabs.Tab) => {
+  if (command !== CLIP_COMMAND) return;
+  void (async () => {
+    const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+    if (tabId !== undefined) await clipFromTab(tabId);
+  })();
+});
+
+// Pending submissions leave whenever the worker wakes: at start, at browser start-up, and on the alarm.
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === OUTBOX_ALARM) void runOutbox();
+});
+browser.runtime.onStartup.addListener(() => void runOutbox());
+void browser.alarms.create(OUTBOX_ALARM, { periodInMinutes: 1 });
+void refreshPendingBadge();
+void runOutbox();

@@ -1,0 +1,76 @@
+/** Runs the on-demand capture script in a tab and turns browser refusals into sentences. */
+import { browser } from '../extension-api.ts';
+import { z } from 'zod';
+import { CaptureOutcome } from '../core/capture.ts';
+import { SourceMetadata } from '../core/draft.ts';
+import type { ClipperPageApi } from '../content/capture.ts';
+
+export const CAPTURE_SCRIPT = 'capture.js';
+
+export class CaptureUnavailableError extends Error {}
+
+const RESTRICTED_PAGE =
+  'Incident Clipper cannot read this page: browser pages, the extension store and the built-in PDF viewer do not let extensions in. Copy the passage into a note instead.';
+
+export function explainInjectionError(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  if (/cannot be scripted|chrome:\/\/|chrome-extension:\/\/|edge:\/\/|about:|extensions gallery|webstore|Cannot access contents of the page|pdf/i.test(text)) {
+    return RESTRICTED_PAGE;
+  }
+  if (/file:\/\//i.test(text) || /Cannot access contents of url "file/i.test(text)) {
+    return 'Incident Clipper cannot read local files unless "Allow access to file URLs" is on in the extension\'s settings.';
+  }
+  if (/No tab with id|Frame with ID/i.test(text)) return 'That tab is gone. Open the page again and retry.';
+  if (/Missing host permission|Cannot access contents of url/i.test(text)) {
+    return 'Incident Clipper has no access to this page yet. Use the context menu, the shortcut or the toolbar button on the page itself.';
+  }
+  return `Incident Clipper could not read this page (${text}).`;
+}
+
+async function ensureInjected(tabId: number, frameId?: number): Promise<void> {
+  const target = frameId === undefined ? { tabId } : { tabId, frameIds: [frameId] };
+  try {
+    await browser.scripting.executeScript({ target, files: [CAPTURE_SCRIPT] });
+  } catch (error) {
+    throw new CaptureUnavailableError(explainInjectionError(error));
+  }
+}
+
+async function callInPage<T>(tabId: number, frameId: number | undefined, func: (...args: never[]) => T, args: unknown[] = []): Promise<unknown> {
+  await ensureInjected(tabId, frameId);
+  const target = frameId === undefined ? { tabId } : { tabId, frameIds: [frameId] };
+  try {
+    const [first] = await browser.scripting.executeScript({ target, func: func as () => void, args });
+    return first?.result;
+  } catch (error) {
+    throw new CaptureUnavailableError(explainInjectionError(error));
+  }
+}
+
+/** The selection and metadata of a tab, parsed: whatever the page returns is untrusted. */
+export async function captureTab(tabId: number, frameId?: number): Promise<CaptureOutcome> {
+  const raw = await callInPage(tabId, frameId, () => (globalThis as { __incidentClipper?: ClipperPageApi }).__incidentClipper?.capture());
+  const parsed = CaptureOutcome.safeParse(raw);
+  if (!parsed.success) throw new CaptureUnavailableError('This page returned something that is not a selection. Reload it and try again.');
+  return parsed.data;
+}
+
+export const PageInspection = z.strictObject({ metadata: SourceMetadata, selectionLength: z.number().int().nonnegative() });
+export type PageInspection = z.infer<typeof PageInspection>;
+
+/** What the popup shows about the current page: its canonical URL and whether text is selected. */
+export async function inspectTab(tabId: number): Promise<PageInspection> {
+  const raw = await callInPage(tabId, undefined, () => (globalThis as { __incidentClipper?: ClipperPageApi }).__incidentClipper?.inspect());
+  const parsed = PageInspection.safeParse(raw);
+  if (!parsed.success) throw new CaptureUnavailableError('This page could not be read. Reload it and try again.');
+  return parsed.data;
+}
+
+export async function toastInTab(tabId: number, message: string, tone: 'ok' | 'error', frameId?: number): Promise<void> {
+  await callInPage(
+    tabId,
+    frameId,
+    (text: string, kind: 'ok' | 'error') => (globalThis as { __incidentClipper?: ClipperPageApi }).__incidentClipper?.toast(text, kind),
+    [message, tone],
+  ).catch(() => undefined);
+}

@@ -1,0 +1,67 @@
+/** Pure draft operations: a clip creates a draft or joins one. No browser API, no storage. */
+import { canonicalizeUrl } from './url.ts';
+import type { PageCapture } from './capture.ts';
+import { Clip, Draft, type Source } from './draft.ts';
+
+export interface Clock {
+  now(): string;
+  uuid(): string;
+}
+
+export const systemClock: Clock = {
+  now: () => new Date().toISOString(),
+  uuid: () => crypto.randomUUID(),
+};
+
+function quoteOf(capture: PageCapture): string {
+  return capture.quote.trim();
+}
+
+function sourceFor(draft: Draft, capture: PageCapture, clock: Clock): { source: Source; isNew: boolean } {
+  const url = canonicalizeUrl(capture.metadata.url);
+  const existing = draft.sources.find((source) => source.url === url);
+  if (existing) return { source: existing, isNew: false };
+  return { source: { ...capture.metadata, url, id: clock.uuid(), accessedAt: clock.now() }, isNew: true };
+}
+
+function clipFor(draft: Draft, source: Source, capture: PageCapture, clock: Clock): Clip {
+  const quote = quoteOf(capture);
+  return Clip.parse({
+    id: clock.uuid(),
+    draftId: draft.id,
+    sourceId: source.id,
+    url: source.url,
+    quote,
+    selectors: capture.selectors ?? {
+      quote: { type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' },
+      position: { type: 'TextPositionSelector', start: 0, end: 0 },
+    },
+    note: '',
+    createdAt: clock.now(),
+  });
+}
+
+/** A new draft pre-filled from the page: title, announcement date and the first source and quote. */
+export function draftFromCapture(capture: PageCapture, clock: Clock = systemClock): { draft: Draft; clip: Clip } {
+  const now = clock.now();
+  const empty = Draft.parse({
+    id: clock.uuid(),
+    title: capture.metadata.title,
+    announcementDate: capture.metadata.publishedDate,
+    createdAt: now,
+    updatedAt: now,
+  });
+  return addCaptureToDraft(empty, capture, clock);
+}
+
+/** Adds a quote to an existing draft, reusing the source entry when the page is already cited. */
+export function addCaptureToDraft(draft: Draft, capture: PageCapture, clock: Clock = systemClock): { draft: Draft; clip: Clip } {
+  const { source, isNew } = sourceFor(draft, capture, clock);
+  const clip = clipFor(draft, source, capture, clock);
+  const updated: Draft = {
+    ...draft,
+    sources: isNew ? [...draft.sources, source] : draft.sources,
+    updatedAt: clock.now(),
+  };
+  return { draft: Draft.parse(updated), clip };
+}

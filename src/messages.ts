@@ -1,0 +1,47 @@
+/**
+ * Every runtime message the worker accepts: one zod schema each, and who may send it.
+ * Content scripts count as attackers: they may send only `content.*` messages, and no message
+ * lets a sender choose a URL for the worker to fetch or read the token.
+ */
+import { z } from 'zod';
+import { PageCapture } from './core/capture.ts';
+
+export const ClipTarget = z.union([z.literal('new'), z.uuid()]);
+
+export const MessageTable = {
+  'clip.fromTab': {
+    from: 'extension-page',
+    payload: z.strictObject({ tabId: z.number().int().nonnegative(), target: ClipTarget.optional() }),
+  },
+  'page.inspect': {
+    from: 'extension-page',
+    payload: z.strictObject({ tabId: z.number().int().nonnegative() }),
+  },
+  'draft.submit': {
+    from: 'extension-page',
+    payload: z.strictObject({ draftId: z.uuid() }),
+  },
+  'outbox.drain': {
+    from: 'extension-page',
+    payload: z.strictObject({}),
+  },
+  'archive.testConnection': {
+    from: 'extension-page',
+    payload: z.strictObject({ archiveUrl: z.string().max(2_000), token: z.string().max(500) }),
+  },
+  'content.clipSelection': {
+    from: 'content-script',
+    payload: z.strictObject({ capture: PageCapture, target: ClipTarget }),
+  },
+} as const;
+
+export type MessageType = keyof typeof MessageTable;
+export type Payload<T extends MessageType> = z.infer<(typeof MessageTable)[T]['payload']>;
+
+export const Envelope = z.strictObject({
+  type: z.enum(Object.keys(MessageTable) as [MessageType, ...MessageType[]]),
+  payload: z.unknown(),
+});
+
+/** Every reply has this shape, so callers can show `error` as it is. */
+export type Reply<T = unknown> = { ok: true; value: T } | { ok: false; error: string };

@@ -1,0 +1,127 @@
+/**
+ * The submission outbox. A row is written in the same transaction as the draft's "queued" state,
+ * sent with its own Idempotency-Key on every attempt, and deleted only after a 2xx.
+ * That is what makes a submission leave exactly once across crashes and retries.
+ */
+import type { ArchiveClient, ApiFailure } from '../archive/client.ts';
+import type { Submission } from '../archive/contract.ts';
+import type { Draft } from '../core/draft.ts';
+import { submissionFromDraft } from '../core/submission.ts';
+import { systemClock, type Clock } from '../core/clip-ops.ts';
+import { db, type ClipperDb, type OutboxRow } from './db.ts';
+import { DraftNotFoundError, clipsOfDraft } from './drafts.ts';
+import { loadSettings, saveSettings } from './settings.ts';
+
+export class NotReadyError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join(' '));
+  }
+}
+
+/** Queues a draft for submission. Queuing twice, or after acceptance, sends nothing new. */
+export async function queueSubmission(draftId: string, store: ClipperDb = db(), clock: Clock = systemClock): Promise<Draft> {
+  return store.transaction('rw', store.drafts, store.clips, store.outbox, async () => {
+    const draft = await store.drafts.get(draftId);
+    if (!draft) throw new DraftNotFoundError(draftId);
+    const state = draft.submission?.state;
+    if (state === 'queued' || state === 'sending' || state === 'accepted') return draft;
+
+    const build = submissionFromDraft(draft, await clipsOfDraft(draftId, store));
+    if (!build.ok) throw new NotReadyError(build.problems);
+
+    const idempotencyKey = clock.uuid();
+    const queued: Draft = {
+      ...draft,
+      submission: { state: 'queued', idempotencyKey, queuedAt: clock.now() },
+      updatedAt: clock.now(),
+    };
+    await store.drafts.put(queued);
+    await store.outbox.add({ kind: 'submit', draftId, idempotencyKey, body: build.body, attempts: 0, nextAttemptAt: 0 });
+    return queued;
+  });
+}
+
+const BASE_BACKOFF_MS = 5_000;
+const MAX_BACKOFF_MS = 30 * 60_000;
+
+export function backoffMs(attempts: number, retryAfterMs?: number): number {
+  const exponential = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** Math.max(0, attempts - 1));
+  return Math.max(exponential, retryAfterMs ?? 0);
+}
+
+/** Network errors, 5xx, 408 and 429 may succeed later; other 4xx never will. */
+export function isRetryable(failure: ApiFailure): boolean {
+  if (failure.kind === 'network') return true;
+  return failure.status >= 500 || failure.status === 408 || failure.status === 429;
+}
+
+async function patchSubmission(store: ClipperDb, draftId: string, patch: Partial<NonNullable<Draft['submission']>>, extra: Partial<Draft> = {}) {
+  const draft = await store.drafts.get(draftId);
+  if (!draft?.submission) return;
+  await store.drafts.put({ ...draft, ...extra, submission: { ...draft.submission, ...patch } });
+}
+
+async function markAccepted(store: ClipperDb, row: OutboxRow, accepted: Submission) {
+  await store.transaction('rw', store.drafts, store.outbox, async () => {
+    await patchSubmission(
+      store,
+      row.draftId,
+      { state: 'accepted', submissionId: accepted.id, archiveId: accepted.archiveId ?? undefined, error: undefined },
+      { reviewState: 'submitted' },
+    );
+    await store.outbox.delete(row.seq!);
+  });
+}
+
+async function deadLetter(store: ClipperDb, row: OutboxRow, failure: ApiFailure, now: string) {
+  const status = failure.kind === 'network' ? 0 : failure.status;
+  await store.transaction('rw', store.drafts, store.outbox, store.deadLetters, async () => {
+    await store.deadLetters.add({ draftId: row.draftId, kind: row.kind, status, error: failure.message, at: now });
+    await patchSubmission(store, row.draftId, { state: 'failed', error: `The archive refused the submission: ${failure.message}` });
+    await store.outbox.delete(row.seq!);
+  });
+}
+
+async function scheduleRetry(store: ClipperDb, row: OutboxRow, failure: ApiFailure, nowMs: number) {
+  const attempts = row.attempts + 1;
+  const retryAfter = failure.kind === 'http' ? failure.retryAfterMs : undefined;
+  await store.transaction('rw', store.drafts, store.outbox, async () => {
+    await store.outbox.update(row.seq!, { attempts, nextAttemptAt: nowMs + backoffMs(attempts, retryAfter), lastError: failure.message });
+    await patchSubmission(store, row.draftId, { state: 'queued', error: `${failure.message} It will be retried automatically.` });
+  });
+}
+
+export type DrainOutcome = 'idle' | 'unconfigured' | 'paused' | 'drained' | 'waiting';
+
+export interface DrainDeps {
+  store?: ClipperDb;
+  clientFor: (archiveUrl: string, token: string) => ArchiveClient;
+  nowMs?: () => number;
+}
+
+/** Sends every due outbox row once, in order. Stops at the first 401 and pauses the queue. */
+export async function drainOutbox({ store = db(), clientFor, nowMs = Date.now }: DrainDeps): Promise<DrainOutcome> {
+  if ((await store.outbox.count()) === 0) return 'idle';
+  const settings = await loadSettings(store);
+  if (!settings.archiveUrl || !settings.token) return 'unconfigured';
+  if (settings.paused) return 'paused';
+
+  const client = clientFor(settings.archiveUrl, settings.token);
+  const due = await store.outbox.where('nextAttemptAt').belowOrEqual(nowMs()).sortBy('seq');
+  for (const row of due) {
+    await patchSubmission(store, row.draftId, { state: 'sending' });
+    const result = await client.submit(row.body, row.idempotencyKey);
+    if (result.ok) {
+      await markAccepted(store, row, result.value);
+    } else if (result.failure.kind === 'http' && result.failure.status === 401) {
+      await saveSettings({ paused: true }, store);
+      await patchSubmission(store, row.draftId, { state: 'queued', error: 'The archive rejected the API token. Enter a new token in Options; the queue waits until then.' });
+      return 'paused';
+    } else if (isRetryable(result.failure)) {
+      await scheduleRetry(store, row, result.failure, nowMs());
+    } else {
+      await deadLetter(store, row, result.failure, new Date(nowMs()).toISOString());
+    }
+  }
+  return (await store.outbox.count()) === 0 ? 'drained' : 'waiting';
+}

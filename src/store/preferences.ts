@@ -1,0 +1,18 @@
+/** Small editor preferences kept with the drafts (extension origin only). */
+import { z } from 'zod';
+import { db, type ClipperDb } from './db.ts';
+
+const ACTIVE_DRAFT = 'activeDraftId';
+
+/** The draft that clips from the menu and shortcut go into; none means a new draft per clip. */
+export async function loadActiveDraftId(store: ClipperDb = db()): Promise<string | undefined> {
+  const row = await store.settings.get(ACTIVE_DRAFT);
+  const id = z.uuid().safeParse(row?.value);
+  if (!id.success) return undefined;
+  return (await store.drafts.get(id.data)) ? id.data : undefined;
+}
+
+export async function saveActiveDraftId(id: string | undefined, store: ClipperDb = db()): Promise<void> {
+  if (id === undefined) await store.settings.delete(ACTIVE_DRAFT);
+  else await store.settings.put({ key: ACTIVE_DRAFT, value: id });
+}

@@ -1,0 +1,51 @@
+/**
+ * Builds the extension with @crxjs/vite-plugin from manifest.json.
+ * Modes: default = Chrome (dist/), `--mode firefox` = Firefox (dist-firefox/).
+ * Environment knobs (used by `npm start` and the end-to-end tests):
+ *   CLIPPER_OUT_DIR        where to write the build
+ *   CLIPPER_HOSTS          extra host_permissions, comma separated (an opt-in grant, as a user would give)
+ *   CLIPPER_ARCHIVE_URL    default archive address baked into the build
+ *   CLIPPER_ARCHIVE_TOKEN  default API token baked into the build (local development only)
+ */
+import { defineConfig, type Plugin } from 'vite';
+import preact from '@preact/preset-vite';
+import { crx } from '@crxjs/vite-plugin';
+import baseManifest from './manifest.json' with { type: 'json' };
+import { buildCaptureScript } from './scripts/build-capture-script.ts';
+
+type Manifest = typeof baseManifest & Record<string, unknown>;
+
+function manifestFor(mode: string): Manifest {
+  const manifest: Manifest = structuredClone(baseManifest);
+  const hosts = (process.env.CLIPPER_HOSTS ?? '').split(',').map((host) => host.trim()).filter(Boolean);
+  if (hosts.length > 0) manifest.host_permissions = hosts;
+  if (mode === 'firefox') {
+    manifest.background = { scripts: [baseManifest.background.service_worker], type: 'module' } as never;
+    manifest.permissions = baseManifest.permissions.filter((permission) => permission !== 'sidePanel');
+    manifest.browser_specific_settings = {
+      gecko: { id: 'incident-clipper@archive.example', strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } },
+    };
+    delete (manifest as Record<string, unknown>).minimum_chrome_version;
+  }
+  return manifest;
+}
+
+export default defineConfig(({ mode }) => {
+  const browser = mode === 'firefox' ? 'firefox' : 'chrome';
+  const outDir = process.env.CLIPPER_OUT_DIR ?? (browser === 'firefox' ? 'dist-firefox' : 'dist');
+  const defaults = process.env.CLIPPER_ARCHIVE_URL
+    ? { archiveUrl: process.env.CLIPPER_ARCHIVE_URL, token: process.env.CLIPPER_ARCHIVE_TOKEN ?? '' }
+    : undefined;
+  const captureScript: Plugin = {
+    name: 'incident-clipper:capture-script',
+    apply: 'build',
+    async closeBundle() {
+      await buildCaptureScript(outDir);
+    },
+  };
+  return {
+    plugins: [preact(), crx({ manifest: manifestFor(mode) as never, browser }), captureScript],
+    define: { __CLIPPER_DEFAULTS__: JSON.stringify(defaults) },
+    build: { outDir, emptyOutDir: true, target: 'es2022', sourcemap: false },
+  };
+});
