@@ -49,10 +49,14 @@ export function backoffMs(attempts: number, retryAfterMs?: number): number {
   return Math.max(exponential, retryAfterMs ?? 0);
 }
 
-/** Network errors, 5xx, 408 and 429 may succeed later; other 4xx never will. */
+/**
+ * Network errors, 5xx, 408 and 429 may succeed later; other 4xx never will.
+ * A garbled 2xx is retried too: the archive may have stored it, and the replay under the same key says so.
+ */
 export function isRetryable(failure: ApiFailure): boolean {
   if (failure.kind === 'network') return true;
-  return failure.status >= 500 || failure.status === 408 || failure.status === 429;
+  const { status } = failure;
+  return status >= 500 || status < 300 || status === 408 || status === 429;
 }
 
 async function patchSubmission(store: ClipperDb, draftId: string, patch: Partial<NonNullable<Draft['submission']>>, extra: Partial<Draft> = {}) {
