@@ -1,12 +1,121 @@
+/**
+ * Source metadata read off a parsed page: canonical URL, title, publisher, authors, language,
+ * description and dates, each with its provenance. Pure over the Document it is given, so it runs
+ * in the content script and in Node (linkedom, happy-dom) alike.
+ */
 import type { SourceMetadata } from '../../core/draft.ts';
+import { hostnameOf, registrableDomain } from '../../core/url.ts';
+import { findAuthors } from './authors.ts';
+import { findCanonicalUrl } from './canonical.ts';
+import { modifiedDate, publishedDate } from './dates/page-dates.ts';
+import { rankedWith, textOf } from './json-ld.ts';
+import { firstMeta } from './meta-tags.ts';
+import { readPage, type ExtractOptions, type Page } from './page.ts';
+import { stripSiteSuffix } from './title.ts';
 
-/** Placeholder until the metadata extractor lands: title and URL only. */
-export function extractMetadata(doc: Document, pageUrl: string): SourceMetadata {
+export type { ExtractOptions } from './page.ts';
+
+interface Field {
+  value: string;
+  source: string;
+}
+
+function clip(text: string, max: number): string {
+  return text.replace(/\s+/g, ' ').trim().slice(0, max);
+}
+
+function fromJsonLd(page: Page, field: string): Field | undefined {
+  const node = rankedWith(page.jsonLd, field)[0];
+  const value = node && textOf(node[field]);
+  return value ? { value, source: `json-ld:${field}` } : undefined;
+}
+
+function fromMeta(page: Page, keys: string[]): Field | undefined {
+  const found = firstMeta(page.meta, keys);
+  return found && { value: found.value, source: `meta:${found.key}` };
+}
+
+function firstField(...candidates: (() => Field | undefined)[]): Field | undefined {
+  for (const candidate of candidates) {
+    const found = candidate();
+    if (found && found.value.trim()) return found;
+  }
+  return undefined;
+}
+
+function findPublisher(page: Page): Field | undefined {
+  return firstField(
+    () => fromMeta(page, ['og:site_name']),
+    () => {
+      const node = rankedWith(page.jsonLd, 'publisher')[0];
+      const value = node && textOf(node['publisher']);
+      return value ? { value, source: 'json-ld:publisher' } : undefined;
+    },
+    () => fromMeta(page, ['citation_publisher', 'citation_journal_title', 'dc.publisher', 'dcterms.publisher', 'application-name']),
+  );
+}
+
+function findTitle(page: Page): Field | undefined {
+  return firstField(
+    () => fromMeta(page, ['og:title']),
+    () => fromJsonLd(page, 'headline'),
+    () => fromMeta(page, ['twitter:title', 'citation_title', 'dc.title', 'dcterms.title']),
+    () => ({ value: page.doc.title, source: 'document.title' }),
+    () => ({ value: page.doc.querySelector('h1')?.textContent ?? '', source: 'h1' }),
+  );
+}
+
+function findLanguage(page: Page): Field | undefined {
+  const declared = page.doc.documentElement?.getAttribute('lang');
+  const found = firstField(
+    () => (declared ? { value: declared, source: 'html[lang]' } : undefined),
+    () => fromMeta(page, ['content-language', 'og:locale', 'dc.language', 'citation_language']),
+    () => fromJsonLd(page, 'inLanguage'),
+  );
+  const tag = found?.value.trim().replace(/_/g, '-');
+  return found && tag && /^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/i.test(tag) ? { value: tag, source: found.source } : undefined;
+}
+
+export function extractMetadata(doc: Document, pageUrl: string, options: ExtractOptions = {}): SourceMetadata {
+  const page = readPage(doc, pageUrl, options);
+  const provenance: Record<string, string> = {};
+  const canonical = findCanonicalUrl(page);
+  provenance['url'] = canonical.source;
+
+  const host = hostnameOf(canonical.url) ?? '';
+  const publisher = findPublisher(page);
+  const siteNames = [publisher?.value ?? '', registrableDomain(host).replace(/\.[^.]+$/, '')];
+  const title = findTitle(page);
+  const description = firstField(
+    () => fromMeta(page, ['og:description', 'description', 'twitter:description', 'dc.description']),
+    () => fromJsonLd(page, 'description'),
+  );
+  const language = findLanguage(page);
+  const authors = findAuthors(page);
+  const published = publishedDate(page);
+  const modified = modifiedDate(page);
+
+  const record = (field: string, found: { source: string } | undefined) => {
+    if (found) provenance[field] = found.source;
+  };
+  record('title', title);
+  record('publisher', publisher);
+  record('authors', authors);
+  record('language', language);
+  record('description', description);
+  record('publishedDate', published);
+  record('modifiedDate', modified);
+
   return {
-    url: pageUrl,
+    url: canonical.url,
     originalUrl: pageUrl,
-    title: doc.title.trim(),
-    authors: [],
-    provenance: { title: 'document.title' },
+    title: title ? clip(stripSiteSuffix(title.value, siteNames), 2_000) : '',
+    publisher: publisher ? clip(publisher.value, 500) : undefined,
+    authors: authors?.authors ?? [],
+    language: language?.value,
+    description: description ? clip(description.value, 5_000) : undefined,
+    publishedDate: published?.day,
+    modifiedDate: modified?.day,
+    provenance,
   };
 }

@@ -1,0 +1,122 @@
+/** Publication and modification days of a page, by a rule cascade from the most to the least explicit signal. */
+import { fieldFromBroken, rankedWith, textOf } from '../json-ld.ts';
+import { firstMeta } from '../meta-tags.ts';
+import type { Page } from '../page.ts';
+import { parseDateValue } from './parse.ts';
+import { dateFromUrl } from './url-date.ts';
+
+export interface Found {
+  day: string;
+  /** Where the day came from, e.g. `json-ld:datePublished`. */
+  source: string;
+}
+
+type Rule = (page: Page) => Found | undefined;
+
+const PUBLISHED_META = [
+  'article:published_time', 'article:published', 'og:published_time', 'og:article:published_time',
+  'article.published', 'published_time', 'citation_publication_date', 'citation_date', 'citation_online_date',
+  'dc.date.issued', 'dcterms.issued', 'dc.date.created', 'dcterms.created', 'dc.date', 'dcterms.date', 'dc:date',
+  'parsely-pub-date', 'sailthru.date', 'datepublished', 'datecreated', 'pubdate', 'publishdate', 'publish_date',
+  'publish-date', 'published-date', 'published_date', 'date_published', 'article_date_original',
+  'originalpublicationdate', 'date', 'created', 'creation_date', 'release_date',
+];
+const MODIFIED_META = [
+  'article:modified_time', 'og:updated_time', 'article:modified', 'datemodified', 'dcterms.modified',
+  'dc.date.modified', 'last-modified', 'lastmod', 'modified',
+];
+
+function fromJsonLd(fields: readonly string[]): Rule {
+  return (page) => {
+    for (const field of fields) {
+      for (const node of rankedWith(page.jsonLd, field)) {
+        const day = parseDateValue(textOf(node[field]) ?? '', page.bounds, page.dayOrder);
+        if (day) return { day, source: `json-ld:${field}` };
+      }
+      const raw = fieldFromBroken(page.jsonLd, field);
+      const day = raw && parseDateValue(raw, page.bounds, page.dayOrder);
+      if (day) return { day, source: `json-ld:${field}` };
+    }
+    return undefined;
+  };
+}
+
+function fromMeta(keys: readonly string[]): Rule {
+  return (page) => {
+    for (const key of keys) {
+      for (const value of page.meta.get(key) ?? []) {
+        const day = parseDateValue(value, page.bounds, page.dayOrder);
+        if (day) return { day, source: `meta:${key}` };
+      }
+    }
+    return undefined;
+  };
+}
+
+/** Parse.ly puts its metadata as JSON in one meta tag. */
+const fromParselyPage: Rule = (page) => {
+  const raw = firstMeta(page.meta, ['parsely-page'])?.value;
+  const match = raw && /"pub_date"\s*:\s*"([^"]+)"/.exec(raw);
+  const day = match && parseDateValue(match[1]!, page.bounds, page.dayOrder);
+  return day ? { day, source: 'meta:parsely-page' } : undefined;
+};
+
+function valueOfElement(element: Element): string {
+  return (
+    element.getAttribute('datetime') ??
+    element.getAttribute('content') ??
+    (element.textContent ?? '').slice(0, 200)
+  );
+}
+
+function fromElements(selector: string, source: string, skip?: RegExp): Rule {
+  return (page) => {
+    for (const element of page.doc.querySelectorAll(selector)) {
+      if (skip && skip.test(`${element.getAttribute('class') ?? ''} ${element.getAttribute('itemprop') ?? ''}`)) continue;
+      const day = parseDateValue(valueOfElement(element), page.bounds, page.dayOrder);
+      if (day) return { day, source };
+    }
+    return undefined;
+  };
+}
+
+const UPDATE_CLASS = /modif|updat|comment|aktualisiert|mise-a-jour/i;
+
+const fromUrl: Rule = (page) => {
+  const day = dateFromUrl(page.pageUrl, page.bounds);
+  return day ? { day, source: 'url' } : undefined;
+};
+
+const PUBLISHED_RULES: Rule[] = [
+  fromJsonLd(['datePublished', 'dateCreated', 'uploadDate']),
+  fromMeta(PUBLISHED_META),
+  fromParselyPage,
+  fromElements('[itemprop="datePublished"]', 'itemprop:datePublished'),
+  fromElements('abbr.published[title], .published[title]', 'microformat:published'),
+  fromElements('time[pubdate]', 'time[pubdate]'),
+  fromUrl,
+  fromElements('time[datetime]', 'time[datetime]', UPDATE_CLASS),
+];
+
+const MODIFIED_RULES: Rule[] = [
+  fromJsonLd(['dateModified']),
+  fromMeta(MODIFIED_META),
+  fromElements('[itemprop="dateModified"]', 'itemprop:dateModified'),
+];
+
+function firstFound(rules: Rule[], page: Page): Found | undefined {
+  for (const rule of rules) {
+    const found = rule(page);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+export function publishedDate(page: Page): Found | undefined {
+  return firstFound(PUBLISHED_RULES, page);
+}
+
+export function modifiedDate(page: Page): Found | undefined {
+  return firstFound(MODIFIED_RULES, page);
+}
+

@@ -1,0 +1,67 @@
+/** Finding calendar dates written in running text, in several languages and numeric styles. */
+import { MONTH_PATTERN, monthNumber } from './months.ts';
+import { makeDay, type DateBounds } from './day.ts';
+
+/** How to read ambiguous numeric dates like 03/04/2024: US month-first, or day-first. */
+export type DayOrder = 'month-first' | 'day-first' | 'auto';
+
+export interface TextDate {
+  day: string;
+  index: number;
+}
+
+const NOT_LETTER_BEFORE = '(?<![\\p{L}\\d])';
+const NOT_LETTER_AFTER = '(?![\\p{L}\\d])';
+const MONTH = `(${MONTH_PATTERN})\\.?`;
+const DAY = '(\\d{1,2})(?:st|nd|rd|th|er|º|°|\\.)?';
+const YEAR = '((?:19|20)\\d{2})(?!\\d)';
+
+const PATTERNS = [
+  // 2024-03-03, 2024/03/03, 2024.03.03
+  '(?<!\\d)((?:19|20)\\d{2})([-/.])(\\d{1,2})\\2(\\d{1,2})(?!\\d)',
+  // 3 March 2024, 3. März 2024, 3 de marzo de 2024, 1er mars 2024, 3rd of March, 2024
+  `${NOT_LETTER_BEFORE}${DAY}\\s*(?:de\\s+|of\\s+)?${MONTH}${NOT_LETTER_AFTER},?\\s*(?:de\\s+|del\\s+)?${YEAR}`,
+  // March 3, 2024, Mar. 3rd 2024
+  `${NOT_LETTER_BEFORE}${MONTH}${NOT_LETTER_AFTER}\\s*(\\d{1,2})(?:st|nd|rd|th)?(?!\\d),?\\s+${YEAR}`,
+  // 03.03.2024, 03/03/2024, 03-03-2024
+  '(?<![\\d.])(\\d{1,2})([./-])(\\d{1,2})\\12((?:19|20)\\d{2})(?!\\d)',
+  // 2024年3月3日
+  '((?:19|20)\\d{2})年\\s*(\\d{1,2})月\\s*(\\d{1,2})日',
+];
+const TEXT_DATE = new RegExp(PATTERNS.join('|'), 'giu');
+
+function numericDay(
+  first: number,
+  second: number,
+  year: number,
+  separator: string,
+  order: DayOrder,
+  bounds: DateBounds,
+): string | undefined {
+  if (first > 12) return makeDay(year, second, first, bounds);
+  if (second > 12) return makeDay(year, first, second, bounds);
+  const monthFirst = separator !== '.' && order !== 'day-first';
+  return monthFirst ? makeDay(year, first, second, bounds) : makeDay(year, second, first, bounds);
+}
+
+/** Group numbers follow PATTERNS: 1-4 ISO, 5-7 day-month-year, 8-10 month-day-year, 11-14 numeric, 15-17 CJK. */
+function dayOfMatch(m: RegExpExecArray, order: DayOrder, bounds: DateBounds): string | undefined {
+  const n = (i: number) => Number(m[i]);
+  if (m[1]) return makeDay(n(1), n(3), n(4), bounds);
+  if (m[5]) return makeDay(n(7), monthNumber(m[6]!) ?? 0, n(5), bounds);
+  if (m[8]) return makeDay(n(10), monthNumber(m[8]) ?? 0, n(9), bounds);
+  if (m[11]) return numericDay(n(11), n(13), n(14), m[12]!, order, bounds);
+  if (m[15]) return makeDay(n(15), n(16), n(17), bounds);
+  return undefined;
+}
+
+/** Dates in `text` in order of appearance, at most `limit` of them. */
+export function findTextDates(text: string, bounds: DateBounds, order: DayOrder, limit = 50): TextDate[] {
+  const found: TextDate[] = [];
+  TEXT_DATE.lastIndex = 0;
+  for (let m = TEXT_DATE.exec(text); m && found.length < limit; m = TEXT_DATE.exec(text)) {
+    const day = dayOfMatch(m, order, bounds);
+    if (day) found.push({ day, index: m.index });
+  }
+  return found;
+}

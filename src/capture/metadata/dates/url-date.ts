@@ -1,0 +1,18 @@
+/** A publication day written into the URL's path: /2024/03/03/, /2024-03-03-, /20240303/. */
+import { makeDay, type DateBounds } from './day.ts';
+
+const PATH_DATE = /(?<!\d)((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?!\d)|\/((?:19|20)\d{2})(\d{2})(\d{2})(?=[/_.-]|$)/;
+
+export function dateFromUrl(url: string, bounds: DateBounds): string | undefined {
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return undefined;
+  }
+  const m = PATH_DATE.exec(path);
+  if (!m) return undefined;
+  return m[1]
+    ? makeDay(Number(m[1]), Number(m[2]), Number(m[3]), bounds)
+    : makeDay(Number(m[4]), Number(m[5]), Number(m[6]), bounds);
+}

@@ -1,0 +1,49 @@
+/** What every field extractor reads from: the page, parsed once. */
+import { dateBounds, type DateBounds } from './dates/day.ts';
+import type { DayOrder } from './dates/text-dates.ts';
+import { readJsonLd, type JsonLd } from './json-ld.ts';
+import { readMetaTags, type MetaTags } from './meta-tags.ts';
+
+export interface ExtractOptions {
+  /** Dates after this instant are rejected as implausible. Default: the current time. */
+  now?: Date;
+}
+
+export interface Page {
+  doc: Document;
+  pageUrl: string;
+  meta: MetaTags;
+  jsonLd: JsonLd;
+  bounds: DateBounds;
+  /** The page's declared language, lower-case, e.g. `en-us`; empty when undeclared. */
+  lang: string;
+  dayOrder: DayOrder;
+}
+
+/** Month-first numeric dates (03/04/2024 = March 4) are a US habit; most of the world writes the day first. */
+function dayOrderFor(lang: string): DayOrder {
+  if (lang === '' || lang === 'en' || lang === 'en-us') return 'month-first';
+  return 'day-first';
+}
+
+export function readPage(doc: Document, pageUrl: string, options: ExtractOptions = {}): Page {
+  const meta = readMetaTags(doc);
+  const lang = (
+    doc.documentElement?.getAttribute('lang') ??
+    meta.get('content-language')?.[0] ??
+    meta.get('og:locale')?.[0] ??
+    ''
+  )
+    .trim()
+    .replace(/_/g, '-')
+    .toLowerCase();
+  return {
+    doc,
+    pageUrl,
+    meta,
+    jsonLd: readJsonLd(doc),
+    bounds: dateBounds(options.now ?? new Date()),
+    lang,
+    dayOrder: dayOrderFor(lang),
+  };
+}
