@@ -116,3 +116,39 @@ export type SourcesLookup = z.infer<typeof SourcesLookup>;
 
 /** Request header that makes `POST /v1/submissions` safe to retry. */
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+
+/** Accepted forms of the `Idempotency-Key` header value: a UUID, or an opaque token of 8-200 safe characters. */
+export const IdempotencyKey = z
+  .string()
+  .min(8)
+  .max(200)
+  .regex(/^[A-Za-z0-9._:~-]+$/, 'Use a UUID or 8-200 letters, digits and ._:~-');
+
+/** `POST /v1/submissions/{id}/review` (reviewer role): decides a received submission. */
+export const ReviewRequest = z
+  .strictObject({
+    decision: z.enum(['accepted', 'rejected']),
+    comment: z.string().max(10_000).default(''),
+  })
+  .meta({ id: 'ReviewRequest' });
+export type ReviewRequest = z.input<typeof ReviewRequest>;
+
+/** `POST /v1/users` (reviewer role): creates a user and issues its first token. */
+export const CreateUserRequest = z
+  .strictObject({
+    name: z.string().trim().min(1).max(200),
+    role: Role,
+  })
+  .meta({ id: 'CreateUserRequest' });
+export type CreateUserRequest = z.input<typeof CreateUserRequest>;
+
+export const CreatedUser = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    role: Role,
+    /** Shown once; the archive keeps only its SHA-256. */
+    token: z.string(),
+  })
+  .meta({ id: 'CreatedUser' });
+export type CreatedUser = z.infer<typeof CreatedUser>;

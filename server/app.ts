@@ -1,0 +1,106 @@
+/** The Hono application: middleware order, routes, the OpenAPI document. */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { createMiddleware } from 'hono/factory';
+import type { Logger } from 'pino';
+import { API_VERSION, IDEMPOTENCY_HEADER } from '../src/archive/contract.ts';
+import { requireUser, type AppEnv } from './auth.ts';
+import type { Database } from './db/index.ts';
+import { ApiProblem, handleError, notFound, sendProblem, zodFields } from './errors.ts';
+import { rateLimit } from './rate-limit.ts';
+import type { App } from './routes/common.ts';
+import { registerHealth } from './routes/health.ts';
+import { registerMe } from './routes/me.ts';
+import { registerSources } from './routes/sources.ts';
+import { registerSubmissions } from './routes/submissions.ts';
+import { registerTaxonomy } from './routes/taxonomy.ts';
+import { registerUsers } from './routes/users.ts';
+
+export interface AppOptions {
+  db: Database;
+  log: Logger;
+  rateLimitPerMinute: number;
+  bodyLimitBytes: number;
+  /** Extra origins allowed by CORS besides browser extensions. */
+  corsOrigins: string[];
+}
+
+const EXTENSION_ORIGIN = /^(chrome|moz)-extension:\/\/[A-Za-z0-9-]+$/;
+
+/** Paths that need a bearer token (everything under /v1 except the taxonomy and the OpenAPI document). */
+const PROTECTED_PATHS = ['/v1/me', '/v1/submissions', '/v1/submissions/*', '/v1/sources', '/v1/users'];
+
+const VALIDATION_MESSAGES: Record<string, string> = {
+  json: 'The request body is not valid.',
+  header: `The ${IDEMPOTENCY_HEADER} header is missing or not valid.`,
+  query: 'The query parameters are not valid.',
+  param: 'The path is not valid.',
+};
+
+export function createApp(options: AppOptions): App {
+  const { db, log } = options;
+  const app: App = new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (result.success) return;
+      const fields = zodFields(result.error).map((field) =>
+        result.target === 'header' && field.path === 'idempotency-key' ? { ...field, path: IDEMPOTENCY_HEADER } : field,
+      );
+      const code = result.target === 'header' ? 'invalid_idempotency_key' : 'validation_failed';
+      return sendProblem(c, new ApiProblem(400, code, VALIDATION_MESSAGES[result.target] ?? 'The request is not valid.', fields));
+    },
+  });
+
+  app.use(
+    '*',
+    createMiddleware(async (c, next) => {
+      const started = performance.now();
+      await next();
+      log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10 }, 'request');
+    }),
+  );
+  app.use(
+    '*',
+    cors({
+      origin: (origin) => (EXTENSION_ORIGIN.test(origin) || options.corsOrigins.includes(origin) ? origin : null),
+      allowHeaders: ['Authorization', 'Content-Type', IDEMPOTENCY_HEADER],
+      allowMethods: ['GET', 'POST', 'OPTIONS'],
+      exposeHeaders: ['Retry-After', 'Location', 'Idempotent-Replayed'],
+      maxAge: 600,
+    }),
+  );
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: options.bodyLimitBytes,
+      onError: (c) => sendProblem(c, new ApiProblem(413, 'payload_too_large', `The request body is larger than ${options.bodyLimitBytes} bytes.`)),
+    }),
+  );
+  for (const path of PROTECTED_PATHS) app.use(path, requireUser(db), rateLimit(options.rateLimitPerMinute));
+
+  const deps = { db, log, rateLimitPerMinute: options.rateLimitPerMinute };
+  registerHealth(app, deps);
+  registerTaxonomy(app, deps);
+  registerMe(app);
+  registerSubmissions(app, deps);
+  registerSources(app, deps);
+  registerUsers(app, deps);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'A token from `npm run server:user -- --name <name> --role editor|reviewer` or `POST /v1/users`.',
+  });
+  app.doc31(`/${API_VERSION}/openapi.json`, {
+    openapi: '3.1.0',
+    info: {
+      title: 'Incident Archive API',
+      version: API_VERSION,
+      description: 'Every error has the shape {error:{code,message,fields:[{path,message}]}}. Timestamps are the server\'s.',
+    },
+  });
+
+  app.notFound(notFound);
+  app.onError((error, c) => handleError(error, c, (err) => log.error({ err, method: c.req.method, path: c.req.path }, 'unhandled error')));
+  return app;
+}

@@ -1,0 +1,62 @@
+/** Bearer tokens (random 32 bytes, stored as SHA-256) and role checks. */
+import { createHash, randomBytes } from 'node:crypto';
+import { createMiddleware } from 'hono/factory';
+import type { Role } from '../src/archive/contract.ts';
+import type { Queryable } from './db/index.ts';
+import { ApiProblem } from './errors.ts';
+
+export interface AuthUser {
+  id: string;
+  name: string;
+  role: Role;
+  tokenHash: string;
+}
+
+export type AppEnv = { Variables: { user: AuthUser } };
+
+const TOKEN_PREFIX = 'ica_';
+
+export function newToken(): string {
+  return TOKEN_PREFIX + randomBytes(32).toString('base64url');
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+export async function findUserByToken(db: Queryable, token: string): Promise<AuthUser | null> {
+  const tokenHash = hashToken(token);
+  const rows = await db.query<{ id: string; name: string; role: Role }>(
+    `select u.id, u.name, u.role from api_tokens t join users u on u.id = t.user_id
+     where t.token_hash = $1 and t.revoked_at is null`,
+    [tokenHash],
+  );
+  const row = rows[0];
+  return row ? { ...row, tokenHash } : null;
+}
+
+const unauthorized = (message: string) =>
+  new ApiProblem(401, 'unauthorized', message, [], { 'WWW-Authenticate': 'Bearer realm="incident-archive"' });
+
+/** Requires `Authorization: Bearer <token>` naming a known, unrevoked token; sets `c.var.user`. */
+export function requireUser(db: Queryable) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const header = c.req.header('authorization');
+    const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+    if (!match) throw unauthorized('Send your API token as "Authorization: Bearer <token>".');
+    const user = await findUserByToken(db, match[1]!);
+    if (!user) throw unauthorized('This token is not valid for this archive.');
+    c.set('user', user);
+    await next();
+  });
+}
+
+/** After `requireUser`: lets only the given roles through (403 otherwise). */
+export function requireRole(...roles: Role[]) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    if (!roles.includes(c.var.user.role)) {
+      throw new ApiProblem(403, 'forbidden', `This action needs the ${roles.join(' or ')} role; you are ${c.var.user.role}.`);
+    }
+    await next();
+  });
+}

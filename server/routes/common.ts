@@ -1,0 +1,41 @@
+/** Shared pieces of the route definitions. */
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Logger } from 'pino';
+import { ApiError } from '../../src/archive/contract.ts';
+import type { AppEnv } from '../auth.ts';
+import type { Database } from '../db/index.ts';
+
+export interface RouteDeps {
+  db: Database;
+  log: Logger;
+  rateLimitPerMinute: number;
+}
+
+export type App = OpenAPIHono<AppEnv>;
+
+const ERROR_DESCRIPTIONS = {
+  400: 'Malformed JSON, or the input fails validation (see `fields`)',
+  401: 'Missing or unknown bearer token',
+  403: 'The token\'s role may not do this',
+  404: 'No such resource',
+  409: 'The resource is not in a state that allows this',
+  413: 'The body is larger than the limit',
+  415: 'The body is not application/json',
+  422: 'The Idempotency-Key was already used with a different body',
+  429: 'Too many requests for this token; see Retry-After',
+} as const;
+
+type ErrorStatus = keyof typeof ERROR_DESCRIPTIONS;
+
+export function errorResponses<S extends ErrorStatus>(...statuses: S[]) {
+  return Object.fromEntries(
+    statuses.map((status) => [status, { description: ERROR_DESCRIPTIONS[status], content: { 'application/json': { schema: ApiError } } }]),
+  ) as unknown as { [K in S]: { description: string; content: { 'application/json': { schema: typeof ApiError } } } };
+}
+
+export const BEARER = [{ bearerAuth: [] }];
+
+/** Sends a JSON text exactly as given (used to replay stored responses byte for byte). */
+export function rawJson(text: string, status: number, headers: Record<string, string> = {}): Response {
+  return new Response(text, { status, headers: { 'content-type': 'application/json', ...headers } });
+}

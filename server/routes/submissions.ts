@@ -1,0 +1,85 @@
+/** `POST /v1/submissions` (idempotent), `GET /v1/submissions/{id}`, `POST /v1/submissions/{id}/review` (reviewer). */
+import { createRoute, z } from '@hono/zod-openapi';
+import { IdempotencyKey, ReviewRequest, Submission, SubmissionRequest } from '../../src/archive/contract.ts';
+import { requireRole } from '../auth.ts';
+import { ApiProblem } from '../errors.ts';
+import { createSubmission, getSubmission, reviewSubmission } from '../submissions.ts';
+import { BEARER, errorResponses, rawJson, type App, type RouteDeps } from './common.ts';
+
+const IdParam = z.object({
+  id: z.string().max(64).meta({ param: { name: 'id', in: 'path' }, example: 'INC-000042' }),
+});
+
+const createRouteDef = createRoute({
+  method: 'post',
+  path: '/v1/submissions',
+  summary: 'Submit an incident draft (safe to retry with the same Idempotency-Key)',
+  security: BEARER,
+  request: {
+    headers: z.object({
+      'idempotency-key': IdempotencyKey.meta({
+        description: 'A UUID or 8-200 character token, new for each submission and reused for its retries. Kept 30 days.',
+      }),
+    }),
+    body: { required: true, content: { 'application/json': { schema: SubmissionRequest } } },
+  },
+  responses: {
+    201: {
+      description: 'Received. A retry with the same key and body returns this same response, byte for byte.',
+      content: { 'application/json': { schema: Submission } },
+    },
+    ...errorResponses(400, 401, 413, 415, 422, 429),
+  },
+});
+
+const getRouteDef = createRoute({
+  method: 'get',
+  path: '/v1/submissions/{id}',
+  summary: 'A submission\'s status and, once accepted, its archive id',
+  security: BEARER,
+  request: { params: IdParam },
+  responses: {
+    200: { description: 'The submission', content: { 'application/json': { schema: Submission } } },
+    ...errorResponses(401, 404, 429),
+  },
+});
+
+const reviewRouteDef = createRoute({
+  method: 'post',
+  path: '/v1/submissions/{id}/review',
+  summary: 'Accept or reject a received submission (reviewer role)',
+  security: BEARER,
+  middleware: [requireRole('reviewer')] as const,
+  request: {
+    params: IdParam,
+    body: { required: true, content: { 'application/json': { schema: ReviewRequest } } },
+  },
+  responses: {
+    200: { description: 'The submission after the decision', content: { 'application/json': { schema: Submission } } },
+    ...errorResponses(400, 401, 403, 404, 409, 413, 415, 429),
+  },
+});
+
+export function registerSubmissions(app: App, { db }: RouteDeps): void {
+  app.openapi(createRouteDef, async (c) => {
+    const key = c.req.valid('header')['idempotency-key'];
+    const result = await createSubmission(db, c.var.user, key, c.req.valid('json'));
+    return rawJson(result.body, result.status, {
+      Location: `/v1/submissions/${encodeURIComponent(result.submissionId)}`,
+      ...(result.replayed ? { 'Idempotent-Replayed': 'true' } : {}),
+    }) as never;
+  });
+
+  app.openapi(getRouteDef, async (c) => {
+    const { id } = c.req.valid('param');
+    const submission = await getSubmission(db, c.var.user, id);
+    if (!submission) throw new ApiProblem(404, 'not_found', `No submission ${id}.`);
+    return c.json(submission, 200);
+  });
+
+  app.openapi(reviewRouteDef, async (c) => {
+    const { id } = c.req.valid('param');
+    const { decision, comment } = c.req.valid('json');
+    return c.json(await reviewSubmission(db, c.var.user, id, decision, comment), 200);
+  });
+}

@@ -1,0 +1,153 @@
+/** Submissions in SQL: idempotent creation, reads, review decisions, lookups by source URL. */
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { SubmissionRequest, type Submission, type SourcesLookup } from '../src/archive/contract.ts';
+import type { AuthUser } from './auth.ts';
+import type { Database, Queryable } from './db/index.ts';
+import { ApiProblem } from './errors.ts';
+
+export type ParsedSubmission = z.output<typeof SubmissionRequest>;
+
+/** Idempotency records are kept this long, then purged. */
+export const IDEMPOTENCY_RETENTION_DAYS = 30;
+
+interface SubmissionRow {
+  id: string;
+  draft_id: string;
+  status: Submission['status'];
+  archive_id: string | null;
+  title: string;
+  received_at: Date;
+  submitted_by: string;
+}
+
+const COLUMNS = 'id, draft_id, status, archive_id, title, received_at, submitted_by';
+
+function toSubmission(row: SubmissionRow): Submission {
+  return {
+    id: row.id,
+    draftId: row.draft_id,
+    status: row.status,
+    archiveId: row.archive_id,
+    title: row.title,
+    receivedAt: new Date(row.received_at).toISOString(),
+  };
+}
+
+/** The stored (or replayed) response to `POST /v1/submissions`: status and exact body text. */
+export interface StoredResponse {
+  status: number;
+  body: string;
+  replayed: boolean;
+  submissionId: string;
+}
+
+/** Hash of the validated request (defaults applied, keys in schema order): equal bodies hash equal. */
+export function requestHash(request: ParsedSubmission): string {
+  return createHash('sha256').update(JSON.stringify(request)).digest('hex');
+}
+
+async function replay(tx: Queryable, user: AuthUser, key: string, hash: string): Promise<StoredResponse> {
+  const [row] = await tx.query<{ request_hash: string; status_code: number; response_body: string; submission_id: string }>(
+    'select request_hash, status_code, response_body, submission_id from idempotency_keys where user_id = $1 and key = $2',
+    [user.id, key],
+  );
+  if (!row) throw new Error('idempotency record vanished during replay');
+  if (row.request_hash !== hash) {
+    throw new ApiProblem(422, 'idempotency_key_reused', 'This Idempotency-Key was already used with a different request body. Use a new key for a new submission.', [
+      { path: 'Idempotency-Key', message: 'Already used with a different body.' },
+    ]);
+  }
+  return { status: row.status_code, body: row.response_body, replayed: true, submissionId: row.submission_id };
+}
+
+/**
+ * Creates the submission once per (user, key). The key row is claimed first in the same transaction,
+ * so a concurrent request with the same key waits on it and then replays the committed response.
+ */
+export async function createSubmission(db: Database, user: AuthUser, key: string, request: ParsedSubmission): Promise<StoredResponse> {
+  const hash = requestHash(request);
+  return db.transaction(async (tx) => {
+    const claimed = await tx.query(
+      `insert into idempotency_keys (user_id, key, request_hash, status_code, response_body)
+       values ($1, $2, $3, 0, '') on conflict (user_id, key) do nothing returning 1 as claimed`,
+      [user.id, key, hash],
+    );
+    if (claimed.length === 0) return replay(tx, user, key, hash);
+    const [row] = await tx.query<SubmissionRow>(
+      `with created as (
+         insert into submissions (draft_id, submitted_by, title, body) values ($1, $2, $3, $4)
+         returning ${COLUMNS}
+       ), cited as (
+         insert into submission_sources (submission_id, position, url)
+         select created.id, source.ord - 1, source.url
+         from created, unnest($5::text[]) with ordinality as source(url, ord)
+       )
+       select ${COLUMNS} from created`,
+      [request.draftId, user.id, request.title, JSON.stringify(request), request.sources.map((source) => source.url)],
+    );
+    const body = JSON.stringify(toSubmission(row!));
+    await tx.query(
+      'update idempotency_keys set status_code = 201, response_body = $3, submission_id = $4 where user_id = $1 and key = $2',
+      [user.id, key, body, row!.id],
+    );
+    return { status: 201, body, replayed: false, submissionId: row!.id };
+  });
+}
+
+/** Editors see their own submissions; reviewers see all. */
+export async function getSubmission(db: Queryable, user: AuthUser, id: string): Promise<Submission | null> {
+  const [row] = await db.query<SubmissionRow>(`select ${COLUMNS} from submissions where id = $1`, [id]);
+  if (!row || (user.role !== 'reviewer' && row.submitted_by !== user.id)) return null;
+  return toSubmission(row);
+}
+
+export async function reviewSubmission(
+  db: Queryable,
+  reviewer: AuthUser,
+  id: string,
+  decision: 'accepted' | 'rejected',
+  comment: string,
+): Promise<Submission> {
+  const [row] = await db.query<SubmissionRow>(
+    `update submissions
+     set status = $2, archive_id = case when $2 = 'accepted' then id end,
+         reviewed_by = $3, reviewed_at = now(), review_comment = $4
+     where id = $1 and status = 'received'
+     returning ${COLUMNS}`,
+    [id, decision, reviewer.id, comment],
+  );
+  if (row) return toSubmission(row);
+  const [existing] = await db.query<{ status: string }>('select status from submissions where id = $1', [id]);
+  if (!existing) throw new ApiProblem(404, 'not_found', `No submission ${id}.`);
+  throw new ApiProblem(409, 'already_reviewed', `Submission ${id} was already ${existing.status}.`);
+}
+
+/** Non-rejected submissions citing `url`; accepted ones are archive incidents. */
+export async function findBySourceUrl(db: Queryable, url: string): Promise<SourcesLookup> {
+  const rows = await db.query<SubmissionRow>(
+    `select ${COLUMNS} from submissions s
+     where s.status <> 'rejected' and exists (select 1 from submission_sources ss where ss.submission_id = s.id and ss.url = $1)
+     order by s.received_at, s.id limit 100`,
+    [url],
+  );
+  return {
+    url,
+    matches: rows.map((row) => ({
+      kind: row.status === 'accepted' ? ('incident' as const) : ('submission' as const),
+      id: row.id,
+      archiveId: row.archive_id,
+      title: row.title,
+      receivedAt: new Date(row.received_at).toISOString(),
+    })),
+  };
+}
+
+/** Deletes idempotency records older than the retention period; returns how many. */
+export async function purgeIdempotencyKeys(db: Queryable, retentionDays = IDEMPOTENCY_RETENTION_DAYS): Promise<number> {
+  const rows = await db.query(
+    `delete from idempotency_keys where created_at < now() - make_interval(days => $1) returning 1`,
+    [retentionDays],
+  );
+  return rows.length;
+}
