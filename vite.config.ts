@@ -23,7 +23,7 @@ function manifestFor(mode: string): Manifest {
     manifest.background = { scripts: [baseManifest.background.service_worker], type: 'module' } as never;
     manifest.permissions = baseManifest.permissions.filter((permission) => permission !== 'sidePanel');
     manifest.browser_specific_settings = {
-      gecko: { id: 'incident-clipper@archive.example', strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } },
+      gecko: { id: 'incident-clipper@archive.example', strict_min_version: '142.0', data_collection_permissions: { required: ['none'] } },
     };
     delete (manifest as Record<string, unknown>).minimum_chrome_version;
   }

@@ -10,9 +10,15 @@ function SubmissionState({ draft }: { draft: Draft }) {
   const submission = draft.submission;
   if (!submission) return null;
   if (submission.state === 'accepted') {
+    const review =
+      submission.archiveStatus === 'accepted'
+        ? `accepted as ${submission.archiveId ?? submission.submissionId}`
+        : submission.archiveStatus === 'rejected'
+          ? 'rejected by a reviewer'
+          : 'awaiting review';
     return (
       <p class="notice ok" role="status">
-        In the archive as <strong data-testid="archive-id">{submission.archiveId}</strong>.
+        Submitted to the archive as <strong data-testid="archive-id">{submission.submissionId}</strong> ({review}).
       </p>
     );
   }

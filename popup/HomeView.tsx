@@ -26,7 +26,7 @@ function DraftList({ drafts, onOpen, label }: { drafts: Draft[]; onOpen: (id: st
 function submissionLabel(draft: Draft): string {
   switch (draft.submission?.state) {
     case 'accepted':
-      return `in the archive as ${draft.submission.archiveId ?? 'submitted'}`;
+      return `submitted as ${draft.submission.submissionId ?? 'pending id'}`;
     case 'queued':
     case 'sending':
       return 'waiting to be sent';

@@ -47,6 +47,8 @@ const failedSteps = [];
 for (const [name, args] of [
   ['typecheck', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
   ['lint', ['eslint', '.']],
+  ['firefox build', ['vite', 'build', '--mode', 'firefox', '--logLevel', 'warn']],
+  ['web-ext lint (firefox)', ['web-ext', 'lint', '--source-dir', 'dist-firefox']],
 ]) {
   if (!step(name, 'npx', args)) failedSteps.push(name);
 }

@@ -87,7 +87,11 @@ export const SubmissionRecord = z.strictObject({
   state: z.enum(SUBMISSION_STATES),
   idempotencyKey: z.uuid(),
   queuedAt: IsoDateTime,
+  /** The archive's id for the submission (e.g. `INC-000042`), known once the archive acknowledged it. */
   submissionId: z.string().optional(),
+  /** The archive's review of the submission: `received` until a reviewer accepts or rejects it. */
+  archiveStatus: z.enum(['received', 'accepted', 'rejected']).optional(),
+  /** The published entry's id, once a reviewer accepted the submission. */
   archiveId: z.string().optional(),
   /** Human-readable reason for the last failure, shown next to the draft. */
   error: z.string().optional(),

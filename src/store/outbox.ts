@@ -70,7 +70,13 @@ async function markAccepted(store: ClipperDb, row: OutboxRow, accepted: Submissi
     await patchSubmission(
       store,
       row.draftId,
-      { state: 'accepted', submissionId: accepted.id, archiveId: accepted.archiveId ?? undefined, error: undefined },
+      {
+        state: 'accepted',
+        submissionId: accepted.id,
+        archiveStatus: accepted.status,
+        archiveId: accepted.archiveId ?? undefined,
+        error: undefined,
+      },
       { reviewState: 'submitted' },
     );
     await store.outbox.delete(row.seq!);

@@ -55,15 +55,15 @@ describe('clipping a passage and submitting it', () => {
     expect(archiveId).toMatch(/^INC-\d+$/);
 
     const [stored] = await readStoredDrafts(browser);
-    expect(stored?.submission).toMatchObject({ state: 'accepted', archiveId });
-    const submission = await archive.get(`/v1/submissions/${stored!.submission!.submissionId}`);
-    expect(submission.body).toMatchObject({ status: 'accepted', archiveId, title, draftId: stored!.id });
+    expect(stored?.submission).toMatchObject({ state: 'accepted', submissionId: archiveId, archiveStatus: 'received' });
+    const submission = await archive.get(`/v1/submissions/${archiveId}`);
+    expect(submission.body).toMatchObject({ id: archiveId, status: 'received', title, draftId: stored!.id });
 
     const lookup = await archive.get(`/v1/sources?url=${encodeURIComponent(pageUrl)}`);
     expect(lookup.status).toBe(200);
     const matches = (lookup.body as { matches: { archiveId: string | null; title: string }[] }).matches;
     expect(matches).toHaveLength(1);
-    expect(matches[0]).toMatchObject({ archiveId, title });
+    expect(matches[0]).toMatchObject({ id: archiveId, kind: 'submission', title });
 
     await popup.close();
     await page.close();

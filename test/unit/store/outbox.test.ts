@@ -48,7 +48,7 @@ describe('the submission outbox', () => {
     const { impl, sent } = scriptedFetch([() => jsonResponse(201, accepted(draft.id))]);
     expect(await drain(store, impl)).toBe('drained');
     const stored = await store.drafts.get(draft.id);
-    expect(stored?.submission).toMatchObject({ state: 'accepted', archiveId: 'INC-000007', submissionId: 'sub_1' });
+    expect(stored?.submission).toMatchObject({ state: 'accepted', archiveStatus: 'accepted', archiveId: 'INC-000007', submissionId: 'sub_1' });
     expect(stored?.reviewState).toBe('submitted');
     expect((sent[0]!.init.headers as Record<string, string>)['Idempotency-Key']).toBe(stored?.submission?.idempotencyKey);
     expect(await store.outbox.count()).toBe(0);
