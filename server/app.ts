@@ -73,10 +73,17 @@ export function createApp(options: AppOptions): App {
     '*',
     bodyLimit({
       maxSize: options.bodyLimitBytes,
-      onError: (c) => sendProblem(c, new ApiProblem(413, 'payload_too_large', `The request body is larger than ${options.bodyLimitBytes} bytes.`)),
+      onError: (c) => {
+        // The rest of the body is not read: close the connection so the client does not reuse it mid-body.
+        c.header('Connection', 'close');
+        return sendProblem(c, new ApiProblem(413, 'payload_too_large', `The request body is larger than ${options.bodyLimitBytes} bytes.`));
+      },
     }),
   );
-  for (const path of PROTECTED_PATHS) app.use(path, requireUser(db), rateLimit(options.rateLimitPerMinute));
+  // One authenticator and one limiter for all protected paths: the bucket is per token, not per route.
+  const authenticate = requireUser(db);
+  const limit = rateLimit(options.rateLimitPerMinute);
+  for (const path of PROTECTED_PATHS) app.use(path, authenticate, limit);
 
   const deps = { db, log, rateLimitPerMinute: options.rateLimitPerMinute };
   registerHealth(app, deps);

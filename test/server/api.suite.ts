@@ -1,0 +1,395 @@
+/**
+ * The archive API, end to end over HTTP, against one backend (PGlite or PostgreSQL).
+ * Every reply is also checked against the server's own OpenAPI document (see support/harness.ts).
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ArchiveServerOptions } from '../../server/index.ts';
+import { Api, startHarness, submission, type Harness } from './support/harness.ts';
+
+export interface Backend {
+  /** Options for one more server on this backend (a fresh data dir, or the shared test database). */
+  serverOptions(): Promise<ArchiveServerOptions>;
+  stop(): Promise<void>;
+}
+
+type ErrorBody = { error: { code: string; message: string; fields: { path: string; message: string }[] } };
+const err = (json: unknown) => (json as ErrorBody).error;
+const paths = (json: unknown) => err(json).fields.map((field) => field.path);
+
+export function defineApiSuite(name: string, makeBackend: () => Promise<Backend>): void {
+  describe(`archive API on ${name}`, () => {
+    let backend: Backend;
+    let h: Harness;
+    let api: Api;
+
+    beforeAll(async () => {
+      backend = await makeBackend();
+      h = await startHarness({ ...(await backend.serverOptions()), corsOrigins: ['https://archive-admin.example'] });
+      api = h.api;
+    });
+    afterAll(async () => {
+      await h?.server.close();
+      await backend?.stop();
+    });
+
+    const submit = (token: string, body: unknown, key: string = randomUUID()) => api.post('/v1/submissions', { token, json: body, key });
+
+    describe('OpenAPI document', () => {
+      it('is OpenAPI 3.1, generated from the contract, and lists every endpoint', async () => {
+        const reply = await api.get('/v1/openapi.json');
+        expect(reply.status).toBe(200);
+        const doc = reply.json as { openapi: string; paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, { additionalProperties?: boolean }> } };
+        expect(doc.openapi).toBe('3.1.0');
+        expect(Object.keys(doc.paths)).toEqual(
+          expect.arrayContaining(['/healthz', '/v1/taxonomy', '/v1/me', '/v1/submissions', '/v1/submissions/{id}', '/v1/submissions/{id}/review', '/v1/sources', '/v1/users']),
+        );
+        expect(doc.components.schemas.SubmissionRequest?.additionalProperties).toBe(false);
+        expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['Error', 'Taxonomy', 'Me', 'Submission', 'SourcesLookup', 'ReviewRequest']));
+      });
+    });
+
+    describe('GET /v1/taxonomy', () => {
+      it('is public and holds codes with groups, providers with domains, and the four severities', async () => {
+        const reply = await api.get('/v1/taxonomy');
+        expect(reply.status).toBe(200);
+        const taxonomy = reply.json as { codes: { code: string; label: string; group?: string }[]; providers: { name: string; domains: string[] }[]; severities: { level: string; definition: string }[] };
+        expect(taxonomy.codes.length).toBeGreaterThanOrEqual(20);
+        expect(taxonomy.codes.length).toBeLessThanOrEqual(40);
+        expect(taxonomy.codes.every((code) => code.label && code.group)).toBe(true);
+        expect(taxonomy.codes.map((code) => code.code)).toEqual(expect.arrayContaining(['M1', 'F10']));
+        expect(new Set(taxonomy.codes.map((code) => code.code)).size).toBe(taxonomy.codes.length);
+        const openai = taxonomy.providers.find((provider) => provider.name === 'OpenAI');
+        expect(openai?.domains).toEqual(expect.arrayContaining(['openai.com', 'chatgpt.com']));
+        for (const provider of ['Google', 'Anthropic', 'Meta', 'Microsoft', 'xAI', 'Amazon', 'Apple', 'Tesla', 'ByteDance', 'Baidu', 'Stability AI', 'Midjourney']) {
+          expect(taxonomy.providers.find((p) => p.name === provider)?.domains.length, provider).toBeGreaterThan(0);
+        }
+        expect(taxonomy.providers.some((p) => p.name.startsWith('Mistral'))).toBe(true);
+        expect(taxonomy.severities.map((s) => s.level)).toEqual(['SEV-1', 'SEV-2', 'SEV-3', 'SEV-4']);
+        expect(taxonomy.severities.every((s) => s.definition.length > 20)).toBe(true);
+      });
+    });
+
+    describe('GET /v1/me and tokens', () => {
+      it('names the token\'s user and role', async () => {
+        const reply = await api.get('/v1/me', { token: h.reviewer });
+        expect(reply.status).toBe(200);
+        expect(reply.json).toMatchObject({ archive: 'incident-archive', apiVersion: 'v1', user: { name: 'Rita Reviewer', role: 'reviewer' } });
+      });
+
+      it.each([
+        ['no Authorization header', {}],
+        ['an unknown token', { authorization: 'Bearer ica_not-a-real-token' }],
+        ['a Basic credential', { authorization: 'Basic YWxpY2U6c2VjcmV0' }],
+        ['an empty bearer', { authorization: 'Bearer ' }],
+      ])('answers 401 JSON for %s', async (_label, headers: Record<string, string>) => {
+        const reply = await api.get('/v1/me', { headers });
+        expect(reply.status).toBe(401);
+        expect(reply.headers.get('content-type')).toMatch(/application\/json/);
+        expect(reply.headers.get('www-authenticate')).toMatch(/^Bearer/);
+        expect(err(reply.json).code).toBe('unauthorized');
+      });
+
+      it('does not accept the token\'s hash in place of the token', async () => {
+        const { createHash } = await import('node:crypto');
+        const hash = createHash('sha256').update(h.editor).digest('hex');
+        expect((await api.get('/v1/me', { token: hash })).status).toBe(401);
+      });
+    });
+
+    describe('POST /v1/submissions', () => {
+      it('creates a submission with an archive id from a sequence and a server timestamp', async () => {
+        const before = Date.now();
+        const first = await submit(h.editor, submission());
+        const second = await submit(h.editor, submission());
+        const after = Date.now();
+        expect(first.status).toBe(201);
+        expect(second.status).toBe(201);
+        const a = first.json as { id: string; status: string; archiveId: string | null; receivedAt: string };
+        const b = second.json as { id: string };
+        expect(a.id).toMatch(/^INC-\d{6,}$/);
+        expect(Number(b.id.slice(4))).toBeGreaterThan(Number(a.id.slice(4)));
+        expect(a.status).toBe('received');
+        expect(a.archiveId).toBeNull();
+        const received = Date.parse(a.receivedAt);
+        expect(received).toBeGreaterThanOrEqual(before - 1000);
+        expect(received).toBeLessThanOrEqual(after + 1000);
+        expect(first.headers.get('location')).toBe(`/v1/submissions/${a.id}`);
+      });
+
+      it('ignores client timestamps: receivedAt is the server\'s even when the source claims a far-off access time', async () => {
+        const body = submission();
+        body.sources[0]!.accessedAt = '1999-01-01T00:00:00Z';
+        const reply = await submit(h.editor, body);
+        expect(Math.abs(Date.parse((reply.json as { receivedAt: string }).receivedAt) - Date.now())).toBeLessThan(60_000);
+      });
+
+      it('reads back with GET for its author and for reviewers, but not for other editors', async () => {
+        const created = (await submit(h.editor, submission({ title: 'Readable' }))).json as { id: string };
+        const own = await api.get(`/v1/submissions/${created.id}`, { token: h.editor });
+        expect(own.status).toBe(200);
+        expect(own.json).toEqual(created);
+        expect((await api.get(`/v1/submissions/${created.id}`, { token: h.reviewer })).status).toBe(200);
+        const other = await api.get(`/v1/submissions/${created.id}`, { token: h.otherEditor });
+        expect(other.status).toBe(404);
+        expect(err(other.json).code).toBe('not_found');
+        expect((await api.get('/v1/submissions/INC-999999', { token: h.reviewer })).status).toBe(404);
+        expect((await api.get(`/v1/submissions/${created.id}`)).status).toBe(401);
+      });
+
+      it('accepts a body just under the 1 MiB limit and refuses a larger one with 413', async () => {
+        const quotes = Array.from({ length: 45 }, () => 'q'.repeat(20_000));
+        const big = submission({ sources: [{ url: 'https://big.example/a', quotes }] });
+        expect(JSON.stringify(big).length).toBeLessThan(1024 * 1024);
+        expect((await submit(h.editor, big)).status).toBe(201);
+        const huge = submission({ sources: [{ url: 'https://big.example/b', quotes: [...quotes, ...quotes.slice(0, 10)] }] });
+        const reply = await submit(h.editor, huge);
+        expect(reply.status).toBe(413);
+        expect(err(reply.json).code).toBe('payload_too_large');
+        const noToken = await api.post('/v1/submissions', { body: 'x'.repeat(3 * 1024 * 1024), key: randomUUID() });
+        expect(noToken.status).toBe(413);
+      });
+
+      it('answers malformed JSON with 400 malformed_json', async () => {
+        const reply = await api.post('/v1/submissions', { token: h.editor, key: randomUUID(), body: '{"title": "unterminated' });
+        expect(reply.status).toBe(400);
+        expect(err(reply.json).code).toBe('malformed_json');
+      });
+
+      it('names every invalid field by its path', async () => {
+        const body = { ...submission(), title: 42, severity: 'SEV-9', sources: [{ url: 'ftp://example.com/x', quotes: [] }] };
+        const reply = await submit(h.editor, body);
+        expect(reply.status).toBe(400);
+        expect(err(reply.json).code).toBe('validation_failed');
+        expect(paths(reply.json)).toEqual(expect.arrayContaining(['title', 'severity', 'sources.0.url', 'sources.0.quotes']));
+      });
+
+      it('refuses unknown fields, top-level and nested', async () => {
+        const base = submission();
+        const body = { ...base, isAdmin: true, sources: [{ ...base.sources[0], score: 3 }] };
+        const reply = await submit(h.editor, body);
+        expect(reply.status).toBe(400);
+        expect(paths(reply.json)).toEqual(expect.arrayContaining(['isAdmin', 'sources.0.score']));
+      });
+
+      it.each([
+        ['missing', undefined],
+        ['too short', 'abc'],
+        ['with spaces', 'not a valid key'],
+        ['too long', 'k'.repeat(201)],
+      ])('refuses an Idempotency-Key that is %s', async (_label, key) => {
+        const reply = await api.post('/v1/submissions', { token: h.editor, json: submission(), ...(key ? { key } : {}) });
+        expect(reply.status).toBe(400);
+        expect(err(reply.json).code).toBe('invalid_idempotency_key');
+        expect(paths(reply.json)).toEqual(['Idempotency-Key']);
+      });
+
+      it('refuses a non-JSON content type with 415 and checks the token before the body', async () => {
+        const reply = await api.post('/v1/submissions', { token: h.editor, key: randomUUID(), body: 'title=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+        expect(reply.status).toBe(415);
+        expect((await api.post('/v1/submissions', { body: '{bad', key: randomUUID() })).status).toBe(401);
+        expect((await api.post('/v1/submissions', { token: 'ica_wrong', json: submission(), key: randomUUID() })).status).toBe(401);
+      });
+    });
+
+    describe('idempotency', () => {
+      it('replays the first response byte for byte, even after the submission changed', async () => {
+        const key = randomUUID();
+        const body = submission();
+        const first = await submit(h.editor, body, key);
+        expect(first.status).toBe(201);
+        const id = (first.json as { id: string }).id;
+        expect((await api.post(`/v1/submissions/${id}/review`, { token: h.reviewer, json: { decision: 'accepted' } })).status).toBe(200);
+        const again = await submit(h.editor, body, key);
+        expect(again.status).toBe(201);
+        expect(again.text).toBe(first.text);
+        expect(again.headers.get('idempotent-replayed')).toBe('true');
+      });
+
+      it('treats the same body with keys in another order as the same request', async () => {
+        const key = randomUUID();
+        const body = submission();
+        const first = await submit(h.editor, body, key);
+        const reordered = Object.fromEntries(Object.entries(body).reverse());
+        const again = await api.post('/v1/submissions', { token: h.editor, body: JSON.stringify(reordered), key });
+        expect(again.status).toBe(201);
+        expect(again.text).toBe(first.text);
+      });
+
+      it('answers 422 when the same key comes with a different body', async () => {
+        const key = randomUUID();
+        const body = submission();
+        expect((await submit(h.editor, body, key)).status).toBe(201);
+        const reply = await submit(h.editor, { ...body, title: 'Something else' }, key);
+        expect(reply.status).toBe(422);
+        expect(err(reply.json).code).toBe('idempotency_key_reused');
+      });
+
+      it('scopes keys to the user: another user\'s same key is a new submission', async () => {
+        const key = randomUUID();
+        const body = submission();
+        const mine = (await submit(h.editor, body, key)).json as { id: string };
+        const theirs = await submit(h.otherEditor, body, key);
+        expect(theirs.status).toBe(201);
+        expect((theirs.json as { id: string }).id).not.toBe(mine.id);
+      });
+
+      it('creates exactly one submission for concurrent requests with the same key', async () => {
+        const key = randomUUID();
+        const body = submission();
+        const replies = await Promise.all(Array.from({ length: 12 }, () => submit(h.editor, body, key)));
+        expect(replies.map((reply) => reply.status)).toEqual(Array(12).fill(201));
+        expect(new Set(replies.map((reply) => reply.text)).size).toBe(1);
+        const lookup = await api.get(`/v1/sources?url=${encodeURIComponent(body.sources[0]!.url)}`, { token: h.editor });
+        expect((lookup.json as { matches: unknown[] }).matches).toHaveLength(1);
+      });
+    });
+
+    describe('POST /v1/submissions/{id}/review (reviewer role)', () => {
+      it('is forbidden to editors (403 JSON) and leaves the submission unchanged', async () => {
+        const created = (await submit(h.editor, submission())).json as { id: string };
+        const reply = await api.post(`/v1/submissions/${created.id}/review`, { token: h.editor, json: { decision: 'accepted' } });
+        expect(reply.status).toBe(403);
+        expect(err(reply.json).code).toBe('forbidden');
+        expect(((await api.get(`/v1/submissions/${created.id}`, { token: h.editor })).json as { status: string }).status).toBe('received');
+      });
+
+      it('accepts: the submission gets its archive id; a second decision is a 409', async () => {
+        const created = (await submit(h.editor, submission())).json as { id: string };
+        const reply = await api.post(`/v1/submissions/${created.id}/review`, { token: h.reviewer, json: { decision: 'accepted', comment: 'Well sourced.' } });
+        expect(reply.status).toBe(200);
+        expect(reply.json).toMatchObject({ id: created.id, status: 'accepted', archiveId: created.id });
+        expect((await api.get(`/v1/submissions/${created.id}`, { token: h.editor })).json).toMatchObject({ status: 'accepted', archiveId: created.id });
+        const again = await api.post(`/v1/submissions/${created.id}/review`, { token: h.reviewer, json: { decision: 'rejected' } });
+        expect(again.status).toBe(409);
+        expect(err(again.json).code).toBe('already_reviewed');
+      });
+
+      it('validates the decision and refuses unknown fields and ids', async () => {
+        const created = (await submit(h.editor, submission())).json as { id: string };
+        const bad = await api.post(`/v1/submissions/${created.id}/review`, { token: h.reviewer, json: { decision: 'maybe', extra: 1 } });
+        expect(bad.status).toBe(400);
+        expect(paths(bad.json)).toEqual(expect.arrayContaining(['decision', 'extra']));
+        expect((await api.post(`/v1/submissions/${created.id}/review`, { token: h.reviewer, body: 'not json' })).status).toBe(400);
+        expect((await api.post('/v1/submissions/INC-999998/review', { token: h.reviewer, json: { decision: 'rejected' } })).status).toBe(404);
+        expect((await api.post(`/v1/submissions/${created.id}/review`, { json: { decision: 'rejected' } })).status).toBe(401);
+      });
+    });
+
+    describe('GET /v1/sources', () => {
+      it('lists pending submissions and accepted incidents citing the exact URL, not rejected ones', async () => {
+        const url = `https://openai.com/index/${randomUUID()}`;
+        const cite = (title: string) => submission({ title, sources: [{ url, quotes: ['q'] }, { url: 'https://other.example/', quotes: ['r'] }] });
+        const pending = (await submit(h.editor, cite('Pending'))).json as { id: string };
+        const accepted = (await submit(h.otherEditor, cite('Accepted'))).json as { id: string };
+        const rejected = (await submit(h.editor, cite('Rejected'))).json as { id: string };
+        await api.post(`/v1/submissions/${accepted.id}/review`, { token: h.reviewer, json: { decision: 'accepted' } });
+        await api.post(`/v1/submissions/${rejected.id}/review`, { token: h.reviewer, json: { decision: 'rejected' } });
+        await submit(h.editor, submission({ sources: [{ url: `${url}/more`, quotes: ['q'] }] }));
+
+        const reply = await api.get(`/v1/sources?url=${encodeURIComponent(url)}`, { token: h.editor });
+        expect(reply.status).toBe(200);
+        const lookup = reply.json as { url: string; matches: { kind: string; id: string; archiveId: string | null; title: string }[] };
+        expect(lookup.url).toBe(url);
+        expect(lookup.matches.map(({ kind, id, archiveId, title }) => ({ kind, id, archiveId, title }))).toEqual([
+          { kind: 'submission', id: pending.id, archiveId: null, title: 'Pending' },
+          { kind: 'incident', id: accepted.id, archiveId: accepted.id, title: 'Accepted' },
+        ]);
+        const none = await api.get(`/v1/sources?url=${encodeURIComponent('https://never.example/cited')}`, { token: h.editor });
+        expect((none.json as { matches: unknown[] }).matches).toEqual([]);
+      });
+
+      it('needs a token and an http(s) url', async () => {
+        expect((await api.get('/v1/sources?url=https%3A%2F%2Fa.example%2F')).status).toBe(401);
+        const missing = await api.get('/v1/sources', { token: h.editor });
+        expect(missing.status).toBe(400);
+        expect(paths(missing.json)).toEqual(['url']);
+        expect((await api.get('/v1/sources?url=javascript%3Aalert(1)', { token: h.editor })).status).toBe(400);
+      });
+    });
+
+    describe('POST /v1/users (reviewer role)', () => {
+      it('creates a user whose token works; editors may not', async () => {
+        const reply = await api.post('/v1/users', { token: h.reviewer, json: { name: 'Nia New', role: 'editor' } });
+        expect(reply.status).toBe(201);
+        const created = reply.json as { token: string; role: string };
+        expect(created.role).toBe('editor');
+        expect((await api.get('/v1/me', { token: created.token })).json).toMatchObject({ user: { name: 'Nia New', role: 'editor' } });
+        const forbidden = await api.post('/v1/users', { token: h.editor, json: { name: 'Sneaky', role: 'reviewer' } });
+        expect(forbidden.status).toBe(403);
+        expect(err(forbidden.json).code).toBe('forbidden');
+      });
+
+      it('validates the body', async () => {
+        const bad = await api.post('/v1/users', { token: h.reviewer, json: { name: '', role: 'admin', admin: true } });
+        expect(bad.status).toBe(400);
+        expect(paths(bad.json)).toEqual(expect.arrayContaining(['name', 'role', 'admin']));
+        expect((await api.post('/v1/users', { token: h.reviewer, body: '[' })).status).toBe(400);
+        expect((await api.post('/v1/users', { json: { name: 'x', role: 'editor' } })).status).toBe(401);
+      });
+    });
+
+    describe('everything else', () => {
+      it('answers unknown routes and methods with the JSON error shape', async () => {
+        for (const [method, path] of [['GET', '/v1/nothing-here'], ['GET', '/'], ['DELETE', '/v1/taxonomy'], ['PUT', '/v1/submissions']] as const) {
+          const reply = await api.request(method, path, { token: h.editor });
+          expect(reply.status, `${method} ${path}`).toBe(404);
+          expect(err(reply.json).code).toBe('not_found');
+        }
+      });
+
+      it('reports health', async () => {
+        const reply = await api.get('/healthz');
+        expect(reply.status).toBe(200);
+        expect(reply.json).toMatchObject({ status: 'ok' });
+      });
+
+      it('allows CORS only for extension origins and configured ones', async () => {
+        const preflight = (origin: string) =>
+          api.request('OPTIONS', '/v1/submissions', {
+            headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type,idempotency-key' },
+          });
+        for (const origin of ['chrome-extension://abcdefghijklmnopabcdefghijklmnop', 'moz-extension://0f4b1b7e-1e8e-4c9e-9d3b-2a4d9d1c2b3a', 'https://archive-admin.example']) {
+          const reply = await preflight(origin);
+          expect(reply.headers.get('access-control-allow-origin'), origin).toBe(origin);
+          expect(reply.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('idempotency-key');
+        }
+        for (const origin of ['https://evil.example', 'http://127.0.0.1:9999', 'chrome-extension://x.evil.example/']) {
+          expect((await preflight(origin)).headers.get('access-control-allow-origin'), origin).toBeNull();
+        }
+        const simple = await api.get('/v1/me', { token: h.editor, headers: { origin: 'https://evil.example' } });
+        expect(simple.headers.get('access-control-allow-origin')).toBeNull();
+      });
+    });
+
+    describe('configured limits', () => {
+      let limited: Harness;
+      beforeAll(async () => {
+        limited = await startHarness({ ...(await backend.serverOptions()), rateLimitPerMinute: 3, bodyLimitBytes: 4096 });
+      });
+      afterAll(async () => {
+        await limited?.server.close();
+      });
+
+      it('rate-limits per token with 429 and Retry-After; other tokens and the public taxonomy are unaffected', async () => {
+        for (let i = 0; i < 3; i++) expect((await limited.api.get('/v1/me', { token: limited.editor })).status).toBe(200);
+        const limitedReply = await limited.api.get('/v1/me', { token: limited.editor });
+        expect(limitedReply.status).toBe(429);
+        expect(err(limitedReply.json).code).toBe('rate_limited');
+        expect(Number(limitedReply.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+        expect((await limited.api.post('/v1/submissions', { token: limited.editor, json: submission(), key: randomUUID() })).status).toBe(429);
+        expect((await limited.api.get('/v1/me', { token: limited.otherEditor })).status).toBe(200);
+        expect((await limited.api.get('/v1/taxonomy')).status).toBe(200);
+      });
+
+      it('applies the configured body limit', async () => {
+        const small = await limited.api.post('/v1/submissions', { token: limited.reviewer, json: submission(), key: randomUUID() });
+        expect(small.status).toBe(201);
+        const big = submission({ sources: [{ url: 'https://a.example/', quotes: ['x'.repeat(5000)] }] });
+        const reply = await limited.api.post('/v1/submissions', { token: limited.reviewer, json: big, key: randomUUID() });
+        expect(reply.status).toBe(413);
+        expect(err(reply.json).message).toContain('4096');
+      });
+    });
+  });
+}
