@@ -62,7 +62,7 @@ describe('describeRange → anchorSelectors round trip', () => {
 
   it('returns null when the quote is gone from the page', () => {
     const body = loadPage(ARTICLE);
-    const li = body.querySelector('li')!.firstChild!;
+    const li = body.querySelector('li')!.firstChild as Text;
     const selectors = describeRange(body, rangeOver(li, 0, li, li.data.length));
     const edited = loadPage(ARTICLE.replace('<li>Detection: 14 minutes</li>', ''));
     expect(anchorSelectors(edited, selectors)).toBeNull();
