@@ -1,14 +1,13 @@
 /** Approximate quote matching with Myers' bit-parallel algorithm, near the old position first. */
 import search from 'approx-string-match';
 import type { TextQuoteSelector } from '../../core/draft.ts';
+import { nearby } from './find-quote.ts';
 import { bestCandidate, type Candidate, type RatedCandidate } from './score.ts';
 
 /** Below this the match is more likely a different passage than an edited one: the quote is an orphan. */
 export const MIN_FUZZY_SCORE = 0.7;
 /** A match near the old position this good is taken without scanning the whole text. */
 const NEARBY_ACCEPT_SCORE = 0.8;
-/** How far around the old position the first, cheap search looks (plus the quote's length). */
-const NEARBY_CHARS = 2_000;
 /** Search time grows with the error budget; past a quarter of the quote it is no longer the same passage anyway. */
 const MAX_ERRORS = 256;
 
@@ -45,17 +44,17 @@ function fuzzyMatch(text: string, quote: TextQuoteSelector, hint: number | undef
   const { exact } = quote;
   const maxErrors = Math.min(Math.floor(exact.length / 4), MAX_ERRORS);
   if (maxErrors === 0) return null;
-  let nearby: RatedCandidate | null = null;
+  let close: RatedCandidate | null = null;
   if (hint !== undefined) {
-    const from = Math.max(0, hint - exact.length - NEARBY_CHARS);
-    const to = Math.min(text.length, hint + 2 * exact.length + NEARBY_CHARS);
-    nearby = bestCandidate(text, quote, hint, approximateMatches(text, exact, from, to, maxErrors));
-    if (nearby && (nearby.score >= NEARBY_ACCEPT_SCORE || (from === 0 && to === text.length))) {
-      return nearby.score >= MIN_FUZZY_SCORE ? nearby : null;
+    const [from, to] = nearby(text, hint, exact.length);
+    close = bestCandidate(text, quote, hint, approximateMatches(text, exact, from, to, maxErrors));
+    const coveredWholeText = from === 0 && to === text.length;
+    if (coveredWholeText || (close && close.score >= NEARBY_ACCEPT_SCORE)) {
+      return close && close.score >= MIN_FUZZY_SCORE ? close : null;
     }
   }
   const anywhere = bestCandidate(text, quote, hint, approximateMatches(text, exact, 0, text.length, maxErrors));
-  const best = nearby && (!anywhere || nearby.score >= anywhere.score) ? nearby : anywhere;
+  const best = close && (!anywhere || close.score >= anywhere.score) ? close : anywhere;
   return best && best.score >= MIN_FUZZY_SCORE ? best : null;
 }
 

@@ -4,9 +4,9 @@
  * disregarded, then a fuzzy match. Returns null for an orphan, which the caller shows.
  */
 import type { TextPositionSelector, TextQuoteSelector } from '../../core/draft.ts';
-import { exactOccurrences, occurrencesIgnoringWhitespace } from './find-quote.ts';
+import { exactOccurrences, nearby, occurrencesIgnoringWhitespace } from './find-quote.ts';
 import { fuzzyAnchor } from './fuzzy.ts';
-import { bestCandidate } from './score.ts';
+import { bestCandidate, type RatedCandidate } from './score.ts';
 import { indexText, rangeFromOffsets, type TextIndex } from './text-index.ts';
 
 export { indexText, rangeFromOffsets, type TextIndex };
@@ -26,6 +26,11 @@ export interface AnchorSelectors {
   position?: TextPositionSelector;
 }
 
+/** An exact quote near its old position with its context intact is taken without reading the whole page. */
+const CONFIDENT_NEARBY_SCORE = 0.95;
+
+const toAnchor = ({ start, end, score }: RatedCandidate, method: AnchorMethod): Anchor => ({ start, end, method, score });
+
 export function anchorText(text: string, selectors: AnchorSelectors): Anchor | null {
   const { quote, position } = selectors;
   if (quote.exact.length === 0) return null;
@@ -33,12 +38,16 @@ export function anchorText(text: string, selectors: AnchorSelectors): Anchor | n
     return { start: position.start, end: position.end, method: 'position' };
   }
   const hint = position?.start;
+  if (hint !== undefined) {
+    const close = bestCandidate(text, quote, hint, exactOccurrences(text, quote.exact, ...nearby(text, hint, quote.exact.length)));
+    if (close && close.score >= CONFIDENT_NEARBY_SCORE) return toAnchor(close, 'quote');
+  }
   for (const find of [exactOccurrences, occurrencesIgnoringWhitespace]) {
     const best = bestCandidate(text, quote, hint, find(text, quote.exact));
-    if (best) return { start: best.start, end: best.end, method: 'quote', score: best.score };
+    if (best) return toAnchor(best, 'quote');
   }
   const fuzzy = fuzzyAnchor(text, quote, hint);
-  return fuzzy && { start: fuzzy.start, end: fuzzy.end, method: 'fuzzy', score: fuzzy.score };
+  return fuzzy && toAnchor(fuzzy, 'fuzzy');
 }
 
 /**
