@@ -46,20 +46,35 @@ describe('anchorText', () => {
     expect(anchor!.start).toBe(edited.indexOf(QUOTE));
   });
 
-  it('picks the repeated quote whose context matches, even after the page moved', () => {
-    const text = [
+  it('picks the repeated quote whose context matches, after the paragraphs were reordered', () => {
+    const lines = [
       'Timeline. At 09:00 the model was rolled back by the on-call team after the first alerts.',
       'Root cause. Weeks earlier the model was rolled back by the release tooling without review.',
       'Follow-up. Later that night the model was rolled back by the on-call team a second time.',
-    ].join('\n');
+    ];
+    const text = lines.join('\n');
+    const reordered = `Corrected on 14 May.\n${[...lines].reverse().join('\n')}`;
     const repeated = 'the model was rolled back by';
     for (const occurrence of [0, 1, 2]) {
-      const selectors = selectorsFor(text, repeated, occurrence);
-      const shifted = `Editor's note: this post was corrected.\n${text}`;
-      const anchor = anchorText(shifted, selectors);
+      const anchor = anchorText(reordered, selectorsFor(text, repeated, occurrence));
+      const line = lines[occurrence]!;
       expect(anchor?.method).toBe('quote');
-      expect(anchor!.start).toBe(selectors.position!.start + "Editor's note: this post was corrected.\n".length);
+      expect(anchor!.start).toBe(reordered.indexOf(line) + line.indexOf(repeated));
     }
+  });
+
+  it('prefers a distant occurrence with the right context over a nearby one with the wrong context', () => {
+    const quote = 'the model was rolled back';
+    const timeline = `Timeline. At 09:00 ${quote} by the on-call team.`;
+    const rootCause = `Root cause. Weeks earlier ${quote} by the release tooling.`;
+    const filler = generateProse(10_000, 3);
+    const text = `${timeline}\n${filler}\n${rootCause}`;
+    const selectors = selectorsFor(text, quote, 1);
+    // The paragraphs swapped places: the old position now points at the other occurrence.
+    const edited = `${rootCause}\n${filler}\n${timeline}`;
+    const anchor = anchorText(edited, selectors);
+    expect(Math.abs(selectors.position!.start - edited.lastIndexOf(quote))).toBeLessThan(100);
+    expect(anchor).toMatchObject({ method: 'quote', start: edited.indexOf(quote) });
   });
 
   it('breaks ties between identical contexts by closeness to the old position', () => {
@@ -97,12 +112,23 @@ describe('anchorText', () => {
     expect(anchorText(text, selectors)).toBeNull();
   });
 
+  it('orphans a deleted quote even when a similar phrase remains in another paragraph', () => {
+    const text = [
+      'Our first response failed. The ranking model was rolled back at 10:02 UTC and traffic recovered slowly.',
+      'Unrelated maintenance on the billing database: it was rolled back at 11:05 UTC during a routine failover test.',
+    ].join('\n\n');
+    const selectors = selectorsFor(text, 'rolled back at 10:02 UTC');
+    const edited = text.replace('The ranking model was rolled back at 10:02 UTC and traffic recovered slowly.', 'We paused the rollout.');
+    expect(anchorText(edited, selectors)).toBeNull();
+  });
+
   it('ignores whitespace differences such as reflowed markup', () => {
     const quote = 'bereavement fares could be claimed after travel.';
     const selectors = selectorsFor(ORIGINAL, quote);
     const edited = ORIGINAL.replace('fares could be claimed', 'fares\n        could be\n        claimed');
     const anchor = anchorText(edited, selectors);
-    expect(anchor).not.toBeNull();
+    // Only whitespace differs, so this counts as finding the quote itself.
+    expect(anchor?.method).toBe('quote');
     expect(edited.slice(anchor!.start, anchor!.end).replace(/\s+/g, ' ')).toBe(quote);
   });
 

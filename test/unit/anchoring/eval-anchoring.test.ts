@@ -53,6 +53,7 @@ describe('eval-anchoring script', () => {
     expect(byId.get('deleted')).toMatchObject({ start: null, end: null, text: null, method: null });
     expect(byId.get('spans-strong')).toMatchObject({ method: 'quote', text: 'declined 4,312 applicants who met every published eligibility criterion' });
     expect(byId.get('moved-section')?.method).toBe('quote');
+    expect(byId.get('reflowed')?.method).toBe('quote');
     expect(byId.get('reflowed')?.text?.replace(/\s+/g, ' ')).toBe('a feature pipeline change had silently converted missing employment-length values to zero');
     expect(byId.get('edited-inside')).toMatchObject({ method: 'fuzzy' });
     expect(byId.get('edited-inside')?.text?.replace(/\s+/g, ' ')).toBe('applicants who skipped an optional question were declined at nearly four times the usual rate');
