@@ -11,7 +11,7 @@ import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx } from '@crxjs/vite-plugin';
 import baseManifest from './manifest.json' with { type: 'json' };
-import { buildCaptureScript } from './scripts/build-capture-script.ts';
+import { buildContentScripts } from './scripts/build-content-scripts.ts';
 
 type Manifest = typeof baseManifest & Record<string, unknown>;
 
@@ -36,15 +36,15 @@ export default defineConfig(({ mode }) => {
   const defaults = process.env.CLIPPER_ARCHIVE_URL
     ? { archiveUrl: process.env.CLIPPER_ARCHIVE_URL, token: process.env.CLIPPER_ARCHIVE_TOKEN ?? '' }
     : undefined;
-  const captureScript: Plugin = {
-    name: 'incident-clipper:capture-script',
+  const contentScripts: Plugin = {
+    name: 'incident-clipper:content-scripts',
     apply: 'build',
     async closeBundle() {
-      await buildCaptureScript(outDir);
+      await buildContentScripts(outDir);
     },
   };
   return {
-    plugins: [preact(), crx({ manifest: manifestFor(mode) as never, browser }), captureScript],
+    plugins: [preact(), crx({ manifest: manifestFor(mode) as never, browser }), contentScripts],
     define: { __CLIPPER_DEFAULTS__: JSON.stringify(defaults) },
     build: { outDir, emptyOutDir: true, target: 'es2022', sourcemap: false },
   };

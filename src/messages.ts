@@ -4,9 +4,11 @@
  * lets a sender choose a URL for the worker to fetch or read the token.
  */
 import { z } from 'zod';
-import { PageCapture } from './core/capture.ts';
+import { AnchorReport, PageCapture } from './core/capture.ts';
 
 export const ClipTarget = z.union([z.literal('new'), z.uuid()]);
+
+const ClaimedUrl = z.string().max(4_000).optional();
 
 export const MessageTable = {
   'clip.fromTab': {
@@ -29,9 +31,27 @@ export const MessageTable = {
     from: 'extension-page',
     payload: z.strictObject({ archiveUrl: z.string().max(2_000), token: z.string().max(500) }),
   },
+  'mode.everyPage': {
+    from: 'extension-page',
+    payload: z.strictObject({ enabled: z.boolean() }),
+  },
   'content.clipSelection': {
     from: 'content-script',
     payload: z.strictObject({ capture: PageCapture, target: ClipTarget }),
+  },
+  /** The sending page's own clips; the page may name its canonical URL, which is honoured on its own origin only. */
+  'content.pageClips': {
+    from: 'content-script',
+    payload: z.strictObject({ claimedUrl: ClaimedUrl }),
+  },
+  'content.anchorReport': {
+    from: 'content-script',
+    payload: z.strictObject({ claimedUrl: ClaimedUrl, reports: z.array(AnchorReport).max(1_000) }),
+  },
+  /** Titles for the in-page button's "add to draft" menu. */
+  'content.recentDrafts': {
+    from: 'content-script',
+    payload: z.strictObject({}),
   },
 } as const;
 

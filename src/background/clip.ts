@@ -1,16 +1,25 @@
-/** One clip, from whichever trigger: capture the tab, store the quote, tell the editor. */
-import { explainCaptureFailure, isCaptureFailure } from '../core/capture.ts';
+/** One clip, from whichever trigger: capture the tab, store the quote and its evidence, tell the editor. */
+import { explainCaptureFailure, isCaptureFailure, type PageCapture } from '../core/capture.ts';
 import type { Reply } from '../messages.ts';
 import { saveCapture } from '../store/drafts.ts';
+import { saveEvidence } from '../store/evidence.ts';
 import { loadActiveDraftId } from '../store/preferences.ts';
 import { CaptureUnavailableError, captureTab, toastInTab } from './inject.ts';
 import { flashBadge } from './badge.ts';
+import { pageUrlsFor, paintTab } from './page-clips.ts';
 
 export interface ClipResult {
   draftId: string;
   clipId: string;
   title: string;
   created: boolean;
+}
+
+/** Stores a capture; the page's text is kept as evidence, but a failure there never loses the clip. */
+export async function storeCapture(capture: PageCapture, target: 'new' | string): Promise<ClipResult> {
+  const { draft, clip } = await saveCapture(capture, target);
+  if (capture.pageText) await saveEvidence(clip.id, clip.url, capture.pageText).catch((error: unknown) => console.warn('evidence not kept', error));
+  return { draftId: draft.id, clipId: clip.id, title: draft.title || 'Untitled draft', created: target === 'new' };
 }
 
 /** `target` omitted: the draft the editor is collecting into, or a new one. */
@@ -28,12 +37,11 @@ export async function clipFromTab(tabId: number, target?: 'new' | string, frameI
     await toastInTab(tabId, message, 'error', frameId);
     return { ok: false, error: message };
   }
-  const destination = target ?? (await loadActiveDraftId()) ?? 'new';
-  const { draft, clip } = await saveCapture(outcome, destination);
-  const title = draft.title || 'Untitled draft';
+  const result = await storeCapture(outcome, target ?? (await loadActiveDraftId()) ?? 'new');
   await Promise.all([
-    toastInTab(tabId, destination === 'new' ? `New incident draft: “${title}”` : `Quote added to “${title}”`, 'ok', frameId),
-    flashBadge('+1', `Clipped to “${title}”`),
+    toastInTab(tabId, result.created ? `New incident draft: “${result.title}”` : `Quote added to “${result.title}”`, 'ok', frameId),
+    flashBadge('+1', `Clipped to “${result.title}”`),
+    paintTab(tabId, pageUrlsFor(outcome.metadata.originalUrl, outcome.metadata.url), frameId).catch(() => []),
   ]);
-  return { ok: true, value: { draftId: draft.id, clipId: clip.id, title, created: destination === 'new' } };
+  return { ok: true, value: result };
 }

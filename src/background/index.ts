@@ -4,6 +4,7 @@ import { clipFromTab } from './clip.ts';
 import { handlers } from './handlers.ts';
 import { refreshPendingBadge, runOutbox } from './outbox-runner.ts';
 import { createRouter } from './router.ts';
+import { syncEveryPageMode } from './every-page-mode.ts';
 
 export const CLIP_COMMAND = 'clip-selection';
 const OUTBOX_ALARM = 'outbox-drain';
@@ -36,5 +37,9 @@ browser.alarms.onAlarm.addListener((alarm) => {
 });
 browser.runtime.onStartup.addListener(() => void runOutbox());
 void browser.alarms.create(OUTBOX_ALARM, { periodInMinutes: 1 });
+// The every-page script follows the permission: revoking <all_urls> in the browser's UI turns the mode off.
+browser.permissions.onAdded.addListener(() => void syncEveryPageMode());
+browser.permissions.onRemoved.addListener(() => void syncEveryPageMode());
+void syncEveryPageMode().catch((error: unknown) => console.warn('every-page mode', error));
 void refreshPendingBadge();
 void runOutbox();

@@ -3,7 +3,9 @@ import { browser } from '../extension-api.ts';
 import { z } from 'zod';
 import { CaptureOutcome } from '../core/capture.ts';
 import { SourceMetadata } from '../core/draft.ts';
-import type { ClipperPageApi } from '../content/capture.ts';
+import type { ClipperPageApi } from '../content/page-api.ts';
+import { AnchorReport } from '../core/capture.ts';
+import type { ClipToPaint } from '../capture/restore.ts';
 
 export const CAPTURE_SCRIPT = 'capture.js';
 
@@ -64,6 +66,20 @@ export async function inspectTab(tabId: number): Promise<PageInspection> {
   const parsed = PageInspection.safeParse(raw);
   if (!parsed.success) throw new CaptureUnavailableError('This page could not be read. Reload it and try again.');
   return parsed.data;
+}
+
+const AnchorReports = z.array(AnchorReport);
+
+/** Paints the given clips in the tab and returns how each one anchored. */
+export async function paintInTab(tabId: number, clips: ClipToPaint[], frameId?: number): Promise<AnchorReport[]> {
+  const raw = await callInPage(
+    tabId,
+    frameId,
+    (toPaint: ClipToPaint[]) => (globalThis as { __incidentClipper?: ClipperPageApi }).__incidentClipper?.paint(toPaint),
+    [clips],
+  );
+  const parsed = AnchorReports.safeParse(raw);
+  return parsed.success ? parsed.data : [];
 }
 
 export async function toastInTab(tabId: number, message: string, tone: 'ok' | 'error', frameId?: number): Promise<void> {

@@ -3,6 +3,7 @@ import type { CaptureOutcome } from '../core/capture.ts';
 import { MAX_QUOTE_CHARS } from '../core/limits.ts';
 import { describeRange } from './describe.ts';
 import { extractMetadata } from './metadata/index.ts';
+import { mainText } from './main-text.ts';
 
 function selectedRange(selection: Selection | null): Range | null {
   if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
@@ -23,5 +24,5 @@ export function capturePage(doc: Document, selection: Selection | null, pageUrl:
     // The quote itself is still worth keeping; it just cannot be re-anchored by position.
     selectors = null;
   }
-  return { metadata: extractMetadata(doc, pageUrl), quote, selectors };
+  return { metadata: extractMetadata(doc, pageUrl), quote, selectors, pageText: mainText(doc) };
 }

@@ -1,12 +1,15 @@
 /** What the capture script returns for one selection on one page. Parsed by the worker: it is page-controlled data. */
 import { z } from 'zod';
 import { ClipSelectors, MAX_QUOTE_CHARS, SourceMetadata } from './draft.ts';
+import { MAX_PAGE_TEXT_CHARS } from './limits.ts';
 
 export const PageCapture = z.strictObject({
   metadata: SourceMetadata,
   /** The selection as the editor saw it (Selection.toString()). */
   quote: z.string().max(MAX_QUOTE_CHARS),
   selectors: ClipSelectors.nullable(),
+  /** The page's main text at capture, kept (compressed, hashed) as evidence of what the page said. */
+  pageText: z.string().max(MAX_PAGE_TEXT_CHARS).optional(),
 });
 export type PageCapture = z.infer<typeof PageCapture>;
 
@@ -34,3 +37,7 @@ export function explainCaptureFailure(failure: CaptureFailure): string {
 export function isCaptureFailure(outcome: CaptureOutcome): outcome is CaptureFailure {
   return 'failure' in outcome;
 }
+
+export const ANCHOR_STATES = ['anchored', 'changed', 'orphan'] as const;
+export const AnchorReport = z.strictObject({ id: z.uuid(), state: z.enum(ANCHOR_STATES) });
+export type AnchorReport = z.infer<typeof AnchorReport>;

@@ -79,6 +79,10 @@ export const Clip = z.strictObject({
   selectors: ClipSelectors,
   note: z.string().max(20_000).default(''),
   createdAt: IsoDateTime,
+  /** How the quote re-anchored the last time the page was open: still there, changed, or gone. */
+  anchor: z
+    .strictObject({ state: z.enum(['anchored', 'changed', 'orphan']), checkedAt: IsoDateTime })
+    .optional(),
 });
 export type Clip = z.infer<typeof Clip>;
 

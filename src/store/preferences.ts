@@ -16,3 +16,14 @@ export async function saveActiveDraftId(id: string | undefined, store: ClipperDb
   if (id === undefined) await store.settings.delete(ACTIVE_DRAFT);
   else await store.settings.put({ key: ACTIVE_DRAFT, value: id });
 }
+
+const EVERY_PAGE_MODE = 'everyPageMode';
+
+/** The editor's opt-in to the Clip button and highlight restore on every page. */
+export async function loadEveryPageMode(store: ClipperDb = db()): Promise<boolean> {
+  return (await store.settings.get(EVERY_PAGE_MODE))?.value === true;
+}
+
+export async function saveEveryPageMode(enabled: boolean, store: ClipperDb = db()): Promise<void> {
+  await store.settings.put({ key: EVERY_PAGE_MODE, value: enabled });
+}

@@ -1,4 +1,5 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi, type Mock } from 'vitest';
+import { MessageTable } from '../../../src/messages.ts';
 import type { Runtime } from 'webextension-polyfill';
 import { createRouter, senderKind, type Handlers } from '../../../src/background/router.ts';
 import { capture } from '../support/fixtures.ts';
@@ -11,15 +12,11 @@ const otherExtension: Runtime.MessageSender = { id: 'zzzzzzzz', url: 'chrome-ext
 
 function routerWithSpies() {
   const ok = async () => ({ ok: true as const, value: 'done' });
-  const handlers = {
-    'clip.fromTab': vi.fn(ok),
-    'page.inspect': vi.fn(ok),
-    'draft.submit': vi.fn(ok),
-    'outbox.drain': vi.fn(ok),
-    'archive.testConnection': vi.fn(ok),
-    'content.clipSelection': vi.fn(ok),
-  } satisfies Handlers;
-  return { handlers, route: createRouter(handlers, ID, ORIGIN) };
+  const handlers = Object.fromEntries(Object.keys(MessageTable).map((type) => [type, vi.fn(ok)])) as unknown as Record<
+    keyof Handlers,
+    Mock<() => Promise<{ ok: true; value: string }>>
+  >;
+  return { handlers, route: createRouter(handlers as unknown as Handlers, ID, ORIGIN) };
 }
 
 describe('the worker message router', () => {
@@ -69,5 +66,15 @@ describe('the worker message router', () => {
     const { handlers, route } = routerWithSpies();
     handlers['outbox.drain'].mockRejectedValueOnce(new Error('IndexedDB is full'));
     expect(await route({ type: 'outbox.drain', payload: {} }, popup)).toEqual({ ok: false, error: 'IndexedDB is full' });
+  });
+});
+
+describe('content scripts asking about pages', () => {
+  it('may not change the mode or ask for other pages, only their own clips', async () => {
+    const { handlers, route } = routerWithSpies();
+    expect((await route({ type: 'mode.everyPage', payload: { enabled: true } }, contentScript)).ok).toBe(false);
+    expect((await route({ type: 'content.pageClips', payload: {} }, popup)).ok).toBe(false);
+    expect((await route({ type: 'content.pageClips', payload: { claimedUrl: 'https://news.example/story' } }, contentScript)).ok).toBe(true);
+    expect(handlers['mode.everyPage']).not.toHaveBeenCalled();
   });
 });
