@@ -1,7 +1,9 @@
 /**
  * The in-page "Clip" button of the opt-in every-page mode. It appears next to a selection, in a closed
- * shadow root with `all: initial`, and offers a new draft or one of the recent drafts. Text only.
+ * shadow root that page CSS cannot restyle, and offers a new draft or one of the recent drafts. Text only.
  */
+import { createShadowHost } from './shadow-host.ts';
+
 export interface DraftChoice {
   id: string;
   title: string;
@@ -13,7 +15,6 @@ export interface ClipButtonHandlers {
 }
 
 const STYLE = `
-:host { all: initial; position: absolute; z-index: 2147483647; }
 .box { font: 13px/1.3 system-ui, sans-serif; color: #10233d; background: #fff; border: 1px solid #9fb3cc;
   border-radius: 8px; box-shadow: 0 4px 14px rgb(0 0 0 / 0.25); overflow: hidden; min-width: 96px; max-width: 300px; }
 button { all: unset; display: block; box-sizing: border-box; width: 100%; padding: 6px 10px; cursor: pointer;
@@ -34,15 +35,12 @@ function button(doc: Document, label: string, onClick: () => void, className = '
 }
 
 export function createClipButton(doc: Document, handlers: ClipButtonHandlers) {
-  const host = doc.createElement('incident-clipper-button');
-  const root = host.attachShadow({ mode: 'closed' });
-  const style = doc.createElement('style');
-  style.textContent = STYLE;
+  const { host, root, place } = createShadowHost(doc, 'incident-clipper-button', STYLE, { position: 'absolute' });
   const box = doc.createElement('div');
   box.className = 'box';
   box.setAttribute('role', 'menu');
   box.setAttribute('aria-label', 'Incident Clipper');
-  root.append(style, box);
+  root.append(box);
 
   const hide = () => host.remove();
   const choose = (target: 'new' | string) => {
@@ -62,8 +60,7 @@ export function createClipButton(doc: Document, handlers: ClipButtonHandlers) {
     showAt(rect: DOMRect) {
       box.replaceChildren(button(doc, 'Clip', () => void openMenu(), 'main'));
       const win = doc.defaultView;
-      host.style.left = `${Math.max(0, rect.right + (win?.scrollX ?? 0) - 40)}px`;
-      host.style.top = `${rect.bottom + (win?.scrollY ?? 0) + 6}px`;
+      place({ left: `${Math.max(0, rect.right + (win?.scrollX ?? 0) - 40)}px`, top: `${rect.bottom + (win?.scrollY ?? 0) + 6}px` });
       (doc.body ?? doc.documentElement).append(host);
     },
     hide,

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { findChromium } from '../../../scripts/chromium-path.mjs';
 import { E2E_DIST } from './paths.ts';
-import type { Draft } from '../../../src/core/draft.ts';
+import type { Clip, Draft } from '../../../src/core/draft.ts';
 
 export interface ExtensionBrowser {
   context: BrowserContext;
@@ -130,4 +130,28 @@ export async function readStoredDrafts(browser: ExtensionBrowser): Promise<Draft
         };
       }),
   );
+}
+
+/** Reads the extension's clip rows straight from its IndexedDB, inside the worker. */
+export async function readStoredClips(browser: ExtensionBrowser): Promise<Clip[]> {
+  return browser.worker.evaluate(
+    () =>
+      new Promise<Clip[]>((resolve, reject) => {
+        const open = indexedDB.open('incident-clipper');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('clips').objectStore('clips').getAll();
+          request.onsuccess = () => resolve(request.result as Clip[]);
+          request.onerror = () => reject(request.error);
+        };
+      }),
+  );
+}
+
+/** The text of every range the extension painted with the CSS Custom Highlight API. */
+export async function paintedTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const highlight = CSS.highlights.get('incident-clipper');
+    return highlight ? [...highlight].map((range) => range.toString()) : [];
+  });
 }

@@ -5,6 +5,7 @@ import { E2E_DIST, ROOT } from './paths.ts';
 
 export default async function setup(): Promise<void> {
   process.env.CLIPPER_OUT_DIR = E2E_DIST;
-  process.env.CLIPPER_HOSTS = 'http://127.0.0.1/*';
+  // The user's opt-in grant for every page, so the every-page mode can be switched on in tests.
+  process.env.CLIPPER_HOSTS = '<all_urls>';
   await build({ configFile: path.join(ROOT, 'vite.config.ts'), root: ROOT, logLevel: 'warn' });
 }
