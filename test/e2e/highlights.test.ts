@@ -63,12 +63,12 @@ describe('highlights on demand', () => {
     pageUrl = fixtures.url('announcement.html');
     page = await browser.context.newPage();
     await page.goto(pageUrl);
-    const domBefore = await page.evaluate(() => document.body.innerHTML);
+    const domBefore = await page.evaluate(() => new XMLSerializer().serializeToString(document.body));
     await selectText(page, '#ruling');
     await clickClipMenu(browser, pageUrl);
     expect(await waitForPaint(page, 1)).toEqual([RULING]);
     await page.evaluate(() => document.querySelector('incident-clipper-toast')?.remove());
-    expect(await page.evaluate(() => document.body.innerHTML)).toBe(domBefore);
+    expect(await page.evaluate(() => new XMLSerializer().serializeToString(document.body))).toBe(domBefore);
   });
 
   it('restores the highlight after a reload', async () => {
