@@ -5,6 +5,8 @@ import { useLiveQuery } from '../src/ui/live-query.ts';
 import { send } from '../src/ui/send.ts';
 import type { ClipResult } from '../src/background/clip.ts';
 import type { PageState } from './PopupApp.tsx';
+import { PageClips } from './PageClips.tsx';
+import { canonicalizeUrl } from '../src/core/url.ts';
 
 function DraftList({ drafts, onOpen, label }: { drafts: Draft[]; onOpen: (id: string) => void; label: string }) {
   return (
@@ -98,6 +100,7 @@ export function HomeView({ page, onOpen }: { page: PageState; onOpen: (id: strin
           </p>
           {page.inspection.selectionLength === 0 && <p class="muted">Select a passage on the page to quote it.</p>}
           <ClipControls tabId={page.tabId} pageDrafts={pageDrafts} onOpen={onOpen} />
+          <PageClips urls={[...new Set([url, canonicalizeUrl(page.inspection.metadata.originalUrl)])]} />
           <h2>On this page</h2>
           {pageDrafts.length === 0 ? <p class="muted">No drafts quote this page yet.</p> : <DraftList drafts={pageDrafts} onOpen={onOpen} label="Drafts on this page" />}
         </>

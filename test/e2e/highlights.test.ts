@@ -46,7 +46,7 @@ async function waitForPaint(page: Page, expected: number): Promise<string[]> {
 /** Opening the popup on a tab is what restores highlights when the every-page mode is off. */
 async function restoreViaPopup(pageUrl: string): Promise<void> {
   const popup = await openPopup(browser, await tabIdOf(browser, pageUrl));
-  await popup.getByText('On this page').waitFor();
+  await popup.getByText('On this page', { exact: true }).waitFor();
   await popup.close();
 }
 
@@ -98,6 +98,11 @@ describe('highlights on demand', () => {
     await expect.poll(clipState).toBe('orphan');
     expect(await paintedTexts(page)).toEqual([]);
     expect(await readStoredClips(browser)).toHaveLength(1);
+    const popup = await openPopup(browser, await tabIdOf(browser, pageUrl));
+    const quotes = popup.getByRole('region', { name: 'Quotes from this page' });
+    await quotes.getByText('1 quote is no longer on this page.').waitFor();
+    expect(await quotes.locator('blockquote').textContent()).toBe(RULING);
+    await popup.close();
     fixtures.override('announcement.html', null);
   });
 });
