@@ -18,7 +18,7 @@ import {
   type ExtensionBrowser,
 } from './support/browser.ts';
 import { startFixtureServer, type FixtureServer } from './support/fixture-server.ts';
-import { FIXTURE_PAGES } from './support/paths.ts';
+import { ARTIFACTS, FIXTURE_PAGES } from './support/paths.ts';
 
 const RULING =
   'A civil resolution tribunal ruled on Wednesday that the airline was responsible for all the information on its website, whether it came from a static page or a chatbot, and ordered it to pay the difference between the fares.';
@@ -148,6 +148,6 @@ describe('the opt-in every-page mode', () => {
     await clickHost(); // "New draft", the first item of the menu
     await page.locator('incident-clipper-toast').waitFor();
     await expect.poll(async () => (await readStoredClips(browser)).filter((clip) => clip.url === pageUrl).length).toBe(1);
-    await page.screenshot({ path: path.join('artifacts', 'in-page-dark.png') });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'in-page-clip-button-dark.png') });
   });
 });
