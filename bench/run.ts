@@ -2,7 +2,7 @@
  * `npm run bench`: runs every `bench/*.bench.ts` (or those named on the command line),
  * prints one table and writes bench/results.json as `{name: {value, unit}}`.
  */
-import { readdir, writeFile } from 'node:fs/promises';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
 import type { BenchModule, Figures } from './types.ts';
@@ -15,7 +15,10 @@ const files = (await readdir(benchDir))
   .filter((name) => only.length === 0 || only.some((want) => name.includes(want)))
   .sort();
 
-const results: Figures = {};
+const resultsFile = path.join(benchDir, 'results.json');
+// A partial run (`npm run bench -- clip`) updates its own figures and keeps the others.
+const results: Figures = only.length > 0 ? await readFile(resultsFile, 'utf8').then((text) => JSON.parse(text) as Figures, () => ({})) : {};
+const fresh = new Set<string>();
 const failures: string[] = [];
 for (const file of files) {
   process.stderr.write(`bench: ${file}…\n`);
@@ -23,7 +26,9 @@ for (const file of files) {
     // The path comes from this folder's own listing, not from input.
     // eslint-disable-next-line no-unsanitized/method
     const mod = (await import(pathToFileURL(path.join(benchDir, file)).href)) as BenchModule;
-    Object.assign(results, await mod.run());
+    const figures = await mod.run();
+    Object.assign(results, figures);
+    for (const name of Object.keys(figures)) fresh.add(name);
   } catch (error) {
     failures.push(`${file}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
   }
@@ -31,10 +36,10 @@ for (const file of files) {
 
 const width = Math.max(10, ...Object.keys(results).map((name) => name.length));
 console.log(`${'figure'.padEnd(width)}  ${'value'.padStart(12)}  unit`);
-for (const [name, { value, unit }] of Object.entries(results)) {
+for (const [name, { value, unit }] of Object.entries(results).filter(([name]) => fresh.has(name))) {
   console.log(`${name.padEnd(width)}  ${String(value).padStart(12)}  ${unit}`);
 }
-await writeFile(path.join(benchDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+await writeFile(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
 if (failures.length > 0) {
   console.error(`\n${failures.length} benchmark file(s) failed:\n${failures.join('\n')}`);
   process.exitCode = 1;

@@ -3,6 +3,7 @@ import { explainCaptureFailure, isCaptureFailure, type PageCapture } from '../co
 import type { Reply } from '../messages.ts';
 import { saveCapture } from '../store/drafts.ts';
 import { saveEvidence } from '../store/evidence.ts';
+import { cachedTaxonomy } from '../store/taxonomy.ts';
 import { loadActiveDraftId } from '../store/preferences.ts';
 import { CaptureUnavailableError, captureTab, toastInTab } from './inject.ts';
 import { flashBadge } from './badge.ts';
@@ -17,7 +18,8 @@ export interface ClipResult {
 
 /** Stores a capture; the page's text is kept as evidence, but a failure there never loses the clip. */
 export async function storeCapture(capture: PageCapture, target: 'new' | string): Promise<ClipResult> {
-  const { draft, clip } = await saveCapture(capture, target);
+  const providers = (await cachedTaxonomy())?.providers ?? [];
+  const { draft, clip } = await saveCapture(capture, target, { providers });
   if (capture.pageText) await saveEvidence(clip.id, clip.url, capture.pageText).catch((error: unknown) => console.warn('evidence not kept', error));
   return { draftId: draft.id, clipId: clip.id, title: draft.title || 'Untitled draft', created: target === 'new' };
 }

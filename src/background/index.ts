@@ -2,7 +2,7 @@
 import { browser, type Menus, type Runtime, type Tabs } from '../extension-api.ts';
 import { clipFromTab } from './clip.ts';
 import { handlers } from './handlers.ts';
-import { refreshPendingBadge, runOutbox } from './outbox-runner.ts';
+import { refreshPendingBadge, refreshTaxonomyCache, runOutbox } from './outbox-runner.ts';
 import { createRouter } from './router.ts';
 import { syncEveryPageMode } from './every-page-mode.ts';
 
@@ -36,6 +36,7 @@ browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === OUTBOX_ALARM) void runOutbox();
 });
 browser.runtime.onStartup.addListener(() => void runOutbox());
+void refreshTaxonomyCache().catch(() => undefined);
 void browser.alarms.create(OUTBOX_ALARM, { periodInMinutes: 1 });
 // The every-page script follows the permission: revoking <all_urls> in the browser's UI turns the mode off.
 browser.permissions.onAdded.addListener(() => void syncEveryPageMode());

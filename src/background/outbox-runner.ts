@@ -3,11 +3,19 @@ import { ArchiveClient } from '../archive/client.ts';
 import { db } from '../store/db.ts';
 import { drainOutbox, type DrainOutcome } from '../store/outbox.ts';
 import { setPendingCount } from './badge.ts';
+import { loadSettings } from '../store/settings.ts';
+import { refreshTaxonomy } from '../store/taxonomy.ts';
 
 let running: Promise<DrainOutcome> | undefined;
 
 export async function refreshPendingBadge(): Promise<void> {
   await setPendingCount(await db().outbox.count());
+}
+
+/** Keeps the offline copy of the archive's taxonomy fresh whenever the worker wakes with an archive set. */
+export async function refreshTaxonomyCache(): Promise<void> {
+  const settings = await loadSettings();
+  if (settings.archiveUrl) await refreshTaxonomy(new ArchiveClient(settings.archiveUrl, settings.token));
 }
 
 export function runOutbox(): Promise<DrainOutcome> {

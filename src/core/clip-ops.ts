@@ -1,5 +1,6 @@
 /** Pure draft operations: a clip creates a draft or joins one. No browser API, no storage. */
 import { canonicalizeUrl } from './url.ts';
+import { guessProviders, type ProviderRef } from './providers.ts';
 import type { PageCapture } from './capture.ts';
 import { Clip, Draft, type Source } from './draft.ts';
 
@@ -41,13 +42,17 @@ function clipFor(draft: Draft, source: Source, capture: PageCapture, clock: Cloc
   });
 }
 
-/** A new draft pre-filled from the page: title, announcement date and the first source and quote. */
-export function draftFromCapture(capture: PageCapture, clock: Clock = systemClock): { draft: Draft; clip: Clip } {
+/**
+ * A new draft pre-filled from the page: title, announcement date (the publication date), providers
+ * guessed from the archive's list, and the first source and quote.
+ */
+export function draftFromCapture(capture: PageCapture, clock: Clock = systemClock, providers: ProviderRef[] = []): { draft: Draft; clip: Clip } {
   const now = clock.now();
   const empty = Draft.parse({
     id: clock.uuid(),
     title: capture.metadata.title,
     announcementDate: capture.metadata.publishedDate,
+    providers: guessProviders(capture.metadata, capture.quote, providers),
     createdAt: now,
     updatedAt: now,
   });

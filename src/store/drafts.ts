@@ -1,6 +1,7 @@
 /** Draft and clip persistence. Every write is one Dexie transaction, so a killed worker leaves no half-draft. */
 import { addCaptureToDraft, draftFromCapture, type Clock, systemClock } from '../core/clip-ops.ts';
 import type { PageCapture } from '../core/capture.ts';
+import type { ProviderRef } from '../core/providers.ts';
 import { Draft as DraftSchema, type Clip, type Draft } from '../core/draft.ts';
 import { db, type ClipperDb } from './db.ts';
 
@@ -14,13 +15,12 @@ export class DraftNotFoundError extends Error {
 export async function saveCapture(
   capture: PageCapture,
   target: 'new' | string,
-  store: ClipperDb = db(),
-  clock: Clock = systemClock,
+  { store = db(), clock = systemClock, providers = [] }: { store?: ClipperDb; clock?: Clock; providers?: ProviderRef[] } = {},
 ): Promise<{ draft: Draft; clip: Clip }> {
   return store.transaction('rw', store.drafts, store.clips, async () => {
     let result: { draft: Draft; clip: Clip };
     if (target === 'new') {
-      result = draftFromCapture(capture, clock);
+      result = draftFromCapture(capture, clock, providers);
     } else {
       const existing = await store.drafts.get(target);
       if (!existing) throw new DraftNotFoundError(target);

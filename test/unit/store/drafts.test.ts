@@ -6,7 +6,7 @@ import { capture, freshDb } from '../support/fixtures.ts';
 describe('saving clips', () => {
   it('pre-fills a new draft with the quote, canonical URL, title and publication date', async () => {
     const store = freshDb();
-    const { draft, clip } = await saveCapture(capture(), 'new', store);
+    const { draft, clip } = await saveCapture(capture(), 'new', { store });
     expect(draft).toMatchObject({ title: 'Airline chatbot invented a refund policy', announcementDate: '2024-02-16', reviewState: 'draft' });
     expect(draft.sources).toHaveLength(1);
     expect(draft.sources[0]).toMatchObject({ url: 'https://news.example/story', publisher: 'The Example Ledger', authors: ['Dana Whitfield'] });
@@ -16,9 +16,9 @@ describe('saving clips', () => {
 
   it('adds a second quote from the same page to the same source, and one from another page as a new source', async () => {
     const store = freshDb();
-    const { draft } = await saveCapture(capture(), 'new', store);
-    await saveCapture(capture({}, 'The tribunal ordered a refund.'), draft.id, store);
-    const { draft: updated } = await saveCapture(capture({ url: 'https://other.example/report', title: 'Other' }), draft.id, store);
+    const { draft } = await saveCapture(capture(), 'new', { store });
+    await saveCapture(capture({}, 'The tribunal ordered a refund.'), draft.id, { store });
+    const { draft: updated } = await saveCapture(capture({ url: 'https://other.example/report', title: 'Other' }), draft.id, { store });
     expect(updated.sources.map((source) => source.url)).toEqual(['https://news.example/story', 'https://other.example/report']);
     expect((await clipsOfDraft(draft.id, store)).map((clip) => clip.quote)).toEqual([
       'The chatbot invented a refund policy.',
@@ -30,17 +30,32 @@ describe('saving clips', () => {
 
   it('refuses to add to a draft that does not exist, and stores nothing', async () => {
     const store = freshDb();
-    await expect(saveCapture(capture(), crypto.randomUUID(), store)).rejects.toThrow(/no longer exists/);
+    await expect(saveCapture(capture(), crypto.randomUUID(), { store })).rejects.toThrow(/no longer exists/);
     expect(await store.clips.count()).toBe(0);
   });
 
   it('lists recent drafts newest first and rejects invalid edits without changing the draft', async () => {
     const store = freshDb();
-    const first = (await saveCapture(capture(), 'new', store)).draft;
-    const second = (await saveCapture(capture({ url: 'https://b.example/' }), 'new', store)).draft;
+    const first = (await saveCapture(capture(), 'new', { store })).draft;
+    const second = (await saveCapture(capture({ url: 'https://b.example/' }), 'new', { store })).draft;
     await updateDraftFields(first.id, { title: 'Edited' }, store);
     expect((await recentDrafts(10, store)).map((d) => d.id)).toEqual([first.id, second.id]);
     await expect(updateDraftFields(first.id, { severity: 'SEV-9' as never }, store)).rejects.toThrow();
     expect((await store.drafts.get(first.id))?.severity).toBeUndefined();
+  });
+});
+
+describe('provider pre-fill', () => {
+  it('guesses providers from the archive list by the source domain and by mention in the quote', async () => {
+    const store = freshDb();
+    const providers = [
+      { name: 'OpenAI', domains: ['openai.com'] },
+      { name: 'Air Canada', domains: ['aircanada.com'] },
+      { name: 'Meta', domains: ['meta.com'] },
+    ];
+    const fromBlog = await saveCapture(capture({ url: 'https://help.openai.com/incident' }, 'A model misbehaved.'), 'new', { store, providers });
+    expect(fromBlog.draft.providers).toEqual(['OpenAI']);
+    const fromNews = await saveCapture(capture({}, 'Air Canada said its chatbot, not the metadata, was wrong.'), 'new', { store, providers });
+    expect(fromNews.draft.providers).toEqual(['Air Canada']);
   });
 });

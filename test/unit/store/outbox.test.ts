@@ -18,7 +18,7 @@ const accepted = (draftId: string) => ({
 async function readyDraft() {
   const store = freshDb();
   await saveSettings({ archiveUrl: 'http://archive.test', token: 'tok' }, store);
-  const { draft } = await saveCapture(capture(), 'new', store);
+  const { draft } = await saveCapture(capture(), 'new', { store });
   return { store, draft };
 }
 
@@ -37,7 +37,7 @@ describe('the submission outbox', () => {
 
   it('refuses a draft without a title and says why', async () => {
     const store = freshDb();
-    const { draft } = await saveCapture(capture({ title: '' }), 'new', store);
+    const { draft } = await saveCapture(capture({ title: '' }), 'new', { store });
     await expect(queueSubmission(draft.id, store)).rejects.toThrow('The draft needs a title.');
     expect(await store.outbox.count()).toBe(0);
   });
@@ -118,7 +118,7 @@ describe('the submission outbox', () => {
 
   it('waits without sending when no archive is configured', async () => {
     const store = freshDb();
-    const { draft } = await saveCapture(capture(), 'new', store);
+    const { draft } = await saveCapture(capture(), 'new', { store });
     await queueSubmission(draft.id, store);
     const { impl, sent } = scriptedFetch([]);
     expect(await drain(store, impl)).toBe('unconfigured');
