@@ -3,6 +3,7 @@ import { normalizeArchiveUrl } from '../src/archive/connection.ts';
 import { browser } from '../src/extension-api.ts';
 import { loadSettings, saveSettings } from '../src/store/settings.ts';
 import { send } from '../src/ui/send.ts';
+import { EveryPageMode } from './EveryPageMode.tsx';
 
 type Status = { tone: 'ok' | 'error' | 'busy'; text: string } | null;
 
@@ -67,6 +68,7 @@ export function OptionsApp() {
           {status.text}
         </p>
       )}
+      <EveryPageMode />
     </main>
   );
 }

@@ -111,8 +111,13 @@ describe('the opt-in every-page mode', () => {
   it('restores highlights on load and re-anchors when a single-page app rewrites the text', async () => {
     const options = await browser.context.newPage();
     await options.goto(extensionUrl(browser, 'options/index.html'));
-    const enabled = await options.evaluate(() => chrome.runtime.sendMessage({ type: 'mode.everyPage', payload: { enabled: true } }));
-    expect(enabled).toEqual({ ok: true, value: true });
+    const toggle = options.getByLabel('Show a Clip button on selected text and bring back my highlights when I revisit a page');
+    await toggle.check();
+    await expect.poll(() => browser.worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((script) => script.id))).toEqual([
+      'incident-clipper-every-page',
+    ]);
+    await options.reload();
+    expect(await toggle.isChecked()).toBe(true);
     await options.close();
 
     const page = await browser.context.newPage();

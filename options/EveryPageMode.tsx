@@ -1,0 +1,48 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from '../src/extension-api.ts';
+import { loadEveryPageMode } from '../src/store/preferences.ts';
+import { send } from '../src/ui/send.ts';
+
+const ALL_URLS = { origins: ['<all_urls>'] };
+
+/** The opt-in: the Clip button on selections and highlights restored on every page. */
+export function EveryPageMode() {
+  const [enabled, setEnabled] = useState(false);
+  const [note, setNote] = useState<string | null>(null);
+
+  useEffect(() => {
+    void Promise.all([loadEveryPageMode(), browser.permissions.contains(ALL_URLS)]).then(([wanted, granted]) => setEnabled(wanted && granted));
+  }, []);
+
+  async function toggle(wanted: boolean) {
+    // The permission prompt must come first, while the click still counts as a user gesture.
+    const granted = wanted ? await browser.permissions.request(ALL_URLS).catch(() => false) : true;
+    if (!granted) {
+      setNote('Without access to all sites the Clip button and automatic highlights stay off. The context menu and shortcut still work.');
+      return;
+    }
+    const reply = await send<boolean>('mode.everyPage', { enabled: wanted });
+    setEnabled(reply.ok && reply.value);
+    setNote(reply.ok ? null : reply.error);
+    if (!wanted) await browser.permissions.remove(ALL_URLS).catch(() => false);
+  }
+
+  return (
+    <section aria-labelledby="every-page-heading">
+      <h2 id="every-page-heading">On every page</h2>
+      <label class="row">
+        <input type="checkbox" style={{ width: 'auto' }} checked={enabled} onChange={(event) => void toggle(event.currentTarget.checked)} />
+        <span>Show a Clip button on selected text and bring back my highlights when I revisit a page</span>
+      </label>
+      <p class="hint muted">
+        This asks for access to all sites. Off by default: then nothing runs on a page until you use the context menu, the shortcut or the
+        toolbar button.
+      </p>
+      {note && (
+        <p class="notice" role="status">
+          {note}
+        </p>
+      )}
+    </section>
+  );
+}
