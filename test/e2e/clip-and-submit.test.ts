@@ -68,4 +68,21 @@ describe('clipping a passage and submitting it', () => {
     await popup.close();
     await page.close();
   });
+
+  it('clips with the keyboard shortcut command too', async () => {
+    const page = await browser.context.newPage();
+    const pageUrl = fixtures.url('dark.html');
+    await page.goto(pageUrl);
+    const selected = await selectText(page, '#detail');
+    await browser.worker.evaluate(async (url) => {
+      const tab = (await chrome.tabs.query({})).find((candidate) => candidate.url === url);
+      (chrome.commands.onCommand as unknown as { dispatch(command: string, tab: unknown): void }).dispatch('clip-selection', tab);
+    }, pageUrl);
+    await expect
+      .poll(async () => (await readStoredDrafts(browser)).find((draft) => draft.sources[0]?.url === pageUrl)?.title)
+      .toBe('Model provider discloses data exposure in assistant memory feature');
+    await page.locator('incident-clipper-toast').waitFor();
+    expect(selected).toContain('fewer than one percent');
+    await page.close();
+  });
 });
