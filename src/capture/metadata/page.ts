@@ -18,6 +18,8 @@ export interface Page {
   /** The page's declared language, lower-case, e.g. `en-us`; empty when undeclared. */
   lang: string;
   dayOrder: DayOrder;
+  /** The body, or the whole document when a parser left the body empty (pages without a `<body>` tag). */
+  root: Element;
 }
 
 /** Month-first numeric dates (03/04/2024 = March 4) are a US habit; most of the world writes the day first. */
@@ -45,5 +47,6 @@ export function readPage(doc: Document, pageUrl: string, options: ExtractOptions
     bounds: dateBounds(options.now ?? new Date()),
     lang,
     dayOrder: dayOrderFor(lang),
+    root: doc.body?.firstElementChild ? doc.body : doc.documentElement,
   };
 }

@@ -2,6 +2,8 @@
 import { fieldFromBroken, rankedWith, textOf } from '../json-ld.ts';
 import { firstMeta } from '../meta-tags.ts';
 import type { Page } from '../page.ts';
+import { dateAfterPublishWord, dateFromDateBearingElement, firstTextDate } from './dom-dates.ts';
+import { localDay } from './local-day.ts';
 import { parseDateValue } from './parse.ts';
 import { dateFromUrl } from './url-date.ts';
 
@@ -9,9 +11,14 @@ export interface Found {
   day: string;
   /** Where the day came from, e.g. `json-ld:datePublished`. */
   source: string;
+  /** The value as written, when it was a machine-readable date. */
+  raw?: string;
 }
 
 type Rule = (page: Page) => Found | undefined;
+
+/** Machine-written numeric dates with slashes follow the US habit (ASP.NET, JavaScript) whatever the page language. */
+const MACHINE_ORDER = 'month-first';
 
 const PUBLISHED_META = [
   'article:published_time', 'article:published', 'og:published_time', 'og:article:published_time',
@@ -30,12 +37,13 @@ function fromJsonLd(fields: readonly string[]): Rule {
   return (page) => {
     for (const field of fields) {
       for (const node of rankedWith(page.jsonLd, field)) {
-        const day = parseDateValue(textOf(node[field]) ?? '', page.bounds, page.dayOrder);
-        if (day) return { day, source: `json-ld:${field}` };
+        const raw = textOf(node[field]) ?? '';
+        const day = parseDateValue(raw, page.bounds, MACHINE_ORDER);
+        if (day) return { day, source: `json-ld:${field}`, raw };
       }
       const raw = fieldFromBroken(page.jsonLd, field);
-      const day = raw && parseDateValue(raw, page.bounds, page.dayOrder);
-      if (day) return { day, source: `json-ld:${field}` };
+      const day = raw && parseDateValue(raw, page.bounds, MACHINE_ORDER);
+      if (day) return { day, source: `json-ld:${field}`, raw };
     }
     return undefined;
   };
@@ -45,8 +53,8 @@ function fromMeta(keys: readonly string[]): Rule {
   return (page) => {
     for (const key of keys) {
       for (const value of page.meta.get(key) ?? []) {
-        const day = parseDateValue(value, page.bounds, page.dayOrder);
-        if (day) return { day, source: `meta:${key}` };
+        const day = parseDateValue(value, page.bounds, MACHINE_ORDER);
+        if (day) return { day, source: `meta:${key}`, raw: value };
       }
     }
     return undefined;
@@ -61,41 +69,44 @@ const fromParselyPage: Rule = (page) => {
   return day ? { day, source: 'meta:parsely-page' } : undefined;
 };
 
-function valueOfElement(element: Element): string {
-  return (
-    element.getAttribute('datetime') ??
-    element.getAttribute('content') ??
-    (element.textContent ?? '').slice(0, 200)
-  );
-}
-
 function fromElements(selector: string, source: string, skip?: RegExp): Rule {
   return (page) => {
     for (const element of page.doc.querySelectorAll(selector)) {
       if (skip && skip.test(`${element.getAttribute('class') ?? ''} ${element.getAttribute('itemprop') ?? ''}`)) continue;
-      const day = parseDateValue(valueOfElement(element), page.bounds, page.dayOrder);
-      if (day) return { day, source };
+      const machine = element.getAttribute('datetime') ?? element.getAttribute('content') ?? element.getAttribute('title');
+      const fromMachine = machine ? parseDateValue(machine, page.bounds, MACHINE_ORDER) : undefined;
+      const raw = fromMachine ? machine! : (element.textContent ?? '').slice(0, 200);
+      const day = fromMachine ?? parseDateValue(raw, page.bounds, page.dayOrder);
+      if (day) return { day, source, raw };
     }
     return undefined;
   };
 }
 
-const UPDATE_CLASS = /modif|updat|comment|aktualisiert|mise-a-jour/i;
+/** Marked as an update and not also as the publication (WordPress themes write `class="published updated"`). */
+const UPDATE_CLASS = /^(?!.*publi).*(?:modif|updat|aktualisiert|mise-a-jour)/i;
 
 const fromUrl: Rule = (page) => {
   const day = dateFromUrl(page.pageUrl, page.bounds);
   return day ? { day, source: 'url' } : undefined;
 };
 
+function bodyText(page: Page): string {
+  return (page.root.textContent ?? '').replace(/\s+/g, ' ');
+}
+
 const PUBLISHED_RULES: Rule[] = [
+  fromUrl,
   fromJsonLd(['datePublished', 'dateCreated', 'uploadDate']),
   fromMeta(PUBLISHED_META),
   fromParselyPage,
   fromElements('[itemprop="datePublished"]', 'itemprop:datePublished'),
   fromElements('abbr.published[title], .published[title]', 'microformat:published'),
   fromElements('time[pubdate]', 'time[pubdate]'),
-  fromUrl,
   fromElements('time[datetime]', 'time[datetime]', UPDATE_CLASS),
+  dateFromDateBearingElement,
+  (page) => dateAfterPublishWord(page, bodyText(page)),
+  (page) => firstTextDate(page, bodyText(page)),
 ];
 
 const MODIFIED_RULES: Rule[] = [
@@ -112,8 +123,18 @@ function firstFound(rules: Rule[], page: Page): Found | undefined {
   return undefined;
 }
 
+function machineDates(page: Page): string[] {
+  const values = PUBLISHED_META.flatMap((key) => page.meta.get(key) ?? []);
+  for (const element of [...page.doc.querySelectorAll('time[datetime]')].slice(0, 10)) {
+    values.push(element.getAttribute('datetime') ?? '');
+  }
+  return values;
+}
+
 export function publishedDate(page: Page): Found | undefined {
-  return firstFound(PUBLISHED_RULES, page);
+  const found = firstFound(PUBLISHED_RULES, page);
+  const local = found?.raw && localDay(found.raw, machineDates(page), page.bounds);
+  return local && found ? { day: local, source: `${found.source} (local time)`, raw: found.raw } : found;
 }
 
 export function modifiedDate(page: Page): Found | undefined {

@@ -27,6 +27,8 @@ const PATTERNS = [
   '(?<![\\d.])(\\d{1,2})([./-])(\\d{1,2})\\12((?:19|20)\\d{2})(?!\\d)',
   // 2024年3月3日
   '((?:19|20)\\d{2})年\\s*(\\d{1,2})月\\s*(\\d{1,2})日',
+  // 03.03.24: two-digit years only with dots, the German, Swiss and Austrian short form
+  '(?<![\\d.])(\\d{1,2})\\.(\\d{1,2})\\.(\\d{2})(?![\\d.])',
 ];
 const TEXT_DATE = new RegExp(PATTERNS.join('|'), 'giu');
 
@@ -44,7 +46,12 @@ function numericDay(
   return monthFirst ? makeDay(year, first, second, bounds) : makeDay(year, second, first, bounds);
 }
 
-/** Group numbers follow PATTERNS: 1-4 ISO, 5-7 day-month-year, 8-10 month-day-year, 11-14 numeric, 15-17 CJK. */
+/** A two-digit year is in this century unless that would put it after the newest plausible date. */
+function fullYear(twoDigits: number, bounds: DateBounds): number {
+  return 2000 + twoDigits <= Number(bounds.max.slice(0, 4)) ? 2000 + twoDigits : 1900 + twoDigits;
+}
+
+/** Group numbers follow PATTERNS: 1-4 ISO, 5-7 day-month-year, 8-10 month-day-year, 11-14 numeric, 15-17 CJK, 18-20 short. */
 function dayOfMatch(m: RegExpExecArray, order: DayOrder, bounds: DateBounds): string | undefined {
   const n = (i: number) => Number(m[i]);
   if (m[1]) return makeDay(n(1), n(3), n(4), bounds);
@@ -52,6 +59,7 @@ function dayOfMatch(m: RegExpExecArray, order: DayOrder, bounds: DateBounds): st
   if (m[8]) return makeDay(n(10), monthNumber(m[8]) ?? 0, n(9), bounds);
   if (m[11]) return numericDay(n(11), n(13), n(14), m[12]!, order, bounds);
   if (m[15]) return makeDay(n(15), n(16), n(17), bounds);
+  if (m[18]) return makeDay(fullYear(n(20), bounds), n(19), n(18), bounds);
   return undefined;
 }
 

@@ -1,7 +1,9 @@
 /** A publication day written into the URL's path: /2024/03/03/, /2024-03-03-, /20240303/. */
 import { makeDay, type DateBounds } from './day.ts';
 
-const PATH_DATE = /(?<!\d)((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?!\d)|\/((?:19|20)\d{2})(\d{2})(\d{2})(?=[/_.-]|$)/;
+/** A one-digit day must end the path segment, so "/2023/10/3-questions" is not read as October 3. */
+const PATH_DATE =
+  /(?<!\d)((?:19|20)\d{2})([/_-])(\d{1,2})\2(\d{2}(?!\d)|\d(?=[/.]|$))|\/((?:19|20)\d{2})(\d{2})(\d{2})(?=[/_.-]|$)/;
 
 export function dateFromUrl(url: string, bounds: DateBounds): string | undefined {
   let path: string;
@@ -13,6 +15,6 @@ export function dateFromUrl(url: string, bounds: DateBounds): string | undefined
   const m = PATH_DATE.exec(path);
   if (!m) return undefined;
   return m[1]
-    ? makeDay(Number(m[1]), Number(m[2]), Number(m[3]), bounds)
-    : makeDay(Number(m[4]), Number(m[5]), Number(m[6]), bounds);
+    ? makeDay(Number(m[1]), Number(m[3]), Number(m[4]), bounds)
+    : makeDay(Number(m[5]), Number(m[6]), Number(m[7]), bounds);
 }

@@ -1,0 +1,49 @@
+/** Dates read from the page's visible markup when it carries no machine-readable date. */
+import type { Page } from '../page.ts';
+import { findTextDates } from './text-dates.ts';
+
+export interface DomDate {
+  day: string;
+  source: string;
+}
+
+const DATE_BEARING =
+  '[class*="date" i], [id*="date" i], [class*="publish" i], [class*="posted" i], [class*="byline" i], ' +
+  '[class*="datum" i], [class*="fecha" i], [class*="dateline" i], [class*="time" i], [class*="meta" i]';
+const NOT_PUBLICATION = /modif|updat|comment|aktualisiert|footer|copyright|event|archive|calendar|widget|sidebar|related/i;
+const MAX_ELEMENTS = 150;
+const HEAD_CHARS = 250;
+
+/** The first element whose class or id says it holds a date and whose own text contains one. */
+export function dateFromDateBearingElement(page: Page): DomDate | undefined {
+  let examined = 0;
+  for (const element of page.root.querySelectorAll(DATE_BEARING)) {
+    if (++examined > MAX_ELEMENTS) break;
+    const label = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
+    if (NOT_PUBLICATION.test(label)) continue;
+    const text = (element.textContent ?? '').slice(0, HEAD_CHARS);
+    const found = findTextDates(text, page.bounds, page.dayOrder, 1)[0];
+    if (found) return { day: found.day, source: `class:${label.trim().split(/\s+/)[0]}` };
+  }
+  return undefined;
+}
+
+const PUBLISH_WORDS =
+  /(?<!\p{L})(?:published|posted|released|publication date|veröffentlicht|erschienen|erstellt|publié|publicado|pubblicato|gepubliceerd|geplaatst)(?!\p{L})/giu;
+
+/** A date right after a "published"/"veröffentlicht"/"publié"… label in the page text. */
+export function dateAfterPublishWord(page: Page, text: string): DomDate | undefined {
+  PUBLISH_WORDS.lastIndex = 0;
+  for (let m = PUBLISH_WORDS.exec(text); m; m = PUBLISH_WORDS.exec(text)) {
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 60);
+    const found = findTextDates(after, page.bounds, page.dayOrder, 1)[0];
+    if (found && found.index < 25) return { day: found.day, source: 'text:published' };
+  }
+  return undefined;
+}
+
+/** The first date in the article's text: a last resort, right far more often than not on article pages. */
+export function firstTextDate(page: Page, text: string): DomDate | undefined {
+  const found = findTextDates(text, page.bounds, page.dayOrder, 1)[0];
+  return found && { day: found.day, source: 'text' };
+}
