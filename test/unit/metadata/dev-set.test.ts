@@ -1,0 +1,13 @@
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readLabels, scoreDates } from '../../../scripts/eval-dates.ts';
+
+const DEV = '/work/shared/data/htmldate-dev';
+
+describe.skipIf(!existsSync(`${DEV}/labels.json`))('publication dates on the htmldate dev set', () => {
+  it('reaches the accuracy target', { timeout: 90_000 }, async () => {
+    const score = await scoreDates(await readLabels(`${DEV}/labels.json`), `${DEV}/pages`);
+    expect(score.total).toBe(800);
+    expect(score.accuracy).toBeGreaterThanOrEqual(0.93);
+  });
+});
