@@ -34,6 +34,31 @@ export interface KeyValueRow {
   value: unknown;
 }
 
+/** A snapshot of a draft, taken before an edit changed it, so any earlier state can be restored. */
+export interface RevisionRow {
+  id?: number;
+  draftId: string;
+  /** ISO time the snapshot was taken. */
+  at: string;
+  reason: 'edit' | 'restore' | 'conflict' | 'import' | 'upgrade';
+  draft: Draft;
+}
+
+/**
+ * Two writers changed the same field: the stored value won, the other value waits here for a person.
+ * `field` is a field path as in src/workspace/field-paths.ts.
+ */
+export interface ConflictRow {
+  id?: number;
+  draftId: string;
+  field: string;
+  /** The value the editor tried to save. */
+  mine: unknown;
+  /** The value that was in the store when the save arrived. */
+  theirs: unknown;
+  at: string;
+}
+
 export const DB_NAME = 'incident-clipper';
 
 export class ClipperDb extends Dexie {
@@ -42,6 +67,8 @@ export class ClipperDb extends Dexie {
   outbox!: EntityTable<OutboxRow, 'seq'>;
   deadLetters!: EntityTable<DeadLetterRow, 'id'>;
   settings!: EntityTable<KeyValueRow, 'key'>;
+  revisions!: EntityTable<RevisionRow, 'id'>;
+  conflicts!: EntityTable<ConflictRow, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -52,6 +79,18 @@ export class ClipperDb extends Dexie {
       deadLetters: '++id, draftId',
       settings: 'key',
     });
+    // Version 2: revision history and kept conflicts. Every existing draft gets a first snapshot,
+    // so "restore" has something to go back to for drafts written before the upgrade.
+    this.version(2)
+      .stores({
+        revisions: '++id, draftId, [draftId+at]',
+        conflicts: '++id, draftId',
+      })
+      .upgrade(async (tx) => {
+        const at = new Date().toISOString();
+        const drafts = await tx.table<Draft>('drafts').toArray();
+        await tx.table<RevisionRow>('revisions').bulkAdd(drafts.map((draft) => ({ draftId: draft.id, at, reason: 'upgrade' as const, draft })));
+      });
   }
 }
 

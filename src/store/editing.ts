@@ -1,0 +1,124 @@
+/**
+ * The editor's writes. Field edits are merged against the stored draft (src/workspace/field-merge.ts):
+ * a field changed underneath the editor becomes a kept conflict, never a silent overwrite.
+ * Every write is one Dexie transaction together with its revision snapshot.
+ */
+import { Clip as ClipSchema, Draft as DraftSchema, type Clip, type Draft, type Source } from '../core/draft.ts';
+import { systemClock, type Clock } from '../core/clip-ops.ts';
+import { canonicalizeUrl } from '../core/url.ts';
+import { mergeEdits, type FieldConflict, type FieldEdit } from '../workspace/field-merge.ts';
+import { readField, type FieldPath } from '../workspace/field-paths.ts';
+import { newNote } from '../workspace/note.ts';
+import { db, type ClipperDb, type ConflictRow } from './db.ts';
+import { DraftNotFoundError } from './drafts.ts';
+import { snapshotBeforeEdit } from './revisions.ts';
+
+export interface SaveResult {
+  draft: Draft;
+  applied: FieldPath[];
+  conflicts: FieldConflict[];
+}
+
+/** Saves field edits; conflicting ones are stored in `conflicts` with both values. */
+export async function saveFieldEdits(draftId: string, edits: FieldEdit[], store: ClipperDb = db(), clock: Clock = systemClock): Promise<SaveResult> {
+  return store.transaction('rw', store.drafts, store.revisions, store.conflicts, async () => {
+    const stored = await store.drafts.get(draftId);
+    if (!stored) throw new DraftNotFoundError(draftId);
+    const merged = mergeEdits(stored, edits);
+    const now = clock.now();
+    let draft = stored;
+    if (merged.draft !== stored) {
+      draft = DraftSchema.parse({ ...merged.draft, updatedAt: now });
+      await snapshotBeforeEdit(stored, 'edit', store, now);
+      await store.drafts.put(draft);
+    }
+    for (const conflict of merged.conflicts) {
+      await store.conflicts.where({ draftId }).filter((row) => row.field === conflict.path).delete();
+      await store.conflicts.add({ draftId, field: conflict.path, mine: conflict.mine, theirs: conflict.theirs, at: now });
+    }
+    return { draft, applied: merged.applied, conflicts: merged.conflicts };
+  });
+}
+
+export async function conflictsOf(draftId: string, store: ClipperDb = db()): Promise<ConflictRow[]> {
+  return store.conflicts.where({ draftId }).toArray();
+}
+
+/** Settles a conflict with the chosen value, written over whatever is stored now. */
+export async function resolveConflict(conflictId: number, keep: 'mine' | 'theirs', store: ClipperDb = db(), clock: Clock = systemClock): Promise<Draft> {
+  return store.transaction('rw', store.drafts, store.revisions, store.conflicts, async () => {
+    const conflict = await store.conflicts.get(conflictId);
+    if (!conflict) throw new Error('This conflict was already resolved.');
+    const stored = await store.drafts.get(conflict.draftId);
+    if (!stored) throw new DraftNotFoundError(conflict.draftId);
+    await store.conflicts.delete(conflictId);
+    if (keep === 'theirs') return stored;
+    const path = conflict.field as FieldPath;
+    const { draft } = mergeEdits(stored, [{ path, base: readField(stored, path), value: conflict.mine }]);
+    const now = clock.now();
+    await snapshotBeforeEdit(stored, 'conflict', store, now, true);
+    const saved = DraftSchema.parse({ ...draft, updatedAt: now });
+    await store.drafts.put(saved);
+    return saved;
+  });
+}
+
+/** Starts an offline note: a draft with no page and no clip. */
+export async function createNote(title = '', store: ClipperDb = db(), clock: Clock = systemClock): Promise<Draft> {
+  const note = newNote(clock, title);
+  await store.drafts.add(note);
+  return note;
+}
+
+/** Adds a source typed in by hand (e.g. a note becoming a draft). */
+export async function addSource(draftId: string, url: string, store: ClipperDb = db(), clock: Clock = systemClock): Promise<Source> {
+  return store.transaction('rw', store.drafts, store.revisions, async () => {
+    const stored = await store.drafts.get(draftId);
+    if (!stored) throw new DraftNotFoundError(draftId);
+    const now = clock.now();
+    const canonical = canonicalizeUrl(url);
+    const source: Source = { id: clock.uuid(), url: canonical, originalUrl: url, title: '', authors: [], provenance: {}, accessedAt: now };
+    const draft = DraftSchema.parse({ ...stored, sources: [...stored.sources, source], updatedAt: now });
+    await snapshotBeforeEdit(stored, 'edit', store, now);
+    await store.drafts.put(draft);
+    return draft.sources[draft.sources.length - 1]!;
+  });
+}
+
+/** Removes a source and its quotes; the previous state stays in the revision history. */
+export async function removeSource(draftId: string, sourceId: string, store: ClipperDb = db(), clock: Clock = systemClock): Promise<void> {
+  await store.transaction('rw', store.drafts, store.clips, store.revisions, async () => {
+    const stored = await store.drafts.get(draftId);
+    if (!stored) throw new DraftNotFoundError(draftId);
+    const now = clock.now();
+    await snapshotBeforeEdit(stored, 'edit', store, now, true);
+    await store.drafts.put(DraftSchema.parse({ ...stored, sources: stored.sources.filter((s) => s.id !== sourceId), updatedAt: now }));
+    await store.clips.where('draftId').equals(draftId).filter((clip) => clip.sourceId === sourceId).delete();
+  });
+}
+
+/** A quote typed in by hand for a source (no page selection: its selectors hold only the quote). */
+export async function addQuote(draftId: string, sourceId: string, quote: string, store: ClipperDb = db(), clock: Clock = systemClock): Promise<Clip> {
+  return store.transaction('rw', store.drafts, store.clips, async () => {
+    const stored = await store.drafts.get(draftId);
+    const source = stored?.sources.find((candidate) => candidate.id === sourceId);
+    if (!stored || !source) throw new DraftNotFoundError(draftId);
+    const exact = quote.trim();
+    const clip = ClipSchema.parse({
+      id: clock.uuid(),
+      draftId,
+      sourceId,
+      url: source.url,
+      quote: exact,
+      selectors: {
+        quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
+        position: { type: 'TextPositionSelector', start: 0, end: 0 },
+      },
+      note: '',
+      createdAt: clock.now(),
+    });
+    await store.clips.add(clip);
+    await store.drafts.put({ ...stored, updatedAt: clock.now() });
+    return clip;
+  });
+}

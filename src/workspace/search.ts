@@ -1,0 +1,78 @@
+/**
+ * Full-text search over drafts: titles, summaries, quotes, notes, URLs, codes, providers and tags.
+ * MiniSearch (prefix and fuzzy matching, field boosts) keeps the index in memory; documents are
+ * derived from stored rows by `searchDocument`, so the index can be rebuilt from the database any time.
+ */
+import MiniSearch from 'minisearch';
+import type { Clip, Draft } from '../core/draft.ts';
+
+export interface SearchDocument {
+  id: string;
+  title: string;
+  summary: string;
+  quotes: string;
+  notes: string;
+  urls: string;
+  codes: string;
+  tags: string;
+}
+
+const FIELDS = ['title', 'summary', 'quotes', 'notes', 'urls', 'codes', 'tags'] as const;
+
+export function searchDocument(draft: Draft, clips: Clip[]): SearchDocument {
+  const own = clips.filter((clip) => clip.draftId === draft.id);
+  return {
+    id: draft.id,
+    title: draft.title,
+    summary: [draft.summary, draft.rationale, draft.counterfactual].join('\n'),
+    quotes: own.map((clip) => clip.quote).join('\n'),
+    notes: [draft.notes, ...own.map((clip) => clip.note)].join('\n'),
+    urls: draft.sources.flatMap((source) => [source.url, source.title, source.publisher ?? '']).join('\n'),
+    codes: [...draft.codes, ...draft.providers].join(' '),
+    tags: draft.tags.join(' '),
+  };
+}
+
+export interface DraftSearch {
+  /** Draft ids, best match first. */
+  search(query: string, limit?: number): string[];
+  upsert(document: SearchDocument): void;
+  remove(id: string): void;
+  readonly size: number;
+}
+
+export function createDraftSearch(documents: Iterable<SearchDocument> = []): DraftSearch {
+  const index = new MiniSearch<SearchDocument>({
+    fields: [...FIELDS],
+    storeFields: [],
+    searchOptions: { prefix: true, fuzzy: (term) => (term.length > 4 ? 0.2 : false), combineWith: 'AND', boost: { title: 3, codes: 2 } },
+  });
+  index.addAll([...documents]);
+  return {
+    search(query, limit = 50) {
+      if (query.trim() === '') return [];
+      return index.search(query).slice(0, limit).map((hit) => String(hit.id));
+    },
+    upsert(document) {
+      if (index.has(document.id)) index.replace(document);
+      else index.add(document);
+    },
+    remove(id) {
+      if (index.has(id)) index.discard(id);
+    },
+    get size() {
+      return index.documentCount;
+    },
+  };
+}
+
+/** Builds the search documents for many drafts at once, grouping clips by draft in one pass. */
+export function searchDocuments(drafts: Draft[], clips: Clip[]): SearchDocument[] {
+  const byDraft = new Map<string, Clip[]>();
+  for (const clip of clips) {
+    const list = byDraft.get(clip.draftId);
+    if (list) list.push(clip);
+    else byDraft.set(clip.draftId, [clip]);
+  }
+  return drafts.map((draft) => searchDocument(draft, byDraft.get(draft.id) ?? []));
+}

@@ -1,0 +1,52 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { readiness } from '../../../src/workspace/readiness.ts';
+import { saveCapture } from '../../../src/store/drafts.ts';
+import { newNote } from '../../../src/workspace/note.ts';
+import { capture, freshDb } from '../support/fixtures.ts';
+
+const failing = (r: ReturnType<typeof readiness>) => ({ blockers: r.blockers.map((c) => c.id), advice: r.advice.map((c) => c.id) });
+
+describe('readiness checklist', () => {
+  it('blocks an empty note on title, quoted source, severity and code, and advises the rest', () => {
+    const result = readiness(newNote(), []);
+    expect(result.ready).toBe(false);
+    expect(failing(result)).toEqual({
+      blockers: ['title', 'quotedSource', 'severity', 'code'],
+      advice: ['summary', 'rationale', 'counterfactual', 'announcementDate', 'independentSources'],
+    });
+  });
+
+  it('becomes ready once the required fields are filled, advice does not block', async () => {
+    const store = freshDb();
+    const { draft, clip } = await saveCapture(capture(), 'new', { store });
+    expect(failing(readiness(draft, [clip])).blockers).toEqual(['severity', 'code']);
+    const done = readiness({ ...draft, severity: 'SEV-3', codes: ['M1'] }, [clip]);
+    expect(done.ready).toBe(true);
+    expect(failing(done).advice).toEqual(['summary', 'rationale', 'counterfactual', 'independentSources']);
+  });
+
+  it('counts a source only when it has a quote, and two publishers only when they differ', async () => {
+    const store = freshDb();
+    const { draft, clip } = await saveCapture(capture(), 'new', { store });
+    const other = await saveCapture(capture({ url: 'https://second.example/a', publisher: 'Second Wire' }), draft.id, { store });
+    const both = readiness(other.draft, [clip, other.clip]);
+    expect(both.checks.find((c) => c.id === 'independentSources')?.ok).toBe(true);
+    const onlyFirstQuoted = readiness(other.draft, [clip]);
+    expect(onlyFirstQuoted.checks.find((c) => c.id === 'independentSources')?.ok).toBe(false);
+    const samePublisher = await saveCapture(capture({ url: 'https://news.example/other' }), draft.id, { store });
+    const sameTwice = readiness(samePublisher.draft, [clip, samePublisher.clip]);
+    expect(sameTwice.checks.find((c) => c.id === 'independentSources')?.ok).toBe(false);
+  });
+
+  it('reports the archive schema problems the named checks do not cover', async () => {
+    const store = freshDb();
+    const { draft, clip } = await saveCapture(capture(), 'new', { store });
+    const ftp = { ...draft.sources[0]!, url: 'ftp://files.example/report.txt' };
+    const result = readiness({ ...draft, sources: [ftp], severity: 'SEV-2', codes: ['M1'] }, [clip]);
+    expect(result.ready).toBe(false);
+    expect(result.blockers.map((c) => c.id)).toEqual(['archiveRules']);
+    expect(result.blockers[0]?.details?.[0]).toMatch(/^sources\.0\.url:/);
+    expect(readiness({ ...draft, title: 'x'.repeat(501) }, [clip]).blockers.map((c) => c.id)).toContain('title');
+  });
+});
