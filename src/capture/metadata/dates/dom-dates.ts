@@ -47,3 +47,22 @@ export function firstTextDate(page: Page, text: string): DomDate | undefined {
   const found = findTextDates(text, page.bounds, page.dayOrder, 1)[0];
   return found && { day: found.day, source: 'text' };
 }
+
+const NEAR_HEADLINE_CHARS = 600;
+
+/**
+ * The date printed next to the headline ("Posted 3 March 2024" above or below the `<h1>`):
+ * the text of the headline's nearest ancestor whose text is still short, so sidebars stay out.
+ */
+export function dateNearHeadline(page: Page): DomDate | undefined {
+  const headline = page.root.querySelector('h1');
+  let scope: Element | null = headline?.parentElement ?? null;
+  let text = '';
+  for (let level = 0; scope && level < 3; level++, scope = scope.parentElement) {
+    const candidate = scope.textContent ?? '';
+    if (candidate.length > NEAR_HEADLINE_CHARS && text !== '') break;
+    text = candidate.slice(0, NEAR_HEADLINE_CHARS * 2);
+  }
+  const found = findTextDates(text, page.bounds, page.dayOrder, 1)[0];
+  return found && { day: found.day, source: 'text:near-headline' };
+}

@@ -2,7 +2,7 @@
 import { fieldFromBroken, rankedWith, textOf } from '../json-ld.ts';
 import { firstMeta } from '../meta-tags.ts';
 import type { Page } from '../page.ts';
-import { dateAfterPublishWord, dateFromDateBearingElement, firstTextDate } from './dom-dates.ts';
+import { dateAfterPublishWord, dateFromDateBearingElement, dateNearHeadline, firstTextDate } from './dom-dates.ts';
 import { localDay } from './local-day.ts';
 import { parseDateValue } from './parse.ts';
 import { dateFromUrl } from './url-date.ts';
@@ -23,11 +23,13 @@ const MACHINE_ORDER = 'month-first';
 const PUBLISHED_META = [
   'article:published_time', 'article:published', 'og:published_time', 'og:article:published_time',
   'article.published', 'published_time', 'citation_publication_date', 'citation_date', 'citation_online_date',
-  'dc.date.issued', 'dcterms.issued', 'dc.date.created', 'dcterms.created', 'dc.date', 'dcterms.date', 'dc:date',
+  'dc.date.issued', 'dcterms.issued', 'dc.date.created', 'dcterms.created',
   'parsely-pub-date', 'sailthru.date', 'datepublished', 'datecreated', 'pubdate', 'publishdate', 'publish_date',
   'publish-date', 'published-date', 'published_date', 'date_published', 'article_date_original',
-  'originalpublicationdate', 'date', 'created', 'creation_date', 'release_date',
+  'originalpublicationdate', 'created', 'creation_date', 'release_date',
 ];
+/** Undifferentiated "date" tags: often the CMS record's date rather than the publication, so they rank below visible `<time>`. */
+const GENERIC_DATE_META = ['dc.date', 'dcterms.date', 'dc:date', 'date'];
 const MODIFIED_META = [
   'article:modified_time', 'og:updated_time', 'article:modified', 'datemodified', 'dcterms.modified',
   'dc.date.modified', 'last-modified', 'lastmod', 'modified',
@@ -104,6 +106,8 @@ const PUBLISHED_RULES: Rule[] = [
   fromElements('abbr.published[title], .published[title]', 'microformat:published'),
   fromElements('time[pubdate]', 'time[pubdate]'),
   fromElements('time[datetime]', 'time[datetime]', UPDATE_CLASS),
+  fromMeta(GENERIC_DATE_META),
+  dateNearHeadline,
   dateFromDateBearingElement,
   (page) => dateAfterPublishWord(page, bodyText(page)),
   (page) => firstTextDate(page, bodyText(page)),
@@ -124,7 +128,7 @@ function firstFound(rules: Rule[], page: Page): Found | undefined {
 }
 
 function machineDates(page: Page): string[] {
-  const values = PUBLISHED_META.flatMap((key) => page.meta.get(key) ?? []);
+  const values = [...PUBLISHED_META, ...GENERIC_DATE_META].flatMap((key) => page.meta.get(key) ?? []);
   for (const element of [...page.doc.querySelectorAll('time[datetime]')].slice(0, 10)) {
     values.push(element.getAttribute('datetime') ?? '');
   }
