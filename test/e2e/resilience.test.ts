@@ -24,6 +24,7 @@ import {
   downArchive,
   openTabFromWorker,
   readOutbox,
+  slowLink,
   waitFor,
   waitForOutboxDue,
   wakeWorker,
@@ -357,6 +358,33 @@ describe('submissions that cannot leave yet', () => {
     const matches = await archiveMatches(archive, pageUrl);
     expect(matches).toHaveLength(1);
     expect(matches[0]?.id).toBe(stored?.submission?.submissionId);
+  });
+
+  it('sends a draft submitted while another submission is on its way without waiting for the next alarm', async () => {
+    const archive = await upArchive();
+    // A slow link keeps the first submission in flight for a while; the archive behind it is the real one.
+    const link = await slowLink(archive.server.port, 1_500);
+    cleanups.push(() => link.close());
+    const browser = await freshBrowser();
+    await (await configureArchive(browser, link.url, archive.editorToken)).close();
+
+    const first = { title: 'First bot incident on a slow link', url: servePage('slow-first.html', 'First bot incident on a slow link', PASSAGES) };
+    const second = { title: 'Second bot incident on a slow link', url: servePage('slow-second.html', 'Second bot incident on a slow link', PASSAGES) };
+    const { draft: firstDraft } = await clipPassage(browser, first.url);
+    const { draft: secondDraft } = await clipPassage(browser, second.url);
+
+    const firstPopup = await openPopup(browser, await tabIdOf(browser, first.url));
+    await firstPopup.getByRole('list', { name: 'Drafts on this page' }).getByText(first.title).click();
+    await firstPopup.getByRole('article', { name: 'Draft' }).getByRole('button', { name: 'Submit to the archive' }).click();
+    await waitFor(() => storedDraft(browser, firstDraft.id), (draft) => draft?.submission?.state === 'sending', { what: 'the first submission to be on its way' });
+
+    const secondPopup = await submitFromPopup(browser, second.url, second.title);
+    // Both leave now, well before the one-minute alarm would retry.
+    await firstPopup.getByTestId('archive-id').waitFor({ timeout: 15_000 });
+    await secondPopup.getByTestId('archive-id').waitFor({ timeout: 15_000 });
+    expect(await archiveMatches(archive, first.url)).toHaveLength(1);
+    expect(await archiveMatches(archive, second.url)).toHaveLength(1);
+    expect((await storedDraft(browser, secondDraft.id))?.submission?.state).toBe('accepted');
   });
 
   it('says a wrong token was rejected, pauses the queue on it, and sends once after a good token is saved', async () => {

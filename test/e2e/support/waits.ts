@@ -3,6 +3,7 @@
  * button's tooltip, the outbox, a woken service worker, and an archive that is down on a known port.
  */
 import { mkdtempSync } from 'node:fs';
+import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -136,4 +137,38 @@ export async function downArchive(): Promise<DownArchive> {
   const { token } = await server.createUser({ name: 'Olga Offline', role: 'editor' });
   await server.close();
   return { dataDir, port: server.port, url: server.url, token };
+}
+
+export interface SlowLink {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * A slow network in front of a real server: a TCP relay on 127.0.0.1 that holds every chunk the client
+ * sends for `delayMs` before passing it on. The server itself is untouched.
+ */
+export async function slowLink(targetPort: number, delayMs: number): Promise<SlowLink> {
+  const sockets = new Set<Socket>();
+  const relay = createServer((client) => {
+    const upstream = connect(targetPort, '127.0.0.1');
+    sockets.add(client).add(upstream);
+    let queue = Promise.resolve();
+    client.on('data', (chunk) => {
+      queue = queue.then(() => new Promise<void>((resolve) => setTimeout(() => (upstream.write(chunk), resolve()), delayMs)));
+    });
+    upstream.pipe(client);
+    const end = () => (client.destroy(), upstream.destroy());
+    client.on('close', end).on('error', end);
+    upstream.on('close', end).on('error', end);
+  });
+  await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(relay.address() as AddressInfo).port}`,
+    close: () =>
+      new Promise((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        relay.close(() => resolve());
+      }),
+  };
 }
