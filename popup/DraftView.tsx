@@ -5,6 +5,10 @@ import { db } from '../src/store/db.ts';
 import { loadActiveDraftId, saveActiveDraftId } from '../src/store/preferences.ts';
 import { useLiveQuery } from '../src/ui/live-query.ts';
 import { send } from '../src/ui/send.ts';
+import { t } from '../src/ui/i18n.ts';
+import { openEditor } from '../src/ui/open-editor.ts';
+import { ReadinessList } from '../src/ui/ReadinessList.tsx';
+import { readiness } from '../src/workspace/readiness.ts';
 
 function SubmissionState({ draft }: { draft: Draft }) {
   const submission = draft.submission;
@@ -49,7 +53,7 @@ function Sources({ draft, clips }: { draft: Draft; clips: Clip[] }) {
   );
 }
 
-export function DraftView({ draftId, onBack }: { draftId: string; onBack: () => void }) {
+export function DraftView({ draftId, tabId, onBack }: { draftId: string; tabId?: number; onBack: () => void }) {
   const data = useLiveQuery(async () => {
     const [draft, clips, activeId] = await Promise.all([db().drafts.get(draftId), clipsOfDraft(draftId), loadActiveDraftId()]);
     return { draft, clips, collecting: activeId === draftId };
@@ -72,9 +76,15 @@ export function DraftView({ draftId, onBack }: { draftId: string; onBack: () => 
   const locked = draft.submission?.state === 'accepted';
   return (
     <article aria-label="Draft">
-      <button type="button" onClick={onBack}>
-        ← All drafts
-      </button>
+      <div class="row">
+        <button type="button" onClick={onBack}>
+          {t('popup_back')}
+        </button>
+        <span class="grow" />
+        <button type="button" onClick={() => void openEditor(draftId, tabId)}>
+          {t('popup_open_editor')}
+        </button>
+      </div>
       <label for="draft-title">Title</label>
       <input
         id="draft-title"
@@ -95,6 +105,7 @@ export function DraftView({ draftId, onBack }: { draftId: string; onBack: () => 
         Quotes ({clips.length}) from {draft.sources.length} source{draft.sources.length === 1 ? '' : 's'}
       </h2>
       <Sources draft={draft} clips={clips} />
+      {!locked && <ReadinessList readiness={readiness(draft, clips)} compact />}
       <SubmissionState draft={draft} />
       {error && (
         <p class="notice error" role="alert">

@@ -3,8 +3,11 @@ import type { PageInspection } from '../src/background/inject.ts';
 import { send } from '../src/ui/send.ts';
 import { DraftView } from './DraftView.tsx';
 import { HomeView } from './HomeView.tsx';
+import { DraftSearch } from './DraftSearch.tsx';
 import { OutboxStatus } from './OutboxStatus.tsx';
 import { targetTabId } from './target-tab.ts';
+import { t } from '../src/ui/i18n.ts';
+import { openEditor } from '../src/ui/open-editor.ts';
 
 export type PageState =
   | { kind: 'loading' }
@@ -29,15 +32,22 @@ export function PopupApp() {
     <>
       <header>
         <img src="/icons/icon-32.png" alt="" />
-        <h1 class="grow">Incident Clipper</h1>
-        <a href="/options/index.html" target="_blank" rel="noreferrer">Options</a>
+        <h1 class="grow">{t('extName')}</h1>
+        <button type="button" class="link" onClick={() => void openEditor(undefined, 'tabId' in page ? page.tabId : undefined)}>
+          {t('popup_workspace')}
+        </button>
+        <a href="/options/index.html" target="_blank" rel="noreferrer">
+          {t('popup_options')}
+        </a>
       </header>
       <main>
         <OutboxStatus />
         {openDraftId ? (
-          <DraftView draftId={openDraftId} onBack={() => setOpenDraftId(null)} />
+          <DraftView draftId={openDraftId} tabId={'tabId' in page ? page.tabId : undefined} onBack={() => setOpenDraftId(null)} />
         ) : (
-          <HomeView page={page} onOpen={setOpenDraftId} />
+          <DraftSearch onOpen={setOpenDraftId}>
+            <HomeView page={page} onOpen={setOpenDraftId} />
+          </DraftSearch>
         )}
       </main>
     </>

@@ -6,7 +6,7 @@
 import { Clip as ClipSchema, Draft as DraftSchema, type Clip, type Draft, type Source } from '../core/draft.ts';
 import { systemClock, type Clock } from '../core/clip-ops.ts';
 import { canonicalizeUrl } from '../core/url.ts';
-import { mergeEdits, type FieldConflict, type FieldEdit } from '../workspace/field-merge.ts';
+import { mergeEdits, type FieldConflict, type FieldEdit, type InvalidEdit } from '../workspace/field-merge.ts';
 import { readField, type FieldPath } from '../workspace/field-paths.ts';
 import { newNote } from '../workspace/note.ts';
 import { db, type ClipperDb, type ConflictRow } from './db.ts';
@@ -17,6 +17,7 @@ export interface SaveResult {
   draft: Draft;
   applied: FieldPath[];
   conflicts: FieldConflict[];
+  invalid: InvalidEdit[];
 }
 
 /** Saves field edits; conflicting ones are stored in `conflicts` with both values. */
@@ -36,7 +37,7 @@ export async function saveFieldEdits(draftId: string, edits: FieldEdit[], store:
       await store.conflicts.where({ draftId }).filter((row) => row.field === conflict.path).delete();
       await store.conflicts.add({ draftId, field: conflict.path, mine: conflict.mine, theirs: conflict.theirs, at: now });
     }
-    return { draft, applied: merged.applied, conflicts: merged.conflicts };
+    return { draft, applied: merged.applied, conflicts: merged.conflicts, invalid: merged.invalid };
   });
 }
 

@@ -1,0 +1,44 @@
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import type { Draft } from '../src/core/draft.ts';
+import { db } from '../src/store/db.ts';
+import { createNote } from '../src/store/editing.ts';
+import { t } from '../src/ui/i18n.ts';
+import { useLiveQuery } from '../src/ui/live-query.ts';
+import { useDraftSearch } from '../src/ui/use-draft-search.ts';
+
+/** Search across every draft, and a new offline note; results open in the popup's draft view. */
+export function DraftSearch({ onOpen, children }: { onOpen: (id: string) => void; children: ComponentChildren }) {
+  const [query, setQuery] = useState('');
+  const hits = useDraftSearch(query);
+  const found = useLiveQuery(async () => ((await db().drafts.bulkGet(hits ?? [])).filter(Boolean) as Draft[]), [hits?.join(' ')]) ?? [];
+  return (
+    <>
+      <div class="row search">
+        <label for="popup-search" class="sr-only">
+          {t('search_label')}
+        </label>
+        <input id="popup-search" class="grow" type="search" placeholder={t('search_label')} value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
+        <button type="button" onClick={() => void createNote().then((note) => onOpen(note.id))}>
+          {t('note_new')}
+        </button>
+      </div>
+      {query.trim() === '' ? (
+        children
+      ) : (
+        <>
+          <h2>{t('search_results', found.length)}</h2>
+          <ul class="list" aria-label={t('search_results_list')}>
+            {found.map((draft) => (
+              <li key={draft.id}>
+                <button type="button" class="item" onClick={() => onOpen(draft.id)}>
+                  <div class="draft-title truncate">{draft.title || t('untitled')}</div>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+import type { ConflictRow } from '../src/store/db.ts';
+import { resolveConflict } from '../src/store/editing.ts';
+import { t } from '../src/ui/i18n.ts';
+
+const shown = (value: unknown) => (Array.isArray(value) ? value.join(', ') : value === undefined || value === '' ? t('conflict_empty') : String(value));
+
+/** Fields that two editors changed at once: both values, and a choice. */
+export function ConflictPanel({ conflicts }: { conflicts: ConflictRow[] }) {
+  if (conflicts.length === 0) return null;
+  return (
+    <section class="notice error conflicts" aria-label={t('conflicts_title')} role="alert">
+      <h2>{t('conflicts_title')}</h2>
+      {conflicts.map((conflict) => (
+        <div key={conflict.id} class="conflict">
+          <p>{t('conflict_field', conflict.field)}</p>
+          <p>
+            <strong>{t('conflict_mine')}</strong> <span class="value">{shown(conflict.mine)}</span>
+          </p>
+          <p>
+            <strong>{t('conflict_theirs')}</strong> <span class="value">{shown(conflict.theirs)}</span>
+          </p>
+          <div class="row">
+            <button type="button" onClick={() => void resolveConflict(conflict.id!, 'mine')}>
+              {t('conflict_keep_mine')}
+            </button>
+            <button type="button" onClick={() => void resolveConflict(conflict.id!, 'theirs')}>
+              {t('conflict_keep_theirs')}
+            </button>
+          </div>
+        </div>
+      ))}
+    </section>
+  );
+}

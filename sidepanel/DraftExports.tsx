@@ -1,0 +1,55 @@
+import { useState } from 'preact/hooks';
+import type { Clip, Draft } from '../src/core/draft.ts';
+import { db } from '../src/store/db.ts';
+import { download, slug } from '../src/ui/download.ts';
+import { t } from '../src/ui/i18n.ts';
+import { aiidCsv, aiidSubmissions } from '../src/workspace/io/aiid.ts';
+import { draftToMarkdown } from '../src/workspace/io/draft-markdown.ts';
+import { annotationCollection, annotationsIntoDraft } from '../src/workspace/io/web-annotation.ts';
+import { systemClock } from '../src/core/clip-ops.ts';
+
+/** Exports of one draft (Markdown, AIID JSON/CSV, Web Annotations) and import of annotations into it. */
+export function DraftExports({ draft, clips }: { draft: Draft; clips: Clip[] }) {
+  const [status, setStatus] = useState<string | null>(null);
+  const name = slug(draft.title);
+  async function importAnnotations(file: File) {
+    let json: unknown;
+    try {
+      json = JSON.parse(await file.text());
+    } catch {
+      return setStatus(t('annotations_not_json'));
+    }
+    const result = annotationsIntoDraft(json, draft, systemClock);
+    if (result.clips.length === 0) return setStatus(t('annotations_none', result.rejected.length));
+    await db().transaction('rw', db().drafts, db().clips, async () => {
+      await db().drafts.put(result.draft);
+      await db().clips.bulkAdd(result.clips);
+    });
+    setStatus(t('annotations_imported', result.clips.length, result.rejected.length));
+  }
+  return (
+    <details class="exports">
+      <summary>{t('exports_title')}</summary>
+      <div class="row wrap">
+        <button type="button" onClick={() => download(`${name}.md`, draftToMarkdown(draft, clips), 'text/markdown')}>
+          {t('export_markdown')}
+        </button>
+        <button type="button" onClick={() => download(`${name}.aiid.json`, JSON.stringify(aiidSubmissions(draft, clips), null, 2), 'application/json')}>
+          {t('export_aiid_json')}
+        </button>
+        <button type="button" onClick={() => download(`${name}.aiid.csv`, aiidCsv(aiidSubmissions(draft, clips)), 'text/csv')}>
+          {t('export_aiid_csv')}
+        </button>
+        <button
+          type="button"
+          onClick={() => download(`${name}.annotations.jsonld`, JSON.stringify(annotationCollection(clips, draft.title), null, 2), 'application/ld+json')}
+        >
+          {t('export_annotations')}
+        </button>
+      </div>
+      <label for="import-annotations">{t('import_annotations')}</label>
+      <input id="import-annotations" type="file" accept=".json,.jsonld,application/json,application/ld+json" onChange={(e) => e.currentTarget.files?.[0] && void importAnnotations(e.currentTarget.files[0])} />
+      {status && <p role="status">{status}</p>}
+    </details>
+  );
+}

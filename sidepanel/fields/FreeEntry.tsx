@@ -1,0 +1,43 @@
+import { useState } from 'preact/hooks';
+import { t } from '../../src/ui/i18n.ts';
+
+/** A text box that adds its value with Enter or its button; suggestions come from a datalist. */
+export function FreeEntry({ id, label, suggestions = [], onAdd }: { id: string; label: string; suggestions?: string[]; onAdd: (value: string) => void }) {
+  const [text, setText] = useState('');
+  const add = () => {
+    const value = text.trim();
+    if (value) onAdd(value);
+    setText('');
+  };
+  return (
+    <div class="row free-entry">
+      <label class="sr-only" for={id}>
+        {label}
+      </label>
+      <input
+        id={id}
+        class="grow"
+        placeholder={label}
+        list={suggestions.length > 0 ? `${id}-list` : undefined}
+        value={text}
+        onInput={(e) => setText(e.currentTarget.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            add();
+          }
+        }}
+      />
+      {suggestions.length > 0 && (
+        <datalist id={`${id}-list`}>
+          {suggestions.map((s) => (
+            <option key={s} value={s} />
+          ))}
+        </datalist>
+      )}
+      <button type="button" onClick={add}>
+        {t('action_add')}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import type { ComponentChildren } from 'preact';
+import type { DraftField } from '../../src/workspace/field-paths.ts';
+import type { DraftEditor } from '../../src/ui/use-draft-editor.ts';
+import { ChipList } from './ChipList.tsx';
+import { FreeEntry } from './FreeEntry.tsx';
+
+/** A list of strings (providers, tags): chips to remove, free entry to add. */
+export function ListField({
+  editor,
+  path,
+  label,
+  addLabel,
+  suggestions,
+  children,
+}: {
+  editor: DraftEditor;
+  path: Extract<DraftField, 'providers' | 'tags' | 'codes'>;
+  label: string;
+  addLabel: string;
+  suggestions?: string[];
+  children?: ComponentChildren;
+}) {
+  const values = (editor.value(path) as string[] | undefined) ?? [];
+  return (
+    <fieldset class="field">
+      <legend>{label}</legend>
+      <ChipList values={values} label={label} onRemove={(value) => editor.set(path, values.filter((v) => v !== value))} />
+      {children}
+      <FreeEntry id={`add-${path}`} label={addLabel} suggestions={suggestions} onAdd={(value) => !values.includes(value) && editor.set(path, [...values, value])} />
+    </fieldset>
+  );
+}

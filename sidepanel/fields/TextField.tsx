@@ -1,0 +1,47 @@
+import type { FieldPath } from '../../src/workspace/field-paths.ts';
+import { t } from '../../src/ui/i18n.ts';
+import type { DraftEditor } from '../../src/ui/use-draft-editor.ts';
+
+/** One labelled text input or textarea bound to a field path. */
+export function TextField({
+  editor,
+  path,
+  label,
+  hint,
+  multiline = false,
+  type = 'text',
+  rows = 3,
+}: {
+  editor: DraftEditor;
+  path: FieldPath;
+  label: string;
+  hint?: string;
+  multiline?: boolean;
+  type?: 'text' | 'date' | 'url';
+  rows?: number;
+}) {
+  const id = `field-${path.replace(/[^A-Za-z0-9-]/g, '-')}`;
+  const value = String(editor.value(path) ?? '');
+  const problem = editor.invalid[path];
+  const describedBy = [hint ? `${id}-hint` : '', problem ? `${id}-problem` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      {hint && (
+        <p id={`${id}-hint`} class="hint muted">
+          {hint}
+        </p>
+      )}
+      {multiline ? (
+        <textarea id={id} rows={rows} value={value} aria-describedby={describedBy} onInput={(e) => editor.set(path, e.currentTarget.value)} />
+      ) : (
+        <input id={id} type={type as "text"} value={value} aria-invalid={problem ? "true" : undefined} aria-describedby={describedBy} onInput={(e) => editor.set(path, e.currentTarget.value)} />
+      )}
+      {problem && (
+        <p id={`${id}-problem`} class="error hint" role="alert">
+          {t('field_not_saved', problem)}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,141 @@
+/**
+ * The editor's state over one stored draft. Only fields being edited are held locally, each with the
+ * stored value it started from (its base); every other field shows the store live, so a second editor's
+ * changes appear as they are saved. Edits autosave after AUTOSAVE_MS of quiet and are flushed at once
+ * when the page is hidden or closed. A field changed underneath becomes a kept conflict.
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Clip, Draft } from '../core/draft.ts';
+import type { ConflictRow } from '../store/db.ts';
+import { db } from '../store/db.ts';
+import { clipsOfDraft } from '../store/drafts.ts';
+import { conflictsOf, saveFieldEdits } from '../store/editing.ts';
+import { debounced } from '../workspace/debounce.ts';
+import { readField, sameValue, writeField, type FieldPath } from '../workspace/field-paths.ts';
+import { useLiveQuery } from './live-query.ts';
+
+export const AUTOSAVE_MS = 400;
+
+interface Pending {
+  base: unknown;
+  value: unknown;
+}
+
+interface UndoStep {
+  path: FieldPath;
+  before: unknown;
+}
+
+export type SaveState = 'saved' | 'pending' | 'saving' | 'error';
+
+export interface DraftEditor {
+  stored: { draft: Draft | undefined; clips: Clip[]; conflicts: ConflictRow[] } | undefined;
+  /** The stored draft with the pending edits laid over it: what the person sees. */
+  draft: Draft | undefined;
+  value(path: FieldPath): unknown;
+  set(path: FieldPath, value: unknown): void;
+  undo(): void;
+  canUndo: boolean;
+  flush(): Promise<void>;
+  /** Why a pending value was not stored (e.g. an incomplete URL), by field path. */
+  invalid: Partial<Record<FieldPath, string>>;
+  saveState: SaveState;
+  error: string | null;
+}
+
+export function useDraftEditor(draftId: string): DraftEditor {
+  const stored = useLiveQuery(async () => {
+    const [draft, clips, conflicts] = await Promise.all([db().drafts.get(draftId), clipsOfDraft(draftId), conflictsOf(draftId)]);
+    return { draft, clips, conflicts };
+  }, [draftId]);
+  const pending = useRef(new Map<FieldPath, Pending>());
+  const undoStack = useRef<UndoStep[]>([]);
+  const [, rerender] = useState(0);
+  const [saveState, setSaveState] = useState<SaveState>('saved');
+  const [error, setError] = useState<string | null>(null);
+  const [invalid, setInvalid] = useState<Partial<Record<FieldPath, string>>>({});
+  const storedRef = useRef(stored);
+  storedRef.current = stored;
+
+  const saver = useMemo(
+    () =>
+      debounced(async () => {
+        const sent = [...pending.current.entries()].map(([path, { base, value }]) => ({ path, base, value }));
+        if (sent.length === 0) return;
+        setSaveState('saving');
+        try {
+          const result = await saveFieldEdits(draftId, sent);
+          const settled = new Set([...result.applied, ...result.conflicts.map((conflict) => conflict.path)]);
+          for (const edit of sent) {
+            const now = pending.current.get(edit.path);
+            if (!now || !settled.has(edit.path)) continue;
+            // Typed on while saving: keep the newer value pending, on top of what was just stored.
+            if (sameValue(now.value, edit.value)) pending.current.delete(edit.path);
+            else now.base = readField(result.draft, edit.path);
+          }
+          setInvalid(Object.fromEntries(result.invalid.map((item) => [item.path, item.message])));
+          setError(null);
+          setSaveState(result.invalid.length > 0 ? 'error' : pending.current.size > 0 ? 'pending' : 'saved');
+        } catch (caught) {
+          setError(caught instanceof Error ? caught.message : String(caught));
+          setSaveState('error');
+        }
+        rerender((n) => n + 1);
+      }, AUTOSAVE_MS),
+    [draftId],
+  );
+
+  useEffect(() => {
+    const flushNow = () => void saver.flush();
+    const onVisibility = () => document.visibilityState === 'hidden' && flushNow();
+    document.addEventListener('visibilitychange', onVisibility);
+    window.addEventListener('pagehide', flushNow);
+    return () => {
+      document.removeEventListener('visibilitychange', onVisibility);
+      window.removeEventListener('pagehide', flushNow);
+      flushNow();
+    };
+  }, [saver]);
+
+  let draft = stored?.draft;
+  for (const [path, { value: local }] of draft ? pending.current : []) draft = writeField(draft!, path, local);
+
+  function value(path: FieldPath): unknown {
+    const local = pending.current.get(path);
+    if (local) return local.value;
+    return stored?.draft ? readField(stored.draft, path) : undefined;
+  }
+
+  function apply(path: FieldPath, next: unknown, recordUndo: boolean) {
+    const current = storedRef.current?.draft;
+    if (!current) return;
+    const before = value(path);
+    const existing = pending.current.get(path);
+    if (existing) existing.value = next;
+    else pending.current.set(path, { base: readField(current, path), value: next });
+    if (recordUndo) {
+      const top = undoStack.current[undoStack.current.length - 1];
+      // A run of keystrokes in one field is one undo step.
+      if (!top || top.path !== path || !existing) undoStack.current.push({ path, before });
+    }
+    setSaveState('pending');
+    rerender((n) => n + 1);
+    saver.schedule();
+  }
+
+  return {
+    stored,
+    draft,
+    value,
+    set: (path, next) => apply(path, next, true),
+    undo() {
+      const step = undoStack.current.pop();
+      if (step) apply(step.path, step.before, false);
+    },
+    canUndo: undoStack.current.length > 0,
+    flush: () => saver.flush(),
+    invalid,
+    saveState,
+    error,
+  };
+}
