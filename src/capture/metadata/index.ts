@@ -66,7 +66,7 @@ function findTitle(page: Page): Field | undefined {
 }
 
 function findLanguage(page: Page): Field | undefined {
-  const declared = page.doc.documentElement?.getAttribute('lang');
+  const declared = (page.doc.querySelector('html') ?? page.doc.documentElement)?.getAttribute('lang');
   const found = firstField(
     () => (declared ? { value: declared, source: 'html[lang]' } : undefined),
     () => fromMeta(page, ['content-language', 'og:locale', 'dc.language', 'citation_language']),

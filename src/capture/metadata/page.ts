@@ -28,10 +28,21 @@ function dayOrderFor(lang: string): DayOrder {
   return 'day-first';
 }
 
+/**
+ * Output before `<!DOCTYPE>` (PHP warnings, stray `<br>`) makes some parsers put the first stray
+ * element at the top and leave the body empty; a browser would still build `<html><body>`.
+ */
+function rootOf(doc: Document): { html: Element; root: Element } {
+  const html = doc.querySelector('html') ?? doc.documentElement;
+  const body = doc.body?.firstElementChild ? doc.body : html.querySelector('body');
+  return { html, root: body?.firstElementChild ? body : html };
+}
+
 export function readPage(doc: Document, pageUrl: string, options: ExtractOptions = {}): Page {
   const meta = readMetaTags(doc);
+  const { html, root } = rootOf(doc);
   const lang = (
-    doc.documentElement?.getAttribute('lang') ??
+    html.getAttribute('lang') ??
     meta.get('content-language')?.[0] ??
     meta.get('og:locale')?.[0] ??
     ''
@@ -47,6 +58,6 @@ export function readPage(doc: Document, pageUrl: string, options: ExtractOptions
     bounds: dateBounds(options.now ?? new Date()),
     lang,
     dayOrder: dayOrderFor(lang),
-    root: doc.body?.firstElementChild ? doc.body : doc.documentElement,
+    root,
   };
 }

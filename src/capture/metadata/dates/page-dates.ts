@@ -5,7 +5,9 @@ import type { Page } from '../page.ts';
 import { dateAfterPublishWord, dateFromDateBearingElement, dateNearHeadline, firstTextDate } from './dom-dates.ts';
 import { localDay } from './local-day.ts';
 import { parseDateValue } from './parse.ts';
+import { dateFromScripts } from './script-dates.ts';
 import { dateFromUrl } from './url-date.ts';
+import { visibleText } from './visible-text.ts';
 
 export interface Found {
   day: string;
@@ -93,8 +95,11 @@ const fromUrl: Rule = (page) => {
   return day ? { day, source: 'url' } : undefined;
 };
 
+const bodyTexts = new WeakMap<Page, string>();
 function bodyText(page: Page): string {
-  return (page.root.textContent ?? '').replace(/\s+/g, ' ');
+  let text = bodyTexts.get(page);
+  if (text === undefined) bodyTexts.set(page, (text = visibleText(page.root)));
+  return text;
 }
 
 const PUBLISHED_RULES: Rule[] = [
@@ -110,6 +115,7 @@ const PUBLISHED_RULES: Rule[] = [
   dateNearHeadline,
   dateFromDateBearingElement,
   (page) => dateAfterPublishWord(page, bodyText(page)),
+  dateFromScripts,
   (page) => firstTextDate(page, bodyText(page)),
 ];
 
