@@ -1,5 +1,6 @@
 /** Dates read from the page's visible markup when it carries no machine-readable date. */
 import type { Page } from '../page.ts';
+import { headlineOf, inForeignRegion } from './regions.ts';
 import { findTextDates } from './text-dates.ts';
 
 export interface DomDate {
@@ -17,10 +18,11 @@ const HEAD_CHARS = 250;
 /** The first element whose class or id says it holds a date and whose own text contains one. */
 export function dateFromDateBearingElement(page: Page): DomDate | undefined {
   let examined = 0;
+  const headline = headlineOf(page.root);
   for (const element of page.root.querySelectorAll(DATE_BEARING)) {
     if (++examined > MAX_ELEMENTS) break;
     const label = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
-    if (NOT_PUBLICATION.test(label)) continue;
+    if (NOT_PUBLICATION.test(label) || inForeignRegion(element, headline)) continue;
     const text = (element.textContent ?? '').slice(0, HEAD_CHARS);
     const found = findTextDates(text, page.bounds, page.dayOrder, 1)[0];
     if (found) return { day: found.day, source: `class:${label.trim().split(/\s+/)[0]}` };

@@ -4,6 +4,7 @@ import { firstMeta } from '../meta-tags.ts';
 import type { Page } from '../page.ts';
 import { dateAfterPublishWord, dateFromDateBearingElement, dateNearHeadline, firstTextDate } from './dom-dates.ts';
 import { localDay } from './local-day.ts';
+import { headlineOf, inForeignRegion } from './regions.ts';
 import { parseDateValue } from './parse.ts';
 import { dateFromScripts } from './script-dates.ts';
 import { dateFromUrl } from './url-date.ts';
@@ -75,8 +76,10 @@ const fromParselyPage: Rule = (page) => {
 
 function fromElements(selector: string, source: string, skip?: RegExp): Rule {
   return (page) => {
+    const headline = headlineOf(page.root);
     for (const element of page.doc.querySelectorAll(selector)) {
       if (skip && skip.test(`${element.getAttribute('class') ?? ''} ${element.getAttribute('itemprop') ?? ''}`)) continue;
+      if (inForeignRegion(element, headline)) continue;
       const machine = element.getAttribute('datetime') ?? element.getAttribute('content') ?? element.getAttribute('title');
       const fromMachine = machine ? parseDateValue(machine, page.bounds, MACHINE_ORDER) : undefined;
       const raw = fromMachine ? machine! : (element.textContent ?? '').slice(0, 200);
