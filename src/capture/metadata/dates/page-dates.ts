@@ -74,6 +74,11 @@ const fromParselyPage: Rule = (page) => {
   return day ? { day, source: 'meta:parsely-page' } : undefined;
 };
 
+/**
+ * A date element's machine value (`datetime`, `content`, `title`), unless the element shows a
+ * different full date: what the reader sees is the publisher's own day, while machine values are
+ * often UTC or written in an ambiguous order ("01-11-2023" shown as "1. November 2023").
+ */
 function fromElements(selector: string, source: string, skip?: RegExp): Rule {
   return (page) => {
     const headline = headlineOf(page.root);
@@ -82,9 +87,11 @@ function fromElements(selector: string, source: string, skip?: RegExp): Rule {
       if (inForeignRegion(element, headline)) continue;
       const machine = element.getAttribute('datetime') ?? element.getAttribute('content') ?? element.getAttribute('title');
       const fromMachine = machine ? parseDateValue(machine, page.bounds, MACHINE_ORDER) : undefined;
-      const raw = fromMachine ? machine! : (element.textContent ?? '').slice(0, 200);
-      const day = fromMachine ?? parseDateValue(raw, page.bounds, page.dayOrder);
-      if (day) return { day, source, raw };
+      const shown = (element.textContent ?? '').slice(0, 200);
+      const fromText = parseDateValue(shown, page.bounds, page.dayOrder);
+      if (fromText && fromMachine !== fromText) return { day: fromText, source, raw: shown };
+      const day = fromMachine ?? fromText;
+      if (day) return { day, source, raw: fromMachine ? machine! : shown };
     }
     return undefined;
   };
