@@ -38,10 +38,10 @@ export const handlers: Handlers = {
       throw error;
     }
     await refreshPendingBadge();
-    return { ok: true, value: await runOutbox() };
+    return { ok: true, value: await runOutbox({ now: true }) };
   },
 
-  'outbox.drain': async () => ({ ok: true, value: await runOutbox() }),
+  'outbox.drain': async () => ({ ok: true, value: await runOutbox({ now: true }) }),
 
   'archive.testConnection': async ({ archiveUrl, token }) => {
     const verdict = await testConnection(archiveUrl, token);

@@ -7,6 +7,7 @@ import { loadSettings } from '../store/settings.ts';
 import { refreshTaxonomy } from '../store/taxonomy.ts';
 
 let running: Promise<DrainOutcome> | undefined;
+let queuedRun: Promise<DrainOutcome> | undefined;
 
 export async function refreshPendingBadge(): Promise<void> {
   await setPendingCount(await db().outbox.count());
@@ -18,8 +19,21 @@ export async function refreshTaxonomyCache(): Promise<void> {
   if (settings.archiveUrl) await refreshTaxonomy(new ArchiveClient(settings.archiveUrl, settings.token));
 }
 
-export function runOutbox(): Promise<DrainOutcome> {
-  running ??= drainOutbox({ clientFor: (url, token) => new ArchiveClient(url, token) }).finally(() => {
+/**
+ * Drains the outbox, one drain at a time. A call during a drain gets one more drain after it, because
+ * the running one listed its rows before the caller's new row existed.
+ * `now`: a person is waiting (submit, popup, options), so rows still in backoff are tried too;
+ * the alarm and worker start respect the backoff.
+ */
+export function runOutbox({ now = false }: { now?: boolean } = {}): Promise<DrainOutcome> {
+  if (running) {
+    queuedRun ??= running.then(() => {
+      queuedRun = undefined;
+      return runOutbox({ now });
+    });
+    return queuedRun;
+  }
+  running = drainOutbox({ clientFor: (url, token) => new ArchiveClient(url, token), ignoreBackoff: now }).finally(() => {
     running = undefined;
     void refreshPendingBadge();
   });

@@ -107,17 +107,19 @@ export interface DrainDeps {
   store?: ClipperDb;
   clientFor: (archiveUrl: string, token: string) => ArchiveClient;
   nowMs?: () => number;
+  /** Try rows still waiting out their backoff: someone is looking at the queue right now. */
+  ignoreBackoff?: boolean;
 }
 
 /** Sends every due outbox row once, in order. Stops at the first 401 and pauses the queue. */
-export async function drainOutbox({ store = db(), clientFor, nowMs = Date.now }: DrainDeps): Promise<DrainOutcome> {
+export async function drainOutbox({ store = db(), clientFor, nowMs = Date.now, ignoreBackoff = false }: DrainDeps): Promise<DrainOutcome> {
   if ((await store.outbox.count()) === 0) return 'idle';
   const settings = await loadSettings(store);
   if (!settings.archiveUrl || !settings.token) return 'unconfigured';
   if (settings.paused) return 'paused';
 
   const client = clientFor(settings.archiveUrl, settings.token);
-  const due = await store.outbox.where('nextAttemptAt').belowOrEqual(nowMs()).sortBy('seq');
+  const due = await store.outbox.where('nextAttemptAt').belowOrEqual(ignoreBackoff ? Infinity : nowMs()).sortBy('seq');
   for (const row of due) {
     await patchSubmission(store, row.draftId, { state: 'sending' });
     const result = await client.submit(row.body, row.idempotencyKey);

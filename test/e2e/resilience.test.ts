@@ -101,7 +101,8 @@ async function submitFromPopup(browser: ExtensionBrowser, pageUrl: string, title
   await popup.getByRole('list', { name: 'Drafts on this page' }).getByText(title).click();
   const draftView = popup.getByRole('article', { name: 'Draft' });
   await draftView.getByRole('button', { name: 'Submit to the archive' }).click();
-  await draftView.getByRole('button', { name: 'Submit to the archive' }).waitFor();
+  // The worker answers once its drain is over, whether the submission left or waits.
+  await draftView.getByRole('button', { name: 'Submitting…' }).waitFor({ state: 'detached' });
   return popup;
 }
 

@@ -125,3 +125,17 @@ describe('the submission outbox', () => {
     expect(sent).toHaveLength(0);
   });
 });
+
+describe('draining while someone waits', () => {
+  it('tries rows still in backoff when asked to, and not otherwise', async () => {
+    const { store, draft } = await readyDraft();
+    await queueSubmission(draft.id, store);
+    const { impl, sent } = scriptedFetch([() => Promise.reject(new TypeError('offline')), () => jsonResponse(201, accepted(draft.id))]);
+    await drain(store, impl, 0);
+    expect(await drain(store, impl, 1_000)).toBe('waiting');
+    expect(sent).toHaveLength(1);
+    const now = await drainOutbox({ store, clientFor: (url, token) => new ArchiveClient(url, token, impl), nowMs: () => 1_000, ignoreBackoff: true });
+    expect(now).toBe('drained');
+    expect(sent).toHaveLength(2);
+  });
+});
