@@ -8,8 +8,8 @@ const shown = (value: unknown) => (Array.isArray(value) ? value.join(', ') : val
 export function ConflictPanel({ conflicts }: { conflicts: ConflictRow[] }) {
   if (conflicts.length === 0) return null;
   return (
-    <section class="notice error conflicts" aria-label={t('conflicts_title')} role="alert">
-      <h2>{t('conflicts_title')}</h2>
+    <section class="notice error conflicts" aria-label={t('conflicts_title')}>
+      <h2 role="alert">{t('conflicts_title')}</h2>
       {conflicts.map((conflict) => (
         <div key={conflict.id} class="conflict">
           <p>{t('conflict_field', conflict.field)}</p>
