@@ -9,7 +9,8 @@ export function ConflictPanel({ conflicts }: { conflicts: ConflictRow[] }) {
   if (conflicts.length === 0) return null;
   return (
     <section class="notice error conflicts" aria-label={t('conflicts_title')}>
-      <h2 role="alert">{t('conflicts_title')}</h2>
+      <h2>{t('conflicts_title')}</h2>
+      <p role="alert">{t('conflicts_explain')}</p>
       {conflicts.map((conflict) => (
         <div key={conflict.id} class="conflict">
           <p>{t('conflict_field', conflict.field)}</p>
