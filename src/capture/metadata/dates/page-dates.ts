@@ -3,7 +3,9 @@ import { fieldFromBroken, rankedWith, textOf } from '../json-ld.ts';
 import { firstMeta } from '../meta-tags.ts';
 import type { Page } from '../page.ts';
 import { dateAfterPublishWord, dateFromDateBearingElement, dateNearHeadline, firstTextDate } from './dom-dates.ts';
+import { corroborated } from './corroborate.ts';
 import { localDay } from './local-day.ts';
+import { findTextDates } from './text-dates.ts';
 import { headlineOf, inForeignRegion } from './regions.ts';
 import { parseDateValue } from './parse.ts';
 import { dateFromScripts } from './script-dates.ts';
@@ -151,8 +153,38 @@ function machineDates(page: Page): string[] {
   return values;
 }
 
+/**
+ * Machine-readable publication dates that may contradict each other, in cascade order. One written
+ * exactly as a declared modification timestamp is not a publication date, whatever its tag says.
+ */
+const MACHINE_RULES: Rule[] = [
+  fromJsonLd(['datePublished']),
+  fromMeta(PUBLISHED_META),
+  fromElements('[itemprop="datePublished"]', 'itemprop:datePublished'),
+  fromMeta(GENERIC_DATE_META),
+];
+const MAX_SHOWN_DATES = 40;
+
+/** Every modification timestamp the page declares, as written. */
+function modifiedValues(page: Page): Set<string> {
+  const values = MODIFIED_META.flatMap((key) => page.meta.get(key) ?? []);
+  for (const node of rankedWith(page.jsonLd, 'dateModified')) values.push(textOf(node['dateModified']) ?? '');
+  for (const element of page.doc.querySelectorAll('[itemprop="dateModified"]')) {
+    values.push(element.getAttribute('datetime') ?? element.getAttribute('content') ?? '');
+  }
+  return new Set(values.map((value) => value.trim()));
+}
+
+function checked(page: Page, found: Found | undefined): Found | undefined {
+  if (!found || !/^(?:json-ld|meta):/.test(found.source)) return found;
+  const shownDays = () => new Set(findTextDates(bodyText(page), page.bounds, page.dayOrder, MAX_SHOWN_DATES).map((d) => d.day));
+  const modified = modifiedValues(page);
+  const alternatives = MACHINE_RULES.map((rule) => rule(page)).filter((other) => !modified.has(other?.raw?.trim() ?? ''));
+  return corroborated(found, alternatives, shownDays);
+}
+
 export function publishedDate(page: Page): Found | undefined {
-  const found = firstFound(PUBLISHED_RULES, page);
+  const found = checked(page, firstFound(PUBLISHED_RULES, page));
   const local = found?.raw && localDay(found.raw, machineDates(page), page.bounds);
   return local && found ? { day: local, source: `${found.source} (local time)`, raw: found.raw } : found;
 }

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from './helpers.ts';
+
+const jsonLd = (published: string, modified?: string) =>
+  `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', datePublished: published, dateModified: modified })}</script>`;
+
+describe('machine publication dates that disagree', () => {
+  it('takes the one also printed on the page', () => {
+    const head = `${jsonLd('2023-11-03T10:25:56+00:00')}<meta property="article:published_time" content="2023-11-06T14:25:00+00:00">`;
+    expect(extract(head, '<h1>H</h1><p>6. November 2023, 15:25 Uhr</p>', undefined, 'de').publishedDate).toBe('2023-11-06');
+  });
+
+  it('keeps the cascade\'s choice when it is printed too, or when neither is', () => {
+    const head = `${jsonLd('2023-11-03T10:25:56+00:00')}<meta property="article:published_time" content="2023-11-06T14:25:00+00:00">`;
+    expect(extract(head, '<h1>H</h1><p>3. November 2023</p><p>6. November 2023</p>', undefined, 'de').publishedDate).toBe('2023-11-03');
+    expect(extract(head, '<h1>H</h1><p>Kein Datum</p>', undefined, 'de').publishedDate).toBe('2023-11-03');
+  });
+
+  it('never switches to a value written exactly as the modification timestamp', () => {
+    const head = `${jsonLd('2017-04-12T18:33:59+02:00', '2020-02-19T15:24:33+01:00')}<meta name="date" content="2020-02-19T15:24:33+01:00">`;
+    expect(extract(head, '<h1>H</h1><p>Le 19 février 2020</p>', undefined, 'fr').publishedDate).toBe('2017-04-12');
+  });
+});
