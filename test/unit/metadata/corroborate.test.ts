@@ -21,3 +21,17 @@ describe('machine publication dates that disagree', () => {
     expect(extract(head, '<h1>H</h1><p>Le 19 février 2020</p>', undefined, 'fr').publishedDate).toBe('2017-04-12');
   });
 });
+
+describe('undifferentiated date meta', () => {
+  it('ranks below the date printed next to the headline', () => {
+    const head = '<meta name="date" content="2020-04-30" scheme="YYYY-MM-DD">';
+    const body = `<article><h1>Mietenstreik</h1><ul><li class="Author">Von M. W.</li> <li>29.04.2020, 12:01 Uhr</li></ul><p>${'Text. '.repeat(150)}</p></article>`;
+    expect(extract(head, body, 'https://news.example.de/a', 'de').publishedDate).toBe('2020-04-29');
+  });
+
+  it('still ranks above a date merely found in a dated-looking element elsewhere', () => {
+    const head = '<meta name="date" content="2020-04-30">';
+    const body = `<article><h1>H</h1><p>${'Text. '.repeat(150)}</p></article><div class="news-date">01.02.2020</div>`;
+    expect(extract(head, body, 'https://news.example.de/a', 'de').publishedDate).toBe('2020-04-30');
+  });
+});

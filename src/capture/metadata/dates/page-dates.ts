@@ -33,7 +33,7 @@ const PUBLISHED_META = [
   'publish-date', 'published-date', 'published_date', 'date_published', 'article_date_original',
   'originalpublicationdate', 'created', 'creation_date', 'release_date',
 ];
-/** Undifferentiated "date" tags: often the CMS record's date rather than the publication, so they rank below visible `<time>`. */
+/** Undifferentiated "date" tags: often the CMS record's date rather than the publication, so they rank below visible `<time>` and the date printed by the headline. */
 const GENERIC_DATE_META = ['dc.date', 'dcterms.date', 'dc:date', 'date'];
 const MODIFIED_META = [
   'article:modified_time', 'og:updated_time', 'article:modified', 'datemodified', 'dcterms.modified',
@@ -123,8 +123,8 @@ const PUBLISHED_RULES: Rule[] = [
   fromElements('abbr.published[title], .published[title]', 'microformat:published'),
   fromElements('time[pubdate]', 'time[pubdate]'),
   fromElements('time[datetime]', 'time[datetime]', UPDATE_CLASS),
-  fromMeta(GENERIC_DATE_META),
   dateNearHeadline,
+  fromMeta(GENERIC_DATE_META),
   dateFromDateBearingElement,
   (page) => dateAfterPublishWord(page, bodyText(page)),
   dateFromScripts,
