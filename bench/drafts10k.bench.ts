@@ -10,6 +10,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { findChromium } from '../scripts/chromium-path.mjs';
 import { draftFromCapture, addCaptureToDraft } from '../src/core/clip-ops.ts';
 import type { Clip, Draft } from '../src/core/draft.ts';
+import type { PageCapture } from '../src/core/capture.ts';
 import { makeBackup } from '../src/workspace/io/backup.ts';
 import { median, round, type Figures } from './types.ts';
 
@@ -25,7 +26,8 @@ function syntheticBackup(): { json: string; firstId: string } {
   const clock = { now: () => new Date(Date.UTC(2024, 0, 1) + (n += 1) * 1000).toISOString(), uuid: () => crypto.randomUUID() };
   for (let i = 0; i < DRAFTS; i += 1) {
     const word = WORDS[i % WORDS.length]!;
-    const capture = (q: number) => ({
+    const capture = (q: number): PageCapture => ({
+      selectors: null,
       quote: `Report ${i}-${q}: the ${word} system at site ${i % 97} produced an incident of kind ${q} that editors must review carefully.`,
       metadata: {
         url: `https://news${q}.example/${word}/${i}`,
