@@ -43,6 +43,7 @@ export function readPage(doc: Document, pageUrl: string, options: ExtractOptions
   const { html, root } = rootOf(doc);
   const lang = (
     html.getAttribute('lang') ??
+    html.getAttribute('xml:lang') ??
     meta.get('content-language')?.[0] ??
     meta.get('og:locale')?.[0] ??
     ''
