@@ -85,8 +85,11 @@ export function parseBackup(text: string, knownDraftIds: ReadonlySet<string> = n
     if (seen.has(draft.id)) rejected.push({ path: `drafts[${index}].id`, reason: `Draft ${draft.id} appears twice.` });
     seen.add(draft.id);
   });
+  // A clip of a draft already rejected above is not reported a second time.
+  const rejectedDraftIds = new Set(envelope.data.drafts.map((row) => (row as { id?: unknown } | null)?.id).filter((id) => typeof id === 'string' && !sourcesByDraft.has(id)));
   clips.forEach((clip, index) => {
     const sources = sourcesByDraft.get(clip.draftId);
+    if (rejectedDraftIds.has(clip.draftId)) return;
     if (!sources && !knownDraftIds.has(clip.draftId)) rejected.push({ path: `clips[${index}].draftId`, reason: `No draft ${clip.draftId} in the file or this browser.` });
     else if (sources && !sources.has(clip.sourceId)) rejected.push({ path: `clips[${index}].sourceId`, reason: `Draft ${clip.draftId} has no source ${clip.sourceId}.` });
   });

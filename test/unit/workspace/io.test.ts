@@ -1,0 +1,103 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { saveCapture } from '../../../src/store/drafts.ts';
+import { exportEverything, importEverything } from '../../../src/store/backup.ts';
+import { saveFieldEdits } from '../../../src/store/editing.ts';
+import { aiidCsv, aiidSubmissions, AIID_FIELDS } from '../../../src/workspace/io/aiid.ts';
+import { parseCsv } from '../../../src/workspace/io/csv.ts';
+import { annotationCollection, annotationsIntoDraft } from '../../../src/workspace/io/web-annotation.ts';
+import { draftToMarkdown } from '../../../src/workspace/io/draft-markdown.ts';
+import { newNote } from '../../../src/workspace/note.ts';
+import { capture, freshDb } from '../support/fixtures.ts';
+
+async function sampleStore() {
+  const store = freshDb();
+  const { draft } = await saveCapture(capture({}, 'He said, "refunds are automatic",\nthen left.'), 'new', { store });
+  await saveCapture(capture({ url: 'https://second.example/a', publisher: 'Second Wire' }), draft.id, { store });
+  await saveFieldEdits(draft.id, [{ path: 'codes', base: [], value: ['M1'] }], store);
+  return { store, draftId: draft.id };
+}
+
+const dump = async (store: ReturnType<typeof freshDb>) => ({
+  drafts: await store.drafts.toArray(),
+  clips: await store.clips.toArray(),
+  revisions: (await store.revisions.toArray()).map(({ id: _id, ...row }) => row),
+});
+
+describe('backup export and import', () => {
+  it('round-trips everything into an empty store, and a second import changes nothing', async () => {
+    const { store } = await sampleStore();
+    const text = JSON.stringify(await exportEverything(store));
+    const copy = freshDb();
+    expect(await importEverything(text, copy)).toMatchObject({ ok: true, drafts: 1, clips: 2 });
+    expect(await dump(copy)).toEqual(await dump(store));
+    await importEverything(text, copy);
+    expect(await dump(copy)).toEqual(await dump(store));
+  });
+
+  it('refuses a whole file for one bad row, naming where and why, and writes nothing', async () => {
+    const { store, draftId } = await sampleStore();
+    const backup = await exportEverything(store);
+    const target = freshDb();
+    const bad = structuredClone(backup) as unknown as { drafts: Record<string, unknown>[]; clips: Record<string, unknown>[] };
+    bad.drafts[0]!.severity = 'SEV-9';
+    const outcome = await importEverything(JSON.stringify(bad), target);
+    expect(outcome.ok).toBe(false);
+    expect(!outcome.ok && outcome.rejected.map((r) => r.path)).toEqual(['drafts[0].severity']);
+    const dangling = structuredClone(backup) as unknown as { clips: Record<string, unknown>[] };
+    dangling.clips[1]!.sourceId = '00000000-0000-4000-8000-000000000000';
+    const second = await importEverything(JSON.stringify(dangling), target);
+    expect(!second.ok && second.rejected).toEqual([{ path: 'clips[1].sourceId', reason: expect.stringContaining('has no source') }]);
+    expect(await target.drafts.count()).toBe(0);
+    expect(await target.clips.count()).toBe(0);
+    expect((await importEverything('{"format":"something-else"}', target)).ok).toBe(false);
+    expect((await importEverything('not json', target)).ok).toBe(false);
+    expect(await store.drafts.get(draftId)).toBeDefined();
+  });
+});
+
+describe('AIID submission fields', () => {
+  it('gives one row per source with every AIID field, and CSV that quotes commas, quotes and newlines', async () => {
+    const { store, draftId } = await sampleStore();
+    const draft = (await store.drafts.get(draftId))!;
+    const rows = aiidSubmissions(draft, await store.clips.toArray());
+    expect(rows).toHaveLength(2);
+    expect(Object.keys(rows[0]!)).toEqual([...AIID_FIELDS]);
+    expect(rows[0]).toMatchObject({ url: 'https://news.example/story', authors: 'Dana Whitfield', date_published: '2024-02-16', text: 'He said, "refunds are automatic",\nthen left.', tags: 'M1' });
+    const parsed = parseCsv(aiidCsv(rows));
+    expect(parsed[0]).toEqual([...AIID_FIELDS]);
+    expect(parsed[1]![AIID_FIELDS.indexOf('text')]).toBe('He said, "refunds are automatic",\nthen left.');
+    expect(parsed).toHaveLength(3);
+  });
+});
+
+describe('W3C Web Annotations', () => {
+  it('exports clips with both selectors and imports them back into another draft', async () => {
+    const { store, draftId } = await sampleStore();
+    const clips = await store.clips.toArray();
+    const collection = JSON.parse(JSON.stringify(annotationCollection(clips, 'Sample')));
+    const first = collection.first.items[0];
+    expect(first.target.selector.map((s: { type: string }) => s.type)).toEqual(['TextQuoteSelector', 'TextPositionSelector']);
+    expect(first.target.selector[0]).toMatchObject({ exact: clips[0]!.quote, prefix: 'An airline said that ' });
+
+    let n = 0;
+    const clock = { now: () => '2025-01-01T00:00:00.000Z', uuid: () => `00000000-0000-4000-8000-${String((n += 1)).padStart(12, '0')}` };
+    const note = newNote(clock);
+    const imported = annotationsIntoDraft({ ...collection, first: { items: [...collection.first.items, { nonsense: true }] } }, note, clock);
+    expect(imported.clips.map((c) => [c.url, c.quote, c.selectors])).toEqual(clips.map((c) => [c.url, c.quote, c.selectors]));
+    expect(imported.draft.sources.map((s) => s.url)).toEqual(['https://news.example/story', 'https://second.example/a']);
+    expect(imported.rejected).toHaveLength(1);
+    expect(draftId).not.toBe(note.id);
+  });
+});
+
+describe('Markdown export', () => {
+  it('writes the title, facts, sources with quotes as blockquotes', async () => {
+    const { store, draftId } = await sampleStore();
+    const markdown = draftToMarkdown((await store.drafts.get(draftId))!, await store.clips.toArray());
+    expect(markdown).toMatch(/^# Airline chatbot invented a refund policy\n/);
+    expect(markdown).toContain('- **Codes:** M1');
+    expect(markdown).toContain('- **Source tier:** standard (2 sources)');
+    expect(markdown).toContain('> He said, "refunds are automatic",\n> then left.');
+  });
+});
