@@ -26,7 +26,6 @@ import {
   readOutbox,
   slowLink,
   waitFor,
-  waitForOutboxDue,
   wakeWorker,
   killWorker,
 } from './support/waits.ts';
@@ -276,7 +275,6 @@ describe('submissions that cannot leave yet', () => {
 
     const archive = await upArchive(down.dataDir, down.port);
     expect(archive.server.url).toBe(down.url);
-    await waitForOutboxDue(browser);
     const again = await openPopup(browser, await tabIdOf(browser, pageUrl));
     await again.getByRole('list', { name: 'Recent drafts' }).getByText(/submitted as INC-\d+/).waitFor();
 
@@ -348,7 +346,6 @@ describe('submissions that cannot leave yet', () => {
     expect((await readOutbox(browser)).map((row) => row.idempotencyKey)).toEqual([idempotencyKey]);
 
     const archive = await upArchive(down.dataDir, down.port);
-    await waitForOutboxDue(browser);
     const page = await browser.context.newPage();
     await page.goto(pageUrl);
     const popup = await openPopup(browser, await tabIdOf(browser, pageUrl));

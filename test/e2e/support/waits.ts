@@ -77,16 +77,6 @@ export async function readOutbox(browser: ExtensionBrowser): Promise<OutboxRow[]
   );
 }
 
-/** Waits until every pending row's backoff has run out, so the next drain sends it. */
-export async function waitForOutboxDue(browser: ExtensionBrowser): Promise<void> {
-  const rows = await readOutbox(browser);
-  const dueAt = Math.max(0, ...rows.map((row) => row.nextAttemptAt));
-  await waitFor(
-    async () => Date.now(),
-    (now) => now >= dueAt + 50,
-    { timeoutMs: 60_000, intervalMs: 100, what: 'the outbox backoff to run out' },
-  );
-}
 
 /**
  * Kills the extension's service worker with `stopServiceWorkers` and waits until Chrome reports it stopped.
