@@ -9,13 +9,10 @@
  * a 5 ms IndexedDB poll backs that up. Not included: the browser drawing its menu, the evidence
  * row (gzip of the page text, written after the draft), the toast and the highlight painting.
  */
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { build } from 'vite';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { findChromium } from '../scripts/chromium-path.mjs';
-import { selectText } from '../test/e2e/support/browser.ts';
+import type { Page, Worker } from 'playwright-core';
+import { launchWithExtension, newProfileDir, selectText } from '../test/e2e/support/browser.ts';
 import { startFixtureServer } from '../test/e2e/support/fixture-server.ts';
 import { ROOT } from '../test/e2e/support/paths.ts';
 import { median, round, type Figures } from './types.ts';
@@ -38,27 +35,6 @@ async function buildExtension(): Promise<void> {
       else process.env[key] = value;
     }
   }
-}
-
-async function launch(): Promise<{ context: BrowserContext; worker: Worker }> {
-  const executablePath = findChromium();
-  if (!executablePath) throw new Error('Chromium not found: install it (apt-get install -y chromium) or set CHROME_PATH.');
-  const context = await chromium.launchPersistentContext(mkdtempSync(path.join(os.tmpdir(), 'clipper-bench-')), {
-    executablePath,
-    headless: true,
-    args: [
-      `--disable-extensions-except=${BENCH_DIST}`,
-      `--load-extension=${BENCH_DIST}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  return { context, worker };
 }
 
 /** One clip, timed inside the worker: dispatch → the new clip row is committed. */
@@ -117,7 +93,7 @@ function percentile(values: number[], p: number): number {
 export async function run(): Promise<Figures> {
   await buildExtension();
   const fixtures = await startFixtureServer();
-  const { context, worker } = await launch();
+  const { context, worker } = await launchWithExtension(newProfileDir(), BENCH_DIST);
   try {
     const page = await context.newPage();
     const pageUrl = fixtures.url('announcement.html');

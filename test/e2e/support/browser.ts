@@ -19,15 +19,15 @@ export function newProfileDir(): string {
   return mkdtempSync(path.join(os.tmpdir(), 'clipper-profile-'));
 }
 
-export async function launchWithExtension(profileDir = newProfileDir()): Promise<ExtensionBrowser> {
+export async function launchWithExtension(profileDir = newProfileDir(), dist = E2E_DIST): Promise<ExtensionBrowser> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('Chromium not found: install it (apt-get install -y chromium) or set CHROME_PATH.');
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath,
     headless: true,
     args: [
-      `--disable-extensions-except=${E2E_DIST}`,
-      `--load-extension=${E2E_DIST}`,
+      `--disable-extensions-except=${dist}`,
+      `--load-extension=${dist}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-background-networking',
@@ -116,37 +116,25 @@ export async function openPopup(browser: ExtensionBrowser, tabId: number): Promi
   return popup;
 }
 
-/** Reads the extension's drafts straight from its IndexedDB, inside the worker. */
-export async function readStoredDrafts(browser: ExtensionBrowser): Promise<Draft[]> {
+/** Reads a whole object store of the extension's IndexedDB, inside the worker. */
+export async function readStore<T>(browser: ExtensionBrowser, storeName: 'drafts' | 'clips' | 'outbox' | 'deadLetters'): Promise<T[]> {
   return browser.worker.evaluate(
-    () =>
-      new Promise<Draft[]>((resolve, reject) => {
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
         const open = indexedDB.open('incident-clipper');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const request = open.result.transaction('drafts').objectStore('drafts').getAll();
-          request.onsuccess = () => resolve(request.result as Draft[]);
+          const request = open.result.transaction(name).objectStore(name).getAll();
+          request.onsuccess = () => resolve(request.result as T[]);
           request.onerror = () => reject(request.error);
         };
       }),
+    storeName,
   );
 }
 
-/** Reads the extension's clip rows straight from its IndexedDB, inside the worker. */
-export async function readStoredClips(browser: ExtensionBrowser): Promise<Clip[]> {
-  return browser.worker.evaluate(
-    () =>
-      new Promise<Clip[]>((resolve, reject) => {
-        const open = indexedDB.open('incident-clipper');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('clips').objectStore('clips').getAll();
-          request.onsuccess = () => resolve(request.result as Clip[]);
-          request.onerror = () => reject(request.error);
-        };
-      }),
-  );
-}
+export const readStoredDrafts = (browser: ExtensionBrowser) => readStore<Draft>(browser, 'drafts');
+export const readStoredClips = (browser: ExtensionBrowser) => readStore<Clip>(browser, 'clips');
 
 /** The text of every range the extension painted with the CSS Custom Highlight API. */
 export async function paintedTexts(page: Page): Promise<string[]> {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { startArchiveServer } from '../../../server/index.ts';
 import type { OutboxRow } from '../../../src/store/db.ts';
-import { stopServiceWorkers, type ExtensionBrowser } from './browser.ts';
+import { readStore, stopServiceWorkers, type ExtensionBrowser } from './browser.ts';
 
 /** Polls `read` until `accept` holds, and returns the accepted value. */
 export async function waitFor<T>(
@@ -62,20 +62,7 @@ export async function actionTitle(browser: ExtensionBrowser): Promise<string> {
 }
 
 /** Reads the pending submissions straight from the extension's IndexedDB, inside the worker. */
-export async function readOutbox(browser: ExtensionBrowser): Promise<OutboxRow[]> {
-  return browser.worker.evaluate(
-    () =>
-      new Promise<OutboxRow[]>((resolve, reject) => {
-        const open = indexedDB.open('incident-clipper');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('outbox').objectStore('outbox').getAll();
-          request.onsuccess = () => resolve(request.result as OutboxRow[]);
-          request.onerror = () => reject(request.error);
-        };
-      }),
-  );
-}
+export const readOutbox = (browser: ExtensionBrowser) => readStore<OutboxRow>(browser, 'outbox');
 
 
 /**
