@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from '../src/extension-api.ts';
 import { loadEveryPageMode } from '../src/store/preferences.ts';
 import { send } from '../src/ui/send.ts';
+import { t } from '../src/ui/i18n.ts';
 
 const ALL_URLS = { origins: ['<all_urls>'] };
 
@@ -18,7 +19,7 @@ export function EveryPageMode() {
     // The permission prompt must come first, while the click still counts as a user gesture.
     const granted = wanted ? await browser.permissions.request(ALL_URLS).catch(() => false) : true;
     if (!granted) {
-      setNote('Without access to all sites the Clip button and automatic highlights stay off. The context menu and shortcut still work.');
+      setNote(t('every_page_refused'));
       return;
     }
     const reply = await send<boolean>('mode.everyPage', { enabled: wanted });
@@ -29,14 +30,13 @@ export function EveryPageMode() {
 
   return (
     <section aria-labelledby="every-page-heading">
-      <h2 id="every-page-heading">On every page</h2>
+      <h2 id="every-page-heading">{t('every_page_heading')}</h2>
       <label class="row">
         <input type="checkbox" style={{ width: 'auto' }} checked={enabled} onChange={(event) => void toggle(event.currentTarget.checked)} />
-        <span>Show a Clip button on selected text and bring back my highlights when I revisit a page</span>
+        <span>{t('every_page_toggle')}</span>
       </label>
       <p class="hint muted">
-        This asks for access to all sites. Off by default: then nothing runs on a page until you use the context menu, the shortcut or the
-        toolbar button.
+        {t('every_page_hint')}
       </p>
       {note && (
         <p class="notice" role="status">

@@ -4,6 +4,7 @@ import { browser } from '../src/extension-api.ts';
 import { loadSettings, saveSettings } from '../src/store/settings.ts';
 import { send } from '../src/ui/send.ts';
 import { EveryPageMode } from './EveryPageMode.tsx';
+import { t } from '../src/ui/i18n.ts';
 
 type Status = { tone: 'ok' | 'error' | 'busy'; text: string } | null;
 
@@ -30,36 +31,36 @@ export function OptionsApp() {
     event.preventDefault();
     requestArchiveAccess(archiveUrl);
     const base = normalizeArchiveUrl(archiveUrl);
-    if (!base) return setStatus({ tone: 'error', text: 'Enter the archive address as an http:// or https:// URL.' });
+    if (!base) return setStatus({ tone: 'error', text: t('options_bad_address') });
     // New credentials un-pause a queue that a 401 stopped.
     await saveSettings({ archiveUrl: base, token: token.trim(), paused: false });
     setArchiveUrl(base);
-    setStatus({ tone: 'ok', text: 'Saved.' });
+    setStatus({ tone: 'ok', text: t('options_saved') });
     void send('outbox.drain', {});
   }
 
   async function test() {
-    setStatus({ tone: 'busy', text: 'Testing the connection…' });
+    setStatus({ tone: 'busy', text: t('options_testing') });
     const reply = await send<string>('archive.testConnection', { archiveUrl, token });
     setStatus(reply.ok ? { tone: 'ok', text: reply.value } : { tone: 'error', text: reply.error });
   }
 
   return (
     <main>
-      <h1>Incident Clipper</h1>
-      <p class="muted">Where finished drafts go. Drafts stay on this computer until you submit them.</p>
+      <h1>{t('extName')}</h1>
+      <p class="muted">{t('options_intro')}</p>
       <form onSubmit={(event) => void save(event)}>
-        <label for="archive-url">Archive address</label>
+        <label for="archive-url">{t('options_archive_address')}</label>
         <input id="archive-url" type="url" required placeholder="https://archive.example.org" value={archiveUrl} onInput={(e) => setArchiveUrl(e.currentTarget.value)} />
-        <label for="api-token">API token</label>
+        <label for="api-token">{t('options_api_token')}</label>
         <input id="api-token" type="password" autocomplete="off" value={token} onInput={(e) => setToken(e.currentTarget.value)} />
-        <p class="hint muted">The token is kept in the extension's own storage; web pages can never read it.</p>
+        <p class="hint muted">{t('options_token_hint')}</p>
         <div class="actions">
           <button type="submit" class="primary">
-            Save
+            {t('options_save')}
           </button>
           <button type="button" onClick={() => void test()}>
-            Test connection
+            {t('options_test')}
           </button>
         </div>
       </form>

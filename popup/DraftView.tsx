@@ -16,20 +16,20 @@ function SubmissionState({ draft }: { draft: Draft }) {
   if (submission.state === 'accepted') {
     const review =
       submission.archiveStatus === 'accepted'
-        ? `accepted as ${submission.archiveId ?? submission.submissionId}`
+        ? t('submission_review_accepted', submission.archiveId ?? submission.submissionId ?? '')
         : submission.archiveStatus === 'rejected'
-          ? 'rejected by a reviewer'
-          : 'awaiting review';
+          ? t('submission_review_rejected')
+          : t('submission_review_waiting');
     return (
       <p class="notice ok" role="status">
-        Submitted to the archive as <strong data-testid="archive-id">{submission.submissionId}</strong> ({review}).
+        {t('submission_sent_before')}<strong data-testid="archive-id">{submission.submissionId}</strong> ({review}).
       </p>
     );
   }
   const waiting = submission.state === 'queued' || submission.state === 'sending';
   return (
     <p class={`notice ${submission.error ? 'error' : ''}`} role={submission.error ? 'alert' : 'status'}>
-      {waiting ? 'Waiting to be sent. ' : ''}
+      {waiting ? `${t('submission_waiting')} ` : ''}
       {submission.error}
     </p>
   );
@@ -61,9 +61,9 @@ export function DraftView({ draftId, tabId, onBack }: { draftId: string; tabId?:
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  if (!data) return <p class="muted">Opening…</p>;
+  if (!data) return <p class="muted">{t('loading')}</p>;
   const { draft, clips, collecting } = data;
-  if (!draft) return <p class="error">This draft no longer exists.</p>;
+  if (!draft) return <p class="error">{t('draft_missing')}</p>;
 
   async function submit() {
     setBusy(true);
@@ -85,7 +85,7 @@ export function DraftView({ draftId, tabId, onBack }: { draftId: string; tabId?:
           {t('popup_open_editor')}
         </button>
       </div>
-      <label for="draft-title">Title</label>
+      <label for="draft-title">{t('field_title')}</label>
       <input
         id="draft-title"
         value={draft.title}
@@ -99,10 +99,10 @@ export function DraftView({ draftId, tabId, onBack }: { draftId: string; tabId?:
           checked={collecting}
           onChange={(event) => void saveActiveDraftId(event.currentTarget.checked ? draftId : undefined)}
         />
-        <span>Add new clips from the menu and shortcut to this draft</span>
+        <span>{t('popup_collect_here')}</span>
       </label>
       <h2>
-        Quotes ({clips.length}) from {draft.sources.length} source{draft.sources.length === 1 ? '' : 's'}
+        {t(draft.sources.length === 1 ? 'popup_quotes_one_source' : 'popup_quotes_sources', clips.length, draft.sources.length)}
       </h2>
       <Sources draft={draft} clips={clips} />
       {!locked && <ReadinessList readiness={readiness(draft, clips)} compact />}
@@ -114,7 +114,7 @@ export function DraftView({ draftId, tabId, onBack }: { draftId: string; tabId?:
       )}
       {!locked && (
         <button type="button" class="primary" disabled={busy} onClick={() => void submit()}>
-          {busy ? 'Submitting…' : 'Submit to the archive'}
+          {busy ? t('popup_submitting') : t('popup_submit')}
         </button>
       )}
     </article>

@@ -7,6 +7,7 @@ import type { ClipResult } from '../src/background/clip.ts';
 import type { PageState } from './PopupApp.tsx';
 import { PageClips } from './PageClips.tsx';
 import { canonicalizeUrl } from '../src/core/url.ts';
+import { t } from '../src/ui/i18n.ts';
 
 function DraftList({ drafts, onOpen, label }: { drafts: Draft[]; onOpen: (id: string) => void; label: string }) {
   return (
@@ -14,9 +15,9 @@ function DraftList({ drafts, onOpen, label }: { drafts: Draft[]; onOpen: (id: st
       {drafts.map((draft) => (
         <li key={draft.id}>
           <button type="button" class="item" onClick={() => onOpen(draft.id)}>
-            <div class="draft-title truncate">{draft.title || 'Untitled draft'}</div>
+            <div class="draft-title truncate">{draft.title || t('untitled')}</div>
             <div class="meta muted">
-              {draft.sources.length} source{draft.sources.length === 1 ? '' : 's'} · {submissionLabel(draft)}
+              {t(draft.sources.length === 1 ? 'popup_one_source' : 'popup_n_sources', draft.sources.length)} · {submissionLabel(draft)}
             </div>
           </button>
         </li>
@@ -28,14 +29,14 @@ function DraftList({ drafts, onOpen, label }: { drafts: Draft[]; onOpen: (id: st
 function submissionLabel(draft: Draft): string {
   switch (draft.submission?.state) {
     case 'accepted':
-      return `submitted as ${draft.submission.submissionId ?? 'pending id'}`;
+      return t('popup_state_submitted', draft.submission.submissionId ?? t('popup_pending_id'));
     case 'queued':
     case 'sending':
-      return 'waiting to be sent';
+      return t('popup_state_waiting');
     case 'failed':
-      return 'submission refused';
+      return t('popup_state_refused');
     default:
-      return `edited ${new Date(draft.updatedAt).toLocaleString()}`;
+      return t('popup_state_edited', new Date(draft.updatedAt).toLocaleString());
   }
 }
 
@@ -49,24 +50,24 @@ function ClipControls({ tabId, pageDrafts, onOpen }: { tabId: number; pageDrafts
     setStatus(null);
     const reply = await send<ClipResult>('clip.fromTab', { tabId, target });
     if (!reply.ok) return setStatus({ tone: 'error', text: reply.error });
-    setStatus({ tone: 'ok', text: reply.value.created ? `Draft created: “${reply.value.title}”` : `Quote added to “${reply.value.title}”` });
+    setStatus({ tone: 'ok', text: reply.value.created ? t('popup_clip_created', reply.value.title) : t('popup_clip_added', reply.value.title) });
     onOpen(reply.value.draftId);
   }
 
   return (
-    <section aria-label="Clip the selection">
-      <label for="clip-target">Clip the selected text into</label>
+    <section aria-label={t('popup_clip_section')}>
+      <label for="clip-target">{t('popup_clip_into')}</label>
       <div class="row">
         <select id="clip-target" class="grow" value={target} onChange={(event) => setTarget(event.currentTarget.value)}>
-          <option value="new">A new draft</option>
+          <option value="new">{t('popup_new_draft')}</option>
           {choices.map((draft) => (
             <option key={draft.id} value={draft.id}>
-              {draft.title || 'Untitled draft'}
+              {draft.title || t('untitled')}
             </option>
           ))}
         </select>
         <button type="button" class="primary" onClick={() => void clip()}>
-          Clip selection
+          {t('popup_clip_selection')}
         </button>
       </div>
       {status && (
@@ -85,7 +86,7 @@ export function HomeView({ page, onOpen }: { page: PageState; onOpen: (id: strin
 
   return (
     <>
-      {page.kind === 'loading' && <p class="muted">Reading this page…</p>}
+      {page.kind === 'loading' && <p class="muted">{t('popup_reading_page')}</p>}
       {page.kind === 'unavailable' && (
         <p class="notice error" role="alert">
           {page.reason}
@@ -98,15 +99,15 @@ export function HomeView({ page, onOpen }: { page: PageState; onOpen: (id: strin
             <br />
             <span class="muted truncate">{page.inspection.metadata.url}</span>
           </p>
-          {page.inspection.selectionLength === 0 && <p class="muted">Select a passage on the page to quote it.</p>}
+          {page.inspection.selectionLength === 0 && <p class="muted">{t('popup_select_hint')}</p>}
           <ClipControls tabId={page.tabId} pageDrafts={pageDrafts} onOpen={onOpen} />
           <PageClips urls={[...new Set([url, canonicalizeUrl(page.inspection.metadata.originalUrl)])]} />
-          <h2>On this page</h2>
-          {pageDrafts.length === 0 ? <p class="muted">No drafts quote this page yet.</p> : <DraftList drafts={pageDrafts} onOpen={onOpen} label="Drafts on this page" />}
+          <h2>{t('popup_on_this_page')}</h2>
+          {pageDrafts.length === 0 ? <p class="muted">{t('popup_no_page_drafts')}</p> : <DraftList drafts={pageDrafts} onOpen={onOpen} label={t('popup_page_drafts')} />}
         </>
       )}
-      <h2>Recent drafts</h2>
-      {recent.length === 0 ? <p class="muted">No drafts yet.</p> : <DraftList drafts={recent} onOpen={onOpen} label="Recent drafts" />}
+      <h2>{t('recent_drafts')}</h2>
+      {recent.length === 0 ? <p class="muted">{t('popup_no_drafts')}</p> : <DraftList drafts={recent} onOpen={onOpen} label={t('recent_drafts')} />}
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { db } from '../src/store/db.ts';
 import { loadSettings } from '../src/store/settings.ts';
 import { useLiveQuery } from '../src/ui/live-query.ts';
+import { t } from '../src/ui/i18n.ts';
 
 /** What waits to be sent, and why it is waiting. */
 export function OutboxStatus() {
@@ -14,23 +15,23 @@ export function OutboxStatus() {
     <>
       {!settings.archiveUrl && (
         <p class="notice">
-          No archive is set up yet. Drafts are kept here; <a href="/options/index.html" target="_blank">connect an archive</a> to submit.
+          {t('outbox_no_archive')} <a href="/options/index.html" target="_blank">{t('outbox_connect')}</a>
         </p>
       )}
       {settings.paused && (
         <p class="notice error" role="alert">
-          The archive rejected the API token, so {pending} submission{pending === 1 ? '' : 's'} wait{pending === 1 ? 's' : ''}.{' '}
-          <a href="/options/index.html" target="_blank">Enter a new token</a>.
+          {t(pending === 1 ? 'outbox_paused_one' : 'outbox_paused_n', pending)}{' '}
+          <a href="/options/index.html" target="_blank">{t('outbox_new_token')}</a>.
         </p>
       )}
       {!settings.paused && pending > 0 && (
         <p class="notice" role="status">
-          {pending} submission{pending === 1 ? '' : 's'} waiting to be sent.
+          {t(pending === 1 ? 'outbox_waiting_one' : 'outbox_waiting_n', pending)}
         </p>
       )}
       {deadLetters > 0 && (
         <p class="notice error">
-          {deadLetters} submission{deadLetters === 1 ? ' was' : 's were'} refused by the archive; open the draft to see why.
+          {t(deadLetters === 1 ? 'outbox_refused_one' : 'outbox_refused_n', deadLetters)}
         </p>
       )}
     </>

@@ -1,11 +1,12 @@
 import type { Clip } from '../src/core/draft.ts';
 import { clipsForUrls, removeClip, updateClipNote } from '../src/store/clips.ts';
 import { useLiveQuery } from '../src/ui/live-query.ts';
+import { t, type MessageKey } from '../src/ui/i18n.ts';
 
-const STATE_LABEL: Record<NonNullable<Clip['anchor']>['state'], string> = {
-  anchored: 'highlighted on the page',
-  changed: 'the page changed this passage since it was clipped',
-  orphan: 'not found on the page any more (kept here)',
+const STATE_LABEL: Record<NonNullable<Clip['anchor']>['state'], MessageKey> = {
+  anchored: 'clip_state_anchored',
+  changed: 'clip_state_changed',
+  orphan: 'clip_state_orphan',
 };
 
 function ClipRow({ clip }: { clip: Clip }) {
@@ -13,19 +14,19 @@ function ClipRow({ clip }: { clip: Clip }) {
   return (
     <li class={`clip ${state ?? ''}`}>
       <blockquote>{clip.quote}</blockquote>
-      <div class={`meta ${state === 'orphan' || state === 'changed' ? 'error' : 'muted'}`}>{state ? STATE_LABEL[state] : 'not checked yet'}</div>
+      <div class={`meta ${state === 'orphan' || state === 'changed' ? 'error' : 'muted'}`}>{state ? t(STATE_LABEL[state]) : t('clip_state_unchecked')}</div>
       <label class="sr-only" for={`note-${clip.id}`}>
-        Note on this quote
+        {t('clip_note_label')}
       </label>
       <textarea
         id={`note-${clip.id}`}
         rows={1}
-        placeholder="Add a note…"
+        placeholder={t('clip_note_placeholder')}
         value={clip.note}
         onChange={(event) => void updateClipNote(clip.id, event.currentTarget.value)}
       />
-      <button type="button" class="small" aria-label="Remove this quote" onClick={() => confirm('Remove this quote from its draft?') && void removeClip(clip.id)}>
-        Remove
+      <button type="button" class="small" aria-label={t('clip_remove_label')} onClick={() => confirm(t('quote_remove_confirm')) && void removeClip(clip.id)}>
+        {t('clip_remove')}
       </button>
     </li>
   );
@@ -37,11 +38,11 @@ export function PageClips({ urls }: { urls: string[] }) {
   if (clips.length === 0) return null;
   const orphans = clips.filter((clip) => clip.anchor?.state === 'orphan').length;
   return (
-    <section aria-label="Quotes from this page">
-      <h2>Quotes from this page ({clips.length})</h2>
+    <section aria-label={t('clip_section')}>
+      <h2>{t('clip_section_count', clips.length)}</h2>
       {orphans > 0 && (
         <p class="notice error" role="status">
-          {orphans} quote{orphans === 1 ? ' is' : 's are'} no longer on this page.
+          {t(orphans === 1 ? 'clip_one_orphan' : 'clip_n_orphans', orphans)}
         </p>
       )}
       <ul class="list clips">

@@ -1,8 +1,7 @@
-import type { Taxonomy } from '../src/archive/contract.ts';
 import { t, type MessageKey } from '../src/ui/i18n.ts';
 import { ReadinessList } from '../src/ui/ReadinessList.tsx';
 import { useDraftEditor } from '../src/ui/use-draft-editor.ts';
-import type { TaxonomyOrigin } from '../src/workspace/taxonomy.ts';
+import type { EditorTaxonomy } from '../src/workspace/taxonomy.ts';
 import { readiness } from '../src/workspace/readiness.ts';
 import { ConflictPanel } from './ConflictPanel.tsx';
 import { CodePicker } from './fields/CodePicker.tsx';
@@ -15,7 +14,8 @@ import { NotesField } from './NotesField.tsx';
 import { SourcesEditor } from './SourcesEditor.tsx';
 import { DraftExports } from './DraftExports.tsx';
 
-export function DraftEditor({ draftId, taxonomy, origin }: { draftId: string; taxonomy: Taxonomy; origin: TaxonomyOrigin }) {
+/** The whole entry; the taxonomy-driven pickers appear as soon as the (cached) taxonomy is read. */
+export function DraftEditor({ draftId, taxonomy }: { draftId: string; taxonomy: EditorTaxonomy | undefined }) {
   const editor = useDraftEditor(draftId);
   const { stored, draft } = editor;
   if (!stored) return <p class="muted">{t('loading')}</p>;
@@ -43,7 +43,7 @@ export function DraftEditor({ draftId, taxonomy, origin }: { draftId: string; ta
       </div>
       <ConflictPanel conflicts={stored.conflicts} />
       <ReadinessList readiness={check} />
-      {origin === 'built-in' && (
+      {taxonomy?.origin === 'built-in' && (
         <p class="notice" role="note">
           {t('taxonomy_builtin')}
         </p>
@@ -54,9 +54,15 @@ export function DraftEditor({ draftId, taxonomy, origin }: { draftId: string; ta
         <TextField editor={editor} path="announcementDate" label={t('field_announcement_date')} type="date" />
         <TextField editor={editor} path="incidentDate" label={t('field_incident_date')} type="date" />
       </div>
-      <SeverityField editor={editor} severities={taxonomy.severities} />
-      <ProvidersField editor={editor} providers={taxonomy.providers} />
-      <CodePicker editor={editor} codes={taxonomy.codes} />
+      {taxonomy ? (
+        <>
+          <SeverityField editor={editor} severities={taxonomy.taxonomy.severities} />
+          <ProvidersField editor={editor} providers={taxonomy.taxonomy.providers} />
+          <CodePicker editor={editor} codes={taxonomy.taxonomy.codes} />
+        </>
+      ) : (
+        <p class="muted">{t('loading')}</p>
+      )}
       <TextField editor={editor} path="rationale" label={t('field_rationale')} hint={t('rationale_hint')} multiline rows={4} />
       <TextField editor={editor} path="counterfactual" label={t('field_counterfactual')} hint={t('counterfactual_hint')} multiline rows={3} />
       <SourcesEditor editor={editor} draft={draft} clips={stored.clips} />

@@ -34,10 +34,8 @@ export function EditorApp() {
         )}
       </header>
       <main>
-        {!taxonomy ? (
-          <p class="muted">{t('loading')}</p>
-        ) : draftId ? (
-          <DraftEditor key={draftId} draftId={draftId} taxonomy={taxonomy.taxonomy} origin={taxonomy.origin} />
+        {draftId ? (
+          <DraftEditor key={draftId} draftId={draftId} taxonomy={taxonomy} />
         ) : (
           <>
             <DraftPicker onOpen={open} />
