@@ -220,7 +220,13 @@ describe('the drafts workspace', () => {
     await popup.getByLabel('Search drafts').fill('tribunal responsible');
     await popup.getByRole('list', { name: 'Search results' }).getByText(before.title).click();
     await popup.getByRole('article', { name: 'Draft' }).getByText('Ready to submit').waitFor();
-    await popup.getByRole('article', { name: 'Draft' }).getByRole('button', { name: 'Open editor' }).waitFor();
+    // "Open editor" points the article tab's side panel at this draft and opens it. (Headless Chromium
+    // draws no side panel, so the panel's own page is checked above as a tab.)
+    const articleTab = await tabIdOf(browser, pageUrl);
+    await popup.getByRole('article', { name: 'Draft' }).getByRole('button', { name: 'Open editor' }).click();
+    await expect
+      .poll(() => browser.worker.evaluate((tabId) => chrome.sidePanel.getOptions({ tabId }).then((options) => options.path ?? ''), articleTab))
+      .toBe(`sidepanel/index.html?draft=${draftId}`);
     for (const colorScheme of ['light', 'dark'] as const) {
       await popup.emulateMedia({ colorScheme });
       await popup.screenshot({ path: path.join(ARTIFACTS, `popup-draft-${colorScheme}.png`), fullPage: true });

@@ -69,3 +69,4 @@ export async function writeStoredField(browser: ExtensionBrowser, draftId: strin
     { draftId, field, value },
   );
 }
+
