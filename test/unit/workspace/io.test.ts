@@ -35,6 +35,16 @@ describe('backup export and import', () => {
     expect(await dump(copy)).toEqual(await dump(store));
   });
 
+  it('keeps a draft that an import replaces with another version in its history', async () => {
+    const { store, draftId } = await sampleStore();
+    const older = JSON.stringify(await exportEverything(store));
+    await saveFieldEdits(draftId, [{ path: 'title', base: 'Airline chatbot invented a refund policy', value: 'Edited after the backup' }], store);
+    expect(await importEverything(older, store)).toMatchObject({ ok: true });
+    expect((await store.drafts.get(draftId))?.title).toBe('Airline chatbot invented a refund policy');
+    const kept = (await store.revisions.where('draftId').equals(draftId).toArray()).filter((r) => r.reason === 'import');
+    expect(kept.map((r) => r.draft.title)).toEqual(['Edited after the backup']);
+  });
+
   it('refuses a whole file for one bad row, naming where and why, and writes nothing', async () => {
     const { store, draftId } = await sampleStore();
     const backup = await exportEverything(store);
