@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { Draft } from '../src/core/draft.ts';
 import { db } from '../src/store/db.ts';
 import { createNote } from '../src/store/editing.ts';
+import { warmSearch } from '../src/store/search.ts';
 import { t } from '../src/ui/i18n.ts';
 import { useLiveQuery } from '../src/ui/live-query.ts';
 import { useDraftSearch } from '../src/ui/use-draft-search.ts';
@@ -18,7 +19,7 @@ export function DraftSearch({ onOpen, children }: { onOpen: (id: string) => void
         <label for="popup-search" class="sr-only">
           {t('search_label')}
         </label>
-        <input id="popup-search" class="grow" type="search" placeholder={t('search_label')} value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
+        <input id="popup-search" class="grow" type="search" placeholder={t('search_label')} value={query} onFocus={() => void warmSearch()} onInput={(e) => setQuery(e.currentTarget.value)} />
         <button type="button" onClick={() => void createNote().then((note) => onOpen(note.id))}>
           {t('note_new')}
         </button>

@@ -6,6 +6,7 @@ import { t } from '../src/ui/i18n.ts';
 import { useLiveQuery } from '../src/ui/live-query.ts';
 import { useDraftSearch } from '../src/ui/use-draft-search.ts';
 import { db } from '../src/store/db.ts';
+import { warmSearch } from '../src/store/search.ts';
 
 /** Without `?draft=`: search, recent drafts and a button to start a note with no page. */
 export function DraftPicker({ onOpen }: { onOpen: (id: string) => void }) {
@@ -20,7 +21,7 @@ export function DraftPicker({ onOpen }: { onOpen: (id: string) => void }) {
         {t('note_new')}
       </button>
       <label for="draft-search">{t('search_label')}</label>
-      <input id="draft-search" type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
+      <input id="draft-search" type="search" value={query} onFocus={() => void warmSearch()} onInput={(e) => setQuery(e.currentTarget.value)} />
       <h2>{query.trim() ? t('search_results', shown.length) : t('recent_drafts')}</h2>
       <ul class="list" aria-label={query.trim() ? t('search_results_list') : t('recent_drafts')}>
         {shown.map((draft) => (

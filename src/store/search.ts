@@ -48,3 +48,8 @@ export async function searchDrafts(query: string, limit = 50, store: ClipperDb =
   if (query.trim() === '') return [];
   return (await current(store)).search.search(query, limit);
 }
+
+/** Builds (or refreshes) the index ahead of the first query, e.g. when the search box gets focus. */
+export async function warmSearch(store: ClipperDb = db()): Promise<void> {
+  await current(store);
+}
