@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Clip, Draft } from '../src/core/draft.ts';
-import { clipsOfDraft, updateDraftFields } from '../src/store/drafts.ts';
+import { clipsOfDraft } from '../src/store/drafts.ts';
+import { conflictsOf, saveFieldEdits } from '../src/store/editing.ts';
 import { db } from '../src/store/db.ts';
 import { loadActiveDraftId, saveActiveDraftId } from '../src/store/preferences.ts';
 import { useLiveQuery } from '../src/ui/live-query.ts';
@@ -55,14 +56,14 @@ function Sources({ draft, clips }: { draft: Draft; clips: Clip[] }) {
 
 export function DraftView({ draftId, tabId, onBack }: { draftId: string; tabId?: number; onBack: () => void }) {
   const data = useLiveQuery(async () => {
-    const [draft, clips, activeId] = await Promise.all([db().drafts.get(draftId), clipsOfDraft(draftId), loadActiveDraftId()]);
-    return { draft, clips, collecting: activeId === draftId };
+    const [draft, clips, activeId, conflicts] = await Promise.all([db().drafts.get(draftId), clipsOfDraft(draftId), loadActiveDraftId(), conflictsOf(draftId)]);
+    return { draft, clips, collecting: activeId === draftId, conflicts: conflicts.length };
   }, [draftId]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   if (!data) return <p class="muted">{t('loading')}</p>;
-  const { draft, clips, collecting } = data;
+  const { draft, clips, collecting, conflicts } = data;
   if (!draft) return <p class="error">{t('draft_missing')}</p>;
 
   async function submit() {
@@ -90,7 +91,8 @@ export function DraftView({ draftId, tabId, onBack }: { draftId: string; tabId?:
         id="draft-title"
         value={draft.title}
         disabled={locked}
-        onChange={(event) => void updateDraftFields(draftId, { title: event.currentTarget.value })}
+        // Saved against the title shown, so a change made meanwhile in the editor becomes a conflict, not a loss.
+        onChange={(event) => void saveFieldEdits(draftId, [{ path: 'title', base: draft.title, value: event.currentTarget.value }])}
       />
       <label class="row">
         <input
@@ -104,6 +106,11 @@ export function DraftView({ draftId, tabId, onBack }: { draftId: string; tabId?:
       <h2>
         {t(draft.sources.length === 1 ? 'popup_quotes_one_source' : 'popup_quotes_sources', clips.length, draft.sources.length)}
       </h2>
+      {conflicts > 0 && (
+        <p class="notice error" role="alert">
+          {t('popup_conflicts', conflicts)}
+        </p>
+      )}
       <Sources draft={draft} clips={clips} />
       {!locked && <ReadinessList readiness={readiness(draft, clips)} compact />}
       <SubmissionState draft={draft} />

@@ -145,7 +145,9 @@ describe('the drafts workspace', () => {
 
     for (const colorScheme of ['light', 'dark'] as const) {
       await editor.emulateMedia({ colorScheme });
-      await editor.screenshot({ path: path.join(ARTIFACTS, `editor-${colorScheme}.png`), fullPage: true });
+      await editor.evaluate(() => window.scrollTo(0, 0));
+      await editor.screenshot({ path: path.join(ARTIFACTS, `editor-${colorScheme}.png`) });
+      await editor.screenshot({ path: path.join(ARTIFACTS, `editor-${colorScheme}-full.png`), fullPage: true });
     }
     await editor.close();
   });
