@@ -1,11 +1,13 @@
 import type { ConflictRow } from '../src/store/db.ts';
 import { resolveConflict } from '../src/store/editing.ts';
 import { t } from '../src/ui/i18n.ts';
+import type { Draft } from '../src/core/draft.ts';
+import { fieldLabel } from './field-label.ts';
 
 const shown = (value: unknown) => (Array.isArray(value) ? value.join(', ') : value === undefined || value === '' ? t('conflict_empty') : String(value));
 
 /** Fields that two editors changed at once: both values, and a choice. */
-export function ConflictPanel({ conflicts }: { conflicts: ConflictRow[] }) {
+export function ConflictPanel({ conflicts, draft }: { conflicts: ConflictRow[]; draft: Draft | undefined }) {
   if (conflicts.length === 0) return null;
   return (
     <section class="notice error conflicts" aria-label={t('conflicts_title')}>
@@ -13,7 +15,7 @@ export function ConflictPanel({ conflicts }: { conflicts: ConflictRow[] }) {
       <p role="alert">{t('conflicts_explain')}</p>
       {conflicts.map((conflict) => (
         <div key={conflict.id} class="conflict">
-          <p>{t('conflict_field', conflict.field)}</p>
+          <p>{t('conflict_field', fieldLabel(conflict.field, draft))}</p>
           <p>
             <strong>{t('conflict_mine')}</strong> <span class="value">{shown(conflict.mine)}</span>
           </p>

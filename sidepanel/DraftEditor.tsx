@@ -41,7 +41,7 @@ export function DraftEditor({ draftId, taxonomy }: { draftId: string; taxonomy: 
           {t('action_undo')}
         </button>
       </div>
-      <ConflictPanel conflicts={stored.conflicts} />
+      <ConflictPanel conflicts={stored.conflicts} draft={stored.draft} />
       <ReadinessList readiness={check} />
       {taxonomy?.origin === 'built-in' && (
         <p class="notice" role="note">

@@ -192,6 +192,7 @@ describe('the drafts workspace', () => {
     const conflict = a.getByRole('region', { name: 'Edited in two places' });
     await conflict.getByText('Title from editor A').waitFor();
     await conflict.getByText('Title saved elsewhere').waitFor();
+    await conflict.getByText('Field: Title').waitFor();
     expect((await storedDraft()).title).toBe('Title saved elsewhere');
     await conflict.getByRole('button', { name: 'Keep mine' }).click();
     await expect.poll(async () => (await storedDraft()).title).toBe('Title from editor A');
