@@ -70,6 +70,13 @@ export function OptionsApp() {
         </p>
       )}
       <EveryPageMode />
+      <section aria-labelledby="workspace-heading">
+        <h2 id="workspace-heading">{t('options_workspace_heading')}</h2>
+        <p class="hint muted">{t('options_workspace_hint')}</p>
+        <a href="/sidepanel/index.html" target="_blank" rel="noreferrer">
+          {t('options_workspace_link')}
+        </a>
+      </section>
     </main>
   );
 }
