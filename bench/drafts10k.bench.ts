@@ -6,15 +6,15 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { build } from 'vite';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { findChromium } from '../scripts/chromium-path.mjs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchWithExtension, newProfileDir } from '../test/e2e/support/browser.ts';
+import { ROOT } from '../test/e2e/support/paths.ts';
 import { draftFromCapture, addCaptureToDraft } from '../src/core/clip-ops.ts';
 import type { Clip, Draft } from '../src/core/draft.ts';
 import type { PageCapture } from '../src/core/capture.ts';
 import { makeBackup } from '../src/workspace/io/backup.ts';
 import { median, round, type Figures } from './types.ts';
 
-const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const DRAFTS = 10_000;
 const QUOTES = 5;
 const WORDS = ['chatbot', 'refund', 'deepfake', 'tribunal', 'privacy', 'injection', 'hallucination', 'vision', 'recruiting', 'autopilot', 'voice', 'medical', 'exam', 'election', 'robot'];
@@ -89,15 +89,9 @@ export async function run(): Promise<Figures> {
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'clipper-bench-')), 'backup.json');
   writeFileSync(file, json);
 
-  const executablePath = findChromium();
-  if (!executablePath) throw new Error('Chromium not found');
-  const context = await chromium.launchPersistentContext(mkdtempSync(path.join(os.tmpdir(), 'clipper-bench-profile-')), {
-    executablePath,
-    headless: true,
-    args: [`--disable-extensions-except=${outDir}`, `--load-extension=${outDir}`, '--no-sandbox', '--disable-gpu', '--no-first-run', '--enable-precise-memory-info'],
-  });
+  const launched = await launchWithExtension(newProfileDir(), outDir);
+  const { context, worker } = launched;
   try {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const base = `chrome-extension://${new URL(worker.url()).host}`;
 
     const workspace = await context.newPage();
@@ -167,6 +161,6 @@ export async function run(): Promise<Figures> {
     }
     throw new Error('unreachable');
   } finally {
-    await context.close();
+    await launched.close();
   }
 }
