@@ -19,11 +19,14 @@ export function OptionsApp() {
   const [archiveUrl, setArchiveUrl] = useState('');
   const [token, setToken] = useState('');
   const [status, setStatus] = useState<Status>(null);
+  // The form appears only once the stored values are in, so nothing typed is overwritten by a late load.
+  const [loaded, setLoaded] = useState(false);
 
   useEffect(() => {
     void loadSettings().then((settings) => {
       setArchiveUrl(settings.archiveUrl);
       setToken(settings.token);
+      setLoaded(true);
     });
   }, []);
 
@@ -49,7 +52,7 @@ export function OptionsApp() {
     <main>
       <h1>{t('extName')}</h1>
       <p class="muted">{t('options_intro')}</p>
-      <form onSubmit={(event) => void save(event)}>
+      <form hidden={!loaded} onSubmit={(event) => void save(event)}>
         <label for="archive-url">{t('options_archive_address')}</label>
         <input id="archive-url" type="url" required placeholder="https://archive.example.org" value={archiveUrl} onInput={(e) => setArchiveUrl(e.currentTarget.value)} />
         <label for="api-token">{t('options_api_token')}</label>
