@@ -1,6 +1,8 @@
 /**
- * What a draft still needs. `required` checks block submission (the archive's contract plus the
- * Editor's Guide: a title, a quoted source, a severity, a code); `advised` checks make a stronger entry.
+ * What a draft still needs. `required` checks block submission, exactly as the archive's submission
+ * schema does (a title, a quoted source, anything else the schema refuses), so the checklist never
+ * promises what the worker would refuse or refuses what the archive would take. `advised` checks make a
+ * stronger entry: reviewers expect a severity and a code, but the archive accepts a submission without.
  * Pure: the editor and the popup render the same list.
  */
 import type { Clip, Draft } from '../core/draft.ts';
@@ -52,15 +54,15 @@ export function readiness(draft: Draft, clips: Clip[]): Readiness {
   const checks: ReadinessCheck[] = [
     { id: 'title', level: 'required', ok: filled(draft.title) && draft.title.trim().length <= MAX_TITLE },
     { id: 'quotedSource', level: 'required', ok: quotedSources.length > 0 },
-    { id: 'severity', level: 'required', ok: draft.severity !== undefined },
-    { id: 'code', level: 'required', ok: draft.codes.length > 0 },
+    { id: 'severity', level: 'advised', ok: draft.severity !== undefined },
+    { id: 'code', level: 'advised', ok: draft.codes.length > 0 },
     { id: 'summary', level: 'advised', ok: filled(draft.summary) },
     { id: 'rationale', level: 'advised', ok: filled(draft.rationale) },
     { id: 'counterfactual', level: 'advised', ok: filled(draft.counterfactual) },
     { id: 'announcementDate', level: 'advised', ok: draft.announcementDate !== undefined },
     { id: 'independentSources', level: 'advised', ok: independentPublishers(quotedSources) >= 2 },
   ];
-  if (archiveProblems.length > 0) checks.splice(4, 0, { id: 'archiveRules', level: 'required', ok: false, details: archiveProblems });
+  if (archiveProblems.length > 0) checks.splice(2, 0, { id: 'archiveRules', level: 'required', ok: false, details: archiveProblems });
   const blockers = checks.filter((check) => check.level === 'required' && !check.ok);
   const advice = checks.filter((check) => check.level === 'advised' && !check.ok);
   return { checks, ready: blockers.length === 0, blockers, advice };

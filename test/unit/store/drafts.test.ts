@@ -36,9 +36,11 @@ describe('saving clips', () => {
 
   it('lists recent drafts newest first and rejects invalid edits without changing the draft', async () => {
     const store = freshDb();
-    const first = (await saveCapture(capture(), 'new', { store })).draft;
-    const second = (await saveCapture(capture({ url: 'https://b.example/' }), 'new', { store })).draft;
-    await updateDraftFields(first.id, { title: 'Edited' }, store);
+    let tick = Date.parse('2026-01-01T00:00:00Z');
+    const clock = { now: () => new Date((tick += 1_000)).toISOString(), uuid: () => crypto.randomUUID() };
+    const first = (await saveCapture(capture(), 'new', { store, clock })).draft;
+    const second = (await saveCapture(capture({ url: 'https://b.example/' }), 'new', { store, clock })).draft;
+    await updateDraftFields(first.id, { title: 'Edited' }, store, clock);
     expect((await recentDrafts(10, store)).map((d) => d.id)).toEqual([first.id, second.id]);
     await expect(updateDraftFields(first.id, { severity: 'SEV-9' as never }, store)).rejects.toThrow();
     expect((await store.drafts.get(first.id))?.severity).toBeUndefined();

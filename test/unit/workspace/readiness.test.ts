@@ -8,22 +8,23 @@ import { capture, freshDb } from '../support/fixtures.ts';
 const failing = (r: ReturnType<typeof readiness>) => ({ blockers: r.blockers.map((c) => c.id), advice: r.advice.map((c) => c.id) });
 
 describe('readiness checklist', () => {
-  it('blocks an empty note on title, quoted source, severity and code, and advises the rest', () => {
+  it('blocks an empty note on what the archive requires (title, quoted source), and advises the rest', () => {
     const result = readiness(newNote(), []);
     expect(result.ready).toBe(false);
     expect(failing(result)).toEqual({
-      blockers: ['title', 'quotedSource', 'severity', 'code'],
-      advice: ['summary', 'rationale', 'counterfactual', 'announcementDate', 'independentSources'],
+      blockers: ['title', 'quotedSource'],
+      advice: ['severity', 'code', 'summary', 'rationale', 'counterfactual', 'announcementDate', 'independentSources'],
     });
   });
 
-  it('becomes ready once the required fields are filled, advice does not block', async () => {
+  it('is ready exactly when the archive would accept the submission; advice does not block', async () => {
     const store = freshDb();
     const { draft, clip } = await saveCapture(capture(), 'new', { store });
-    expect(failing(readiness(draft, [clip])).blockers).toEqual(['severity', 'code']);
-    const done = readiness({ ...draft, severity: 'SEV-3', codes: ['M1'] }, [clip]);
-    expect(done.ready).toBe(true);
-    expect(failing(done).advice).toEqual(['summary', 'rationale', 'counterfactual', 'independentSources']);
+    const clipped = readiness(draft, [clip]);
+    expect(clipped.ready).toBe(true);
+    expect(failing(clipped).advice).toEqual(['severity', 'code', 'summary', 'rationale', 'counterfactual', 'independentSources']);
+    const classified = readiness({ ...draft, severity: 'SEV-3', codes: ['M1'] }, [clip]);
+    expect(failing(classified).advice).toEqual(['summary', 'rationale', 'counterfactual', 'independentSources']);
   });
 
   it('counts a source only when it has a quote, and two publishers only when they differ', async () => {
