@@ -60,6 +60,8 @@ describe('the drafts workspace', () => {
     await editor.getByLabel('Title', { exact: true }).waitFor();
     expect(await check(editor, 'severity').getAttribute('data-ok')).toBe('false');
     expect(await check(editor, 'code').getAttribute('data-ok')).toBe('false');
+    // Each field read from the page says where it came from.
+    expect(await editor.getByTestId('provenance').first().textContent()).toContain('publishedDate ← json-ld:datePublished');
     // The clip already gave a title and a quoted source: the archive would take it, the advice says what is missing.
     await editor.getByText('Ready to submit').waitFor();
     await typeInto(editor, 'Title', '');
