@@ -4,7 +4,7 @@ import { db } from '../store/db.ts';
 import { drainOutbox, type DrainOutcome } from '../store/outbox.ts';
 import { setPendingCount } from './badge.ts';
 import { loadSettings } from '../store/settings.ts';
-import { refreshTaxonomy } from '../store/taxonomy.ts';
+import { refreshTaxonomy, taxonomyIsStale } from '../store/taxonomy.ts';
 
 let running: Promise<DrainOutcome> | undefined;
 let queuedRun: Promise<DrainOutcome> | undefined;
@@ -13,10 +13,10 @@ export async function refreshPendingBadge(): Promise<void> {
   await setPendingCount(await db().outbox.count());
 }
 
-/** Keeps the offline copy of the archive's taxonomy fresh whenever the worker wakes with an archive set. */
+/** Keeps the offline copy of the archive's taxonomy at most a day old, checked whenever the worker wakes. */
 export async function refreshTaxonomyCache(): Promise<void> {
   const settings = await loadSettings();
-  if (settings.archiveUrl) await refreshTaxonomy(new ArchiveClient(settings.archiveUrl, settings.token));
+  if (settings.archiveUrl && (await taxonomyIsStale())) await refreshTaxonomy(new ArchiveClient(settings.archiveUrl, settings.token));
 }
 
 /**

@@ -4,6 +4,15 @@ import type { ArchiveClient } from '../archive/client.ts';
 import { db, type ClipperDb } from './db.ts';
 
 const KEY = 'taxonomy';
+const FETCHED_AT = 'taxonomyFetchedAt';
+/** The taxonomy changes rarely; the worker wakes often. */
+export const TAXONOMY_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+
+/** True when the cached copy is missing or older than a day. */
+export async function taxonomyIsStale(store: ClipperDb = db(), nowMs = Date.now()): Promise<boolean> {
+  const fetchedAt = (await store.settings.get(FETCHED_AT))?.value;
+  return typeof fetchedAt !== 'number' || nowMs - fetchedAt > TAXONOMY_MAX_AGE_MS || !(await cachedTaxonomy(store));
+}
 
 export async function cachedTaxonomy(store: ClipperDb = db()): Promise<Taxonomy | undefined> {
   const parsed = Taxonomy.safeParse((await store.settings.get(KEY))?.value);
@@ -14,6 +23,9 @@ export async function cachedTaxonomy(store: ClipperDb = db()): Promise<Taxonomy 
 export async function refreshTaxonomy(client: ArchiveClient, store: ClipperDb = db()): Promise<Taxonomy | undefined> {
   const result = await client.taxonomy();
   if (!result.ok) return cachedTaxonomy(store);
-  await store.settings.put({ key: KEY, value: result.value });
+  await store.settings.bulkPut([
+    { key: KEY, value: result.value },
+    { key: FETCHED_AT, value: Date.now() },
+  ]);
   return result.value;
 }
