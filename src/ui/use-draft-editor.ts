@@ -56,6 +56,15 @@ export function useDraftEditor(draftId: string): DraftEditor {
   const [invalid, setInvalid] = useState<Partial<Record<FieldPath, string>>>({});
   const storedRef = useRef(stored);
   storedRef.current = stored;
+  // What this editor itself saved last: the live query may not have caught up with it yet, and an edit's
+  // base must never be older than our own save (or the edit would look like a clash with ourselves).
+  const savedRef = useRef<Draft | undefined>(undefined);
+  const latestKnown = (): Draft | undefined => {
+    const live = storedRef.current?.draft;
+    const saved = savedRef.current;
+    if (!live || !saved) return live ?? saved;
+    return saved.updatedAt >= live.updatedAt ? saved : live;
+  };
 
   const saver = useMemo(
     () =>
@@ -65,6 +74,7 @@ export function useDraftEditor(draftId: string): DraftEditor {
         setSaveState('saving');
         try {
           const result = await saveFieldEdits(draftId, sent);
+          savedRef.current = result.draft;
           const settled = new Set([...result.applied, ...result.conflicts.map((conflict) => conflict.path)]);
           for (const edit of sent) {
             const now = pending.current.get(edit.path);
@@ -107,7 +117,7 @@ export function useDraftEditor(draftId: string): DraftEditor {
   }
 
   function apply(path: FieldPath, next: unknown, recordUndo: boolean) {
-    const current = storedRef.current?.draft;
+    const current = latestKnown();
     if (!current) return;
     const before = value(path);
     const existing = pending.current.get(path);
