@@ -6,23 +6,13 @@ import { Window } from 'happy-dom';
 import { anchorSelectors, anchorText, indexText, type Anchor, type AnchorSelectors } from '../src/capture/anchoring/index.ts';
 import { generateProse, seededRandom } from '../test/fixtures/anchoring/prose.ts';
 import { median, round, type Figures } from './types.ts';
+import { selectorsAt } from '../test/fixtures/anchoring/selectors.ts';
 
 const PAGE_CHARS = 1_000_000;
 const QUOTES = 200;
 const FUZZY_QUOTES = 60;
 const REPEATS = 5;
 
-function selectorsAt(text: string, start: number, end: number): AnchorSelectors {
-  return {
-    quote: {
-      type: 'TextQuoteSelector',
-      exact: text.slice(start, end),
-      prefix: text.slice(Math.max(0, start - 32), start),
-      suffix: text.slice(end, end + 32),
-    },
-    position: { type: 'TextPositionSelector', start, end },
-  };
-}
 
 /** Word-aligned quotes of 30 to 300 characters at random places, in page order. */
 function pickQuotes(text: string, count: number, random: () => number): AnchorSelectors[] {

@@ -11,7 +11,7 @@ export const EVERY_PAGE_SCRIPT = 'every-page.js';
 export const ALL_URLS = { origins: ['<all_urls>'] };
 
 export async function syncEveryPageMode(): Promise<boolean> {
-  const wanted = (await loadEveryPageModeSafely()) && (await browser.permissions.contains(ALL_URLS));
+  const wanted = (await loadEveryPageMode().catch(() => false)) && (await browser.permissions.contains(ALL_URLS));
   const registered = (await browser.scripting.getRegisteredContentScripts({ ids: [EVERY_PAGE_SCRIPT_ID] })).length > 0;
   if (wanted && !registered) {
     await browser.scripting.registerContentScripts([
@@ -21,8 +21,4 @@ export async function syncEveryPageMode(): Promise<boolean> {
     await browser.scripting.unregisterContentScripts({ ids: [EVERY_PAGE_SCRIPT_ID] });
   }
   return wanted;
-}
-
-async function loadEveryPageModeSafely(): Promise<boolean> {
-  return loadEveryPageMode().catch(() => false);
 }

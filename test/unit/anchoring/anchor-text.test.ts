@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { anchorText, type AnchorSelectors } from '../../../src/capture/anchoring/index.ts';
 import { generateProse } from '../../fixtures/anchoring/prose.ts';
+import { selectorsAt } from '../../fixtures/anchoring/selectors.ts';
 
-/** Selectors as describeRange would make them for text[start, end). */
-function selectorsAt(text: string, start: number, end: number): AnchorSelectors {
-  return {
-    quote: {
-      type: 'TextQuoteSelector',
-      exact: text.slice(start, end),
-      prefix: text.slice(Math.max(0, start - 32), start),
-      suffix: text.slice(end, end + 32),
-    },
-    position: { type: 'TextPositionSelector', start, end },
-  };
-}
 
 function selectorsFor(text: string, quote: string, occurrence = 0): AnchorSelectors {
   let start = -1;
