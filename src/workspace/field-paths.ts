@@ -20,6 +20,16 @@ export const DRAFT_FIELDS = [
 ] as const;
 export type DraftField = (typeof DRAFT_FIELDS)[number];
 
+/**
+ * Long free text, where two editors may well work on different paragraphs at once: their edits are merged
+ * sentence by sentence (src/workspace/text-merge.ts). Every other field is replaced whole.
+ */
+export const LONG_TEXT_FIELDS: readonly DraftField[] = ['summary', 'rationale', 'counterfactual', 'notes'];
+
+export function isLongText(path: FieldPath): boolean {
+  return (LONG_TEXT_FIELDS as readonly string[]).includes(path);
+}
+
 export const SOURCE_FIELDS = ['title', 'url', 'publisher', 'authors', 'publishedDate'] as const;
 export type SourceField = (typeof SOURCE_FIELDS)[number];
 

@@ -35,6 +35,21 @@ describe('two editors on the same draft', () => {
   });
 });
 
+describe('two editors on one long text field', () => {
+  it('keeps both when they typed into different paragraphs of the notes, with no conflict to resolve', async () => {
+    const store = freshDb();
+    const note = await createNote('Start', store);
+    const notes = 'Ask the airline for a statement.\n\nCheck the tribunal record.\n';
+    await saveFieldEdits(note.id, [{ path: 'notes', base: '', value: notes }], store);
+    // Both editors loaded these notes; A saves first, then B, whose base is now out of date.
+    await saveFieldEdits(note.id, [{ path: 'notes', base: notes, value: notes.replace('a statement', 'a statement by Friday') }], store);
+    const b = await saveFieldEdits(note.id, [{ path: 'notes', base: notes, value: `${notes}Find the chat log.\n` }], store);
+    expect(b.draft.notes).toBe('Ask the airline for a statement by Friday.\n\nCheck the tribunal record.\nFind the chat log.\n');
+    expect(b.applied).toEqual(['notes']);
+    expect(await conflictsOf(note.id, store)).toEqual([]);
+  });
+});
+
 describe('revision history', () => {
   it('keeps the state before each edit and restores it', async () => {
     const store = freshDb();
