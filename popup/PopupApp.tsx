@@ -22,7 +22,7 @@ export function PopupApp() {
     void send('outbox.drain', {});
     void (async () => {
       const tabId = await targetTabId();
-      if (tabId === undefined) return setPage({ kind: 'unavailable', reason: 'No page is open in this window.' });
+      if (tabId === undefined) return setPage({ kind: 'unavailable', reason: t('popup_no_page') });
       const reply = await send<PageInspection>('page.inspect', { tabId });
       setPage(reply.ok ? { kind: 'ready', tabId, inspection: reply.value } : { kind: 'unavailable', tabId, reason: reply.error });
     })();

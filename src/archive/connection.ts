@@ -1,5 +1,6 @@
 /** "Test connection": one request to /v1/me, and a sentence that says what is wrong. */
 import { ArchiveClient } from './client.ts';
+import { t } from '../ui/i18n.ts';
 
 export type ConnectionVerdict = { ok: true; message: string } | { ok: false; message: string };
 
@@ -15,23 +16,23 @@ export function normalizeArchiveUrl(input: string): string | null {
 
 export async function testConnection(archiveUrl: string, token: string, fetchImpl?: typeof fetch): Promise<ConnectionVerdict> {
   const base = normalizeArchiveUrl(archiveUrl);
-  if (!base) return { ok: false, message: 'Enter the archive address as an http:// or https:// URL.' };
-  if (!token.trim()) return { ok: false, message: 'Enter your API token (ask an archive admin for one).' };
+  if (!base) return { ok: false, message: t('connection_bad_url') };
+  if (!token.trim()) return { ok: false, message: t('connection_no_token') };
   const result = await new ArchiveClient(base, token.trim(), fetchImpl).me();
   if (result.ok) {
     const { name, role } = result.value.user;
-    return { ok: true, message: `Connected to the archive as ${name} (${role}).` };
+    return { ok: true, message: t('connection_ok', name, role) };
   }
   const failure = result.failure;
   switch (failure.kind) {
     case 'network':
-      return { ok: false, message: `${failure.message} Check the address and that the archive is running.` };
+      return { ok: false, message: t('connection_unreachable', failure.message) };
     case 'malformed':
-      return { ok: false, message: `${base} answered, but it is not an incident archive (HTTP ${failure.status}). Check the address.` };
+      return { ok: false, message: t('connection_not_archive_status', base, failure.status) };
     case 'http':
-      if (failure.status === 401) return { ok: false, message: 'The archive rejected this token. Check it, or create a new one.' };
-      if (failure.status === 403) return { ok: false, message: 'This token may not use the archive API.' };
-      if (failure.status === 404) return { ok: false, message: `${base} answered, but it is not an incident archive (no /v1/me).` };
-      return { ok: false, message: `The archive answered HTTP ${failure.status}: ${failure.message}` };
+      if (failure.status === 401) return { ok: false, message: t('connection_token_rejected') };
+      if (failure.status === 403) return { ok: false, message: t('connection_token_forbidden') };
+      if (failure.status === 404) return { ok: false, message: t('connection_not_archive_no_me', base) };
+      return { ok: false, message: t('connection_http_error', failure.status, failure.message) };
   }
 }

@@ -1,4 +1,5 @@
 import { browser } from '../extension-api.ts';
+import { t } from '../ui/i18n.ts';
 
 const FLASH_MS = 4_000;
 let restore: ReturnType<typeof setTimeout> | undefined;
@@ -14,12 +15,12 @@ export async function setPendingCount(count: number): Promise<void> {
 export async function flashBadge(text: string, title: string): Promise<void> {
   await browser.action.setBadgeBackgroundColor({ color: text === '!' ? '#b3261e' : '#1f6f43' });
   await browser.action.setBadgeText({ text });
-  await browser.action.setTitle({ title: `Incident Clipper: ${title}` });
+  await browser.action.setTitle({ title: t('badge_title_reason', title) });
   clearTimeout(restore);
   restore = setTimeout(() => {
     restore = undefined;
     void browser.action.setBadgeBackgroundColor({ color: '#1f3a5f' });
     void browser.action.setBadgeText({ text: steadyText });
-    void browser.action.setTitle({ title: 'Incident Clipper' });
+    void browser.action.setTitle({ title: t('extName') });
   }, FLASH_MS);
 }

@@ -8,6 +8,7 @@ import { loadActiveDraftId } from '../store/preferences.ts';
 import { CaptureUnavailableError, captureTab, toastInTab } from './inject.ts';
 import { flashBadge } from './badge.ts';
 import { pageUrlsFor, paintTab } from './page-clips.ts';
+import { t } from '../ui/i18n.ts';
 
 export interface ClipResult {
   draftId: string;
@@ -21,7 +22,7 @@ export async function storeCapture(capture: PageCapture, target: 'new' | string)
   const providers = (await cachedTaxonomy())?.providers ?? [];
   const { draft, clip } = await saveCapture(capture, target, { providers });
   if (capture.pageText) await saveEvidence(clip.id, clip.url, capture.pageText).catch((error: unknown) => console.warn('evidence not kept', error));
-  return { draftId: draft.id, clipId: clip.id, title: draft.title || 'Untitled draft', created: target === 'new' };
+  return { draftId: draft.id, clipId: clip.id, title: draft.title || t('untitled'), created: target === 'new' };
 }
 
 /** `target` omitted: the draft the editor is collecting into, or a new one. */
@@ -41,8 +42,8 @@ export async function clipFromTab(tabId: number, target?: 'new' | string, frameI
   }
   const result = await storeCapture(outcome, target ?? (await loadActiveDraftId()) ?? 'new');
   await Promise.all([
-    toastInTab(tabId, result.created ? `New incident draft: “${result.title}”` : `Quote added to “${result.title}”`, 'ok', frameId),
-    flashBadge('+1', `Clipped to “${result.title}”`),
+    toastInTab(tabId, t(result.created ? 'clip_toast_new_draft' : 'clip_toast_quote_added', result.title), 'ok', frameId),
+    flashBadge('+1', t('clip_badge_clipped', result.title)),
     paintTab(tabId, pageUrlsFor(outcome.metadata.originalUrl, outcome.metadata.url), frameId).catch(() => []),
   ]);
   return { ok: true, value: result };

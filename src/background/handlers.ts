@@ -10,6 +10,7 @@ import { CaptureUnavailableError, inspectTab } from './inject.ts';
 import { refreshPendingBadge, runOutbox } from './outbox-runner.ts';
 import { clipsToPaint, pageUrlsFor, paintTab } from './page-clips.ts';
 import type { Handlers } from './router.ts';
+import { t } from '../ui/i18n.ts';
 
 /** A content script speaks only for the page it runs in. */
 function senderPageUrl(sender: { url?: string }): string {
@@ -34,7 +35,7 @@ export const handlers: Handlers = {
     try {
       await queueSubmission(draftId);
     } catch (error) {
-      if (error instanceof NotReadyError) return { ok: false, error: `Not ready to submit: ${error.message}` };
+      if (error instanceof NotReadyError) return { ok: false, error: t('submit_not_ready', error.message) };
       throw error;
     }
     await refreshPendingBadge();
@@ -73,6 +74,6 @@ export const handlers: Handlers = {
 
   'content.recentDrafts': async () => ({
     ok: true,
-    value: (await recentDrafts(5)).filter((draft) => draft.submission?.state !== 'accepted').map(({ id, title }) => ({ id, title: title || 'Untitled draft' })),
+    value: (await recentDrafts(5)).filter((draft) => draft.submission?.state !== 'accepted').map(({ id, title }) => ({ id, title: title || t('untitled') })),
   }),
 };

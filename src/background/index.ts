@@ -5,6 +5,7 @@ import { handlers } from './handlers.ts';
 import { refreshPendingBadge, refreshTaxonomyCache, runOutbox } from './outbox-runner.ts';
 import { createRouter } from './router.ts';
 import { syncEveryPageMode } from './every-page-mode.ts';
+import { t } from '../ui/i18n.ts';
 
 export const CLIP_COMMAND = 'clip-selection';
 const OUTBOX_ALARM = 'outbox-drain';
@@ -14,7 +15,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 
 browser.runtime.onInstalled.addListener(() => {
   void browser.contextMenus.removeAll().then(() =>
-    browser.contextMenus.create({ id: CLIP_COMMAND, title: 'Clip to incident draft', contexts: ['selection'] }),
+    browser.contextMenus.create({ id: CLIP_COMMAND, title: t('menu_clip_selection'), contexts: ['selection'] }),
   );
 });
 

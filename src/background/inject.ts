@@ -6,27 +6,25 @@ import { SourceMetadata } from '../core/draft.ts';
 import type { ClipperPageApi } from '../content/page-api.ts';
 import { AnchorReport } from '../core/capture.ts';
 import type { ClipToPaint } from '../capture/restore.ts';
+import { t } from '../ui/i18n.ts';
 
 export const CAPTURE_SCRIPT = 'capture.js';
 
 export class CaptureUnavailableError extends Error {}
 
-const RESTRICTED_PAGE =
-  'Incident Clipper cannot read this page: browser pages, the extension store and the built-in PDF viewer do not let extensions in. Copy the passage into a note instead.';
-
 export function explainInjectionError(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   if (/cannot be scripted|chrome:\/\/|chrome-extension:\/\/|edge:\/\/|about:|extensions gallery|webstore|Cannot access contents of the page|pdf/i.test(text)) {
-    return RESTRICTED_PAGE;
+    return t('page_restricted');
   }
   if (/file:\/\//i.test(text) || /Cannot access contents of url "file/i.test(text)) {
-    return 'Incident Clipper cannot read local files unless "Allow access to file URLs" is on in the extension\'s settings.';
+    return t('page_local_file');
   }
-  if (/No tab with id|Frame with ID/i.test(text)) return 'That tab is gone. Open the page again and retry.';
+  if (/No tab with id|Frame with ID/i.test(text)) return t('page_tab_gone');
   if (/Missing host permission|Cannot access contents of url/i.test(text)) {
-    return 'Incident Clipper has no access to this page yet. Use the context menu, the shortcut or the toolbar button on the page itself.';
+    return t('page_no_access');
   }
-  return `Incident Clipper could not read this page (${text}).`;
+  return t('page_unreadable_because', text);
 }
 
 async function ensureInjected(tabId: number, frameId?: number): Promise<void> {
@@ -53,7 +51,7 @@ async function callInPage<T>(tabId: number, frameId: number | undefined, func: (
 export async function captureTab(tabId: number, frameId?: number): Promise<CaptureOutcome> {
   const raw = await callInPage(tabId, frameId, () => (globalThis as { __incidentClipper?: ClipperPageApi }).__incidentClipper?.capture());
   const parsed = CaptureOutcome.safeParse(raw);
-  if (!parsed.success) throw new CaptureUnavailableError('This page returned something that is not a selection. Reload it and try again.');
+  if (!parsed.success) throw new CaptureUnavailableError(t('page_not_a_selection'));
   return parsed.data;
 }
 
@@ -64,7 +62,7 @@ export type PageInspection = z.infer<typeof PageInspection>;
 export async function inspectTab(tabId: number): Promise<PageInspection> {
   const raw = await callInPage(tabId, undefined, () => (globalThis as { __incidentClipper?: ClipperPageApi }).__incidentClipper?.inspect());
   const parsed = PageInspection.safeParse(raw);
-  if (!parsed.success) throw new CaptureUnavailableError('This page could not be read. Reload it and try again.');
+  if (!parsed.success) throw new CaptureUnavailableError(t('page_unreadable'));
   return parsed.data;
 }
 

@@ -3,6 +3,7 @@
  * shadow root that page CSS cannot restyle, and offers a new draft or one of the recent drafts. Text only.
  */
 import { createShadowHost } from './shadow-host.ts';
+import { tr } from '../ui/i18n-runtime.ts';
 
 export interface DraftChoice {
   id: string;
@@ -39,7 +40,7 @@ export function createClipButton(doc: Document, handlers: ClipButtonHandlers) {
   const box = doc.createElement('div');
   box.className = 'box';
   box.setAttribute('role', 'menu');
-  box.setAttribute('aria-label', 'Incident Clipper');
+  box.setAttribute('aria-label', tr('extName'));
   root.append(box);
 
   const hide = () => host.remove();
@@ -50,15 +51,15 @@ export function createClipButton(doc: Document, handlers: ClipButtonHandlers) {
   const openMenu = async () => {
     const drafts = await handlers.loadDrafts();
     box.replaceChildren(
-      button(doc, 'New draft', () => choose('new'), 'main'),
-      ...drafts.map((draft) => button(doc, `Add to “${draft.title}”`, () => choose(draft.id))),
+      button(doc, tr('clip_button_new_draft'), () => choose('new'), 'main'),
+      ...drafts.map((draft) => button(doc, tr('clip_button_add_to', draft.title), () => choose(draft.id))),
     );
     (box.firstElementChild as HTMLElement | null)?.focus();
   };
 
   return {
     showAt(rect: DOMRect) {
-      box.replaceChildren(button(doc, 'Clip', () => void openMenu(), 'main'));
+      box.replaceChildren(button(doc, tr('clip_button'), () => void openMenu(), 'main'));
       const win = doc.defaultView;
       place({ left: `${Math.max(0, rect.right + (win?.scrollX ?? 0) - 40)}px`, top: `${rect.bottom + (win?.scrollY ?? 0) + 6}px` });
       (doc.body ?? doc.documentElement).append(host);

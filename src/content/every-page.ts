@@ -8,6 +8,7 @@ import type { ClipToPaint } from '../capture/restore.ts';
 import { watchTextChanges } from '../capture/highlight.ts';
 import { createClipButton, type DraftChoice } from './clip-button.ts';
 import { installPageApi, repaint } from './page-api.ts';
+import { tr } from '../ui/i18n-runtime.ts';
 
 type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -36,10 +37,10 @@ const clipButton = createClipButton(document, {
   loadDrafts: async () => (await ask<DraftChoice[]>('content.recentDrafts', {})) ?? [],
   clip: async (target) => {
     const outcome = api.capture();
-    if ('failure' in outcome) return api.toast('Select some text on the page first.', 'error');
+    if ('failure' in outcome) return api.toast(tr('clip_select_first'), 'error');
     const result = await ask<{ title: string; created: boolean }>('content.clipSelection', { capture: outcome, target });
-    if (!result) return api.toast('The clip could not be saved. Try the context menu instead.', 'error');
-    api.toast(result.created ? `New incident draft: “${result.title}”` : `Quote added to “${result.title}”`, 'ok');
+    if (!result) return api.toast(tr('clip_not_saved'), 'error');
+    api.toast(tr(result.created ? 'clip_toast_new_draft' : 'clip_toast_quote_added', result.title), 'ok');
     await restore();
   },
 });

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ClipSelectors, MAX_QUOTE_CHARS, SourceMetadata } from './draft.ts';
 import { MAX_PAGE_TEXT_CHARS } from './limits.ts';
+import { formatNumber, t } from '../ui/i18n.ts';
 
 export const PageCapture = z.strictObject({
   metadata: SourceMetadata,
@@ -26,11 +27,13 @@ export type CaptureOutcome = z.infer<typeof CaptureOutcome>;
 export function explainCaptureFailure(failure: CaptureFailure): string {
   switch (failure.failure) {
     case 'empty-selection':
-      return 'Nothing is selected. Select the passage to quote, then clip again.';
+      return t('capture_empty_selection');
     case 'selection-too-long':
-      return `The selection is ${failure.length?.toLocaleString('en') ?? 'too many'} characters; a quote holds at most ${MAX_QUOTE_CHARS.toLocaleString('en')}. Select a shorter passage.`;
+      return failure.length === undefined
+        ? t('capture_too_long_unmeasured', formatNumber(MAX_QUOTE_CHARS))
+        : t('capture_too_long', formatNumber(failure.length), formatNumber(MAX_QUOTE_CHARS));
     case 'not-in-page':
-      return 'The selection is not part of the page text (it may be inside a form field). Select text on the page itself.';
+      return t('capture_not_in_page');
   }
 }
 

@@ -38,6 +38,14 @@ afterAll(async () => {
   await fixtures?.close();
 });
 
+/** Text in the page's accessibility tree, which reaches into the closed shadow roots of the toast and the Clip button. */
+async function accessibleTexts(page: Page): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { name?: { value?: unknown } }[] };
+  await cdp.detach();
+  return nodes.map((node) => String(node.name?.value ?? '')).filter(Boolean);
+}
+
 async function waitForPaint(page: Page, expected: number): Promise<string[]> {
   await page.waitForFunction((count) => (CSS.highlights.get('incident-clipper')?.size ?? 0) === count, expected, { timeout: 10_000 });
   return paintedTexts(page);
@@ -149,9 +157,13 @@ describe('the opt-in every-page mode', () => {
       const rect = await button.boundingBox();
       await page.mouse.click(rect!.x + 12, rect!.y + 10);
     };
+    // The in-page strings come from _locales through the content script's own i18n lookup, not as keys.
+    expect(await accessibleTexts(page)).toContain('Clip');
     await clickHost(); // "Clip"
+    await expect.poll(() => accessibleTexts(page)).toContain('New draft');
     await clickHost(); // "New draft", the first item of the menu
     await page.locator('incident-clipper-toast').waitFor();
+    await expect.poll(async () => (await accessibleTexts(page)).some((text) => text.startsWith('New incident draft: “'))).toBe(true);
     await expect.poll(async () => (await readStoredClips(browser)).filter((clip) => clip.url === pageUrl).length).toBe(1);
     await page.screenshot({ path: path.join(ARTIFACTS, 'in-page-clip-button-dark.png') });
   });
