@@ -6,7 +6,7 @@ import { db } from '../src/store/db.ts';
 import { loadActiveDraftId, saveActiveDraftId } from '../src/store/preferences.ts';
 import { useLiveQuery } from '../src/ui/live-query.ts';
 import { send } from '../src/ui/send.ts';
-import { t } from '../src/ui/i18n.ts';
+import { t, tStored } from '../src/ui/i18n.ts';
 import { openEditor } from '../src/ui/open-editor.ts';
 import { ReadinessList } from '../src/ui/ReadinessList.tsx';
 import { readiness } from '../src/workspace/readiness.ts';
@@ -31,7 +31,7 @@ function SubmissionState({ draft }: { draft: Draft }) {
   return (
     <p class={`notice ${submission.error ? 'error' : ''}`} role={submission.error ? 'alert' : 'status'}>
       {waiting ? `${t('submission_waiting')} ` : ''}
-      {submission.error}
+      {tStored(submission.errorMessage) || submission.error}
     </p>
   );
 }
@@ -40,7 +40,7 @@ function Sources({ draft, clips }: { draft: Draft; clips: Clip[] }) {
   return (
     <>
       {draft.sources.map((source) => (
-        <section key={source.id} aria-label={`Source ${source.title || source.url}`}>
+        <section key={source.id} aria-label={t('popup_source_label', source.title || source.url)}>
           <div class="draft-title">{source.title || source.url}</div>
           <div class="meta muted truncate">{[source.publisher, source.publishedDate, source.url].filter(Boolean).join(' · ')}</div>
           {clips
@@ -76,7 +76,7 @@ export function DraftView({ draftId, tabId, onBack }: { draftId: string; tabId?:
 
   const locked = draft.submission?.state === 'accepted';
   return (
-    <article aria-label="Draft">
+    <article aria-label={t('popup_draft_label')}>
       <div class="row">
         <button type="button" onClick={onBack}>
           {t('popup_back')}

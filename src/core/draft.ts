@@ -97,8 +97,10 @@ export const SubmissionRecord = z.strictObject({
   archiveStatus: z.enum(['received', 'accepted', 'rejected']).optional(),
   /** The published entry's id, once a reviewer accepted the submission. */
   archiveId: z.string().optional(),
-  /** Human-readable reason for the last failure, shown next to the draft. */
+  /** Human-readable reason for the last failure, in the language of the moment it was written. */
   error: z.string().optional(),
+  /** The same reason as a `_locales` key and its substitutions, rendered when shown (so in the language shown then). */
+  errorMessage: z.strictObject({ key: z.string().max(100), params: z.array(z.string().max(20_000)).max(9) }).optional(),
 });
 export type SubmissionRecord = z.infer<typeof SubmissionRecord>;
 

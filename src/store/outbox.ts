@@ -11,6 +11,12 @@ import { systemClock, type Clock } from '../core/clip-ops.ts';
 import { db, type ClipperDb, type OutboxRow } from './db.ts';
 import { DraftNotFoundError, clipsOfDraft } from './drafts.ts';
 import { loadSettings, saveSettings } from './settings.ts';
+import { storedMessage, t, type MessageKey } from '../ui/i18n.ts';
+
+/** A failure reason kept on the draft both as text and as key + substitutions, so it can be shown in a later language. */
+function submissionError(key: MessageKey, ...params: string[]): Pick<NonNullable<Draft['submission']>, 'error' | 'errorMessage'> {
+  return { error: t(key, ...params), errorMessage: storedMessage(key, ...params) };
+}
 
 export class NotReadyError extends Error {
   constructor(readonly problems: string[]) {
@@ -76,6 +82,7 @@ async function markAccepted(store: ClipperDb, row: OutboxRow, accepted: Submissi
         archiveStatus: accepted.status,
         archiveId: accepted.archiveId ?? undefined,
         error: undefined,
+        errorMessage: undefined,
       },
       { reviewState: 'submitted' },
     );
@@ -87,7 +94,7 @@ async function deadLetter(store: ClipperDb, row: OutboxRow, failure: ApiFailure,
   const status = failure.kind === 'network' ? 0 : failure.status;
   await store.transaction('rw', store.drafts, store.outbox, store.deadLetters, async () => {
     await store.deadLetters.add({ draftId: row.draftId, kind: row.kind, status, error: failure.message, at: now });
-    await patchSubmission(store, row.draftId, { state: 'failed', error: `The archive refused the submission: ${failure.message}` });
+    await patchSubmission(store, row.draftId, { state: 'failed', ...submissionError('outbox_error_refused', failure.message) });
     await store.outbox.delete(row.seq!);
   });
 }
@@ -97,7 +104,7 @@ async function scheduleRetry(store: ClipperDb, row: OutboxRow, failure: ApiFailu
   const retryAfter = failure.kind === 'http' ? failure.retryAfterMs : undefined;
   await store.transaction('rw', store.drafts, store.outbox, async () => {
     await store.outbox.update(row.seq!, { attempts, nextAttemptAt: nowMs + backoffMs(attempts, retryAfter), lastError: failure.message });
-    await patchSubmission(store, row.draftId, { state: 'queued', error: `${failure.message} It will be retried automatically.` });
+    await patchSubmission(store, row.draftId, { state: 'queued', ...submissionError('outbox_error_retrying', failure.message) });
   });
 }
 
@@ -127,7 +134,7 @@ export async function drainOutbox({ store = db(), clientFor, nowMs = Date.now, i
       await markAccepted(store, row, result.value);
     } else if (result.failure.kind === 'http' && result.failure.status === 401) {
       await saveSettings({ paused: true }, store);
-      await patchSubmission(store, row.draftId, { state: 'queued', error: 'The archive rejected the API token. Enter a new token in Options; the queue waits until then.' });
+      await patchSubmission(store, row.draftId, { state: 'queued', ...submissionError('outbox_error_token_rejected') });
       return 'paused';
     } else if (isRetryable(result.failure)) {
       await scheduleRetry(store, row, result.failure, nowMs());
