@@ -4,6 +4,7 @@ import { firstMeta } from '../meta-tags.ts';
 import type { Page } from '../page.ts';
 import { dateAfterPublishWord, dateFromDateBearingElement, dateNearHeadline, firstTextDate } from './dom-dates.ts';
 import { corroborated } from './corroborate.ts';
+import { dateFromDescription, dateFromShareImage } from './last-resort.ts';
 import { localDay } from './local-day.ts';
 import { findTextDates } from './text-dates.ts';
 import { headlineOf, inForeignRegion } from './regions.ts';
@@ -129,6 +130,8 @@ const PUBLISHED_RULES: Rule[] = [
   (page) => dateAfterPublishWord(page, bodyText(page)),
   dateFromScripts,
   (page) => firstTextDate(page, bodyText(page)),
+  dateFromDescription,
+  dateFromShareImage,
 ];
 
 const MODIFIED_RULES: Rule[] = [

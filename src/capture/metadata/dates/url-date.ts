@@ -5,10 +5,11 @@ import { makeDay, type DateBounds } from './day.ts';
 const PATH_DATE =
   /(?<!\d)((?:19|20)\d{2})([/_-])(\d{1,2})\2(\d{2}(?!\d)|\d(?=[/.]|$))|\/((?:19|20)\d{2})(\d{2})(\d{2})(?=[/_.-]|$)/;
 
-export function dateFromUrl(url: string, bounds: DateBounds): string | undefined {
+/** `url` may be relative to `base`. */
+export function dateFromUrl(url: string, bounds: DateBounds, base?: string): string | undefined {
   let path: string;
   try {
-    path = new URL(url).pathname;
+    path = new URL(url, base).pathname;
   } catch {
     return undefined;
   }
