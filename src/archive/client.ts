@@ -9,6 +9,7 @@ import {
   Taxonomy,
   type SubmissionRequest,
 } from './contract.ts';
+import { t } from '../ui/i18n.ts';
 
 export type ApiFailure =
   | { kind: 'network'; message: string }
@@ -87,14 +88,15 @@ export class ArchiveClient {
         signal: AbortSignal.timeout(TIMEOUT_MS),
       });
     } catch (error) {
-      const reason = error instanceof Error && error.name === 'TimeoutError' ? 'no answer within 15 s' : 'connection failed';
-      return { ok: false, failure: { kind: 'network', message: `Cannot reach the archive at ${this.baseUrl} (${reason}).` } };
+      const timedOut = error instanceof Error && error.name === 'TimeoutError';
+      const message = t(timedOut ? 'archive_timed_out' : 'archive_unreachable', this.baseUrl, TIMEOUT_MS / 1000);
+      return { ok: false, failure: { kind: 'network', message } };
     }
     const json = await readJson(response);
     if (!response.ok) {
       const error = ApiError.safeParse(json);
       if (!error.success) {
-        return { ok: false, failure: { kind: 'malformed', status: response.status, message: `The archive answered HTTP ${response.status} without an archive error body.` } };
+        return { ok: false, failure: { kind: 'malformed', status: response.status, message: t('archive_error_without_body', response.status) } };
       }
       return {
         ok: false,
@@ -110,7 +112,7 @@ export class ArchiveClient {
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
-      return { ok: false, failure: { kind: 'malformed', status: response.status, message: `${this.baseUrl}${path} answered, but not as an incident archive does.` } };
+      return { ok: false, failure: { kind: 'malformed', status: response.status, message: t('archive_reply_not_archive', `${this.baseUrl}${path}`) } };
     }
     return { ok: true, value: parsed.data };
   }

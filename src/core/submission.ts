@@ -1,8 +1,21 @@
 /** Turns a draft and its clips into the archive's submission body, or says what blocks it. */
 import { SubmissionRequest } from '../archive/contract.ts';
 import type { Clip, Draft } from './draft.ts';
+import { t } from '../ui/i18n.ts';
 
-export type SubmissionBuild = { ok: true; body: SubmissionRequest } | { ok: false; problems: string[] };
+/** What the archive's schema refuses: the field path ('' for the whole body) and a sentence for people. */
+export interface SubmissionProblem {
+  path: string;
+  message: string;
+}
+
+export type SubmissionBuild = { ok: true; body: SubmissionRequest } | { ok: false; problems: SubmissionProblem[] };
+
+function describeProblem(path: string, schemaMessage: string): string {
+  if (path === 'title') return t('submit_needs_title');
+  if (path === 'sources') return t('submit_needs_quoted_source');
+  return `${path}: ${schemaMessage}`;
+}
 
 export function submissionFromDraft(draft: Draft, clips: Clip[]): SubmissionBuild {
   const sources = draft.sources
@@ -38,9 +51,7 @@ export function submissionFromDraft(draft: Draft, clips: Clip[]): SubmissionBuil
     ok: false,
     problems: parsed.error.issues.map((issue) => {
       const path = issue.path.join('.');
-      if (path === 'title') return 'The draft needs a title.';
-      if (path === 'sources') return 'The draft needs at least one source with a quote.';
-      return `${path}: ${issue.message}`;
+      return { path, message: describeProblem(path, issue.message) };
     }),
   };
 }

@@ -33,7 +33,7 @@ export async function queueSubmission(draftId: string, store: ClipperDb = db(), 
     if (state === 'queued' || state === 'sending' || state === 'accepted') return draft;
 
     const build = submissionFromDraft(draft, await clipsOfDraft(draftId, store));
-    if (!build.ok) throw new NotReadyError(build.problems);
+    if (!build.ok) throw new NotReadyError(build.problems.map((problem) => problem.message));
 
     const idempotencyKey = clock.uuid();
     const queued: Draft = {

@@ -40,11 +40,14 @@ export interface Readiness {
 const MAX_TITLE = 500;
 const filled = (text: string) => text.trim().length > 0;
 
+/** The schema paths that the title and quoted-source checks already name. */
+const NAMED_BY_CHECKS = new Set(['title', 'sources']);
+
 /** Problems the archive's submission schema finds beyond the ones named by the checks above. */
 function otherArchiveProblems(draft: Draft, clips: Clip[]): string[] {
   const build = submissionFromDraft(draft, clips);
   if (build.ok) return [];
-  return build.problems.filter((problem) => !problem.startsWith('The draft needs'));
+  return build.problems.filter((problem) => !NAMED_BY_CHECKS.has(problem.path)).map((problem) => problem.message);
 }
 
 export function readiness(draft: Draft, clips: Clip[]): Readiness {
