@@ -1,7 +1,7 @@
 /** Dates read from the page's visible markup when it carries no machine-readable date. */
 import type { Page } from '../page.ts';
 import { headlineOf, inForeignRegion } from './regions.ts';
-import { findTextDates } from './text-dates.ts';
+import { findTextDates, type TextDate } from './text-dates.ts';
 
 export interface DomDate {
   day: string;
@@ -13,6 +13,17 @@ const DATE_BEARING =
   '[class*="datum" i], [class*="fecha" i], [class*="dateline" i], [class*="time" i], [class*="meta" i]';
 const NOT_PUBLICATION = /modif|updat|comment|aktualisiert|footer|copyright|event|archive|calendar|widget|sidebar|related/i;
 const MAX_ELEMENTS = 150;
+
+/** Dates a forum prints about the reader's visit or a member, not about the page: "Aktuelle Zeit: …", "It is currently Mon …", "Registered: …". */
+const NOT_PUBLISHED_BEFORE =
+  /(?:aktuelle zeit|current time|it is currently|registriert|registered|joined|mitglied seit|member since|inscrit le|inscrito)\W{0,3}(?:\p{L}{2,10}\.?,?)?$/iu;
+
+/** The first date in `text` that is not labelled as the visit's time or a member's registration. */
+function firstPublicationDate(page: Page, text: string): TextDate | undefined {
+  return findTextDates(text, page.bounds, page.dayOrder, 5).find(
+    (found) => !NOT_PUBLISHED_BEFORE.test(text.slice(Math.max(0, found.index - 30), found.index).trimEnd()),
+  );
+}
 const HEAD_CHARS = 250;
 
 /** The first element whose class or id says it holds a date and whose own text contains one. */
@@ -24,7 +35,7 @@ export function dateFromDateBearingElement(page: Page): DomDate | undefined {
     const label = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`;
     if (NOT_PUBLICATION.test(label) || inForeignRegion(element, headline)) continue;
     const text = (element.textContent ?? '').slice(0, HEAD_CHARS);
-    const found = findTextDates(text, page.bounds, page.dayOrder, 1)[0];
+    const found = firstPublicationDate(page, text);
     if (found) return { day: found.day, source: `class:${label.trim().split(/\s+/)[0]}` };
   }
   return undefined;
@@ -46,7 +57,7 @@ export function dateAfterPublishWord(page: Page, text: string): DomDate | undefi
 
 /** The first date in the article's text: a last resort, right far more often than not on article pages. */
 export function firstTextDate(page: Page, text: string): DomDate | undefined {
-  const found = findTextDates(text, page.bounds, page.dayOrder, 1)[0];
+  const found = firstPublicationDate(page, text);
   return found && { day: found.day, source: 'text' };
 }
 
@@ -65,6 +76,6 @@ export function dateNearHeadline(page: Page): DomDate | undefined {
     if (candidate.length > NEAR_HEADLINE_CHARS && text !== '') break;
     text = candidate.slice(0, NEAR_HEADLINE_CHARS * 2);
   }
-  const found = findTextDates(text, page.bounds, page.dayOrder, 1)[0];
+  const found = firstPublicationDate(page, text);
   return found && { day: found.day, source: 'text:near-headline' };
 }
