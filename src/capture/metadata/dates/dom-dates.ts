@@ -44,15 +44,31 @@ export function dateFromDateBearingElement(page: Page): DomDate | undefined {
 const PUBLISH_WORDS =
   /(?<!\p{L})(?:published|posted|released|publication date|veröffentlicht|erschienen|erstellt|publié|publicado|pubblicato|gepubliceerd|geplaatst)(?!\p{L})/giu;
 
-/** A date right after a "published"/"veröffentlicht"/"publié"… label in the page text. */
-export function dateAfterPublishWord(page: Page, text: string): DomDate | undefined {
-  PUBLISH_WORDS.lastIndex = 0;
-  for (let m = PUBLISH_WORDS.exec(text); m; m = PUBLISH_WORDS.exec(text)) {
+/** A date right after one of `words` in the page text: "published 3 March 2024", "veröffentlicht am …". */
+function dateAfterWord(page: Page, text: string, words: RegExp, source: string): DomDate | undefined {
+  words.lastIndex = 0;
+  for (let m = words.exec(text); m; m = words.exec(text)) {
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 60);
     const found = findTextDates(after, page.bounds, page.dayOrder, 1)[0];
-    if (found && found.index < 25) return { day: found.day, source: 'text:published' };
+    if (found && found.index < 25) return { day: found.day, source };
   }
   return undefined;
+}
+
+export function dateAfterPublishWord(page: Page, text: string): DomDate | undefined {
+  return dateAfterWord(page, text, PUBLISH_WORDS, 'text:published');
+}
+
+const CHANGE_WORDS =
+  /(?<!\p{L})(?:last (?:modified|edited|updated|changed)|updated|aktualisiert|zuletzt|letzte änderung|stand:|mis à jour|dernière mise à jour|actualizado|última actualización|aggiornato|ultimo aggiornamento|bijgewerkt)(?!\p{L})/giu;
+
+/**
+ * "Last modified on 4 November 2020", "Letzte Änderung: 14.01.2022": on a page that says when it
+ * was last changed and never when it was published (wikis, reference and landing pages), that
+ * statement dates the page better than the first date of its running text, usually an event's.
+ */
+export function dateAfterChangeWord(page: Page, text: string): DomDate | undefined {
+  return dateAfterWord(page, text, CHANGE_WORDS, 'text:last-changed');
 }
 
 /** The first date in the article's text: a last resort, right far more often than not on article pages. */

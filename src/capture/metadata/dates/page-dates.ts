@@ -2,7 +2,7 @@
 import { fieldFromBroken, rankedWith, textOf } from '../json-ld.ts';
 import { firstMeta } from '../meta-tags.ts';
 import type { Page } from '../page.ts';
-import { dateAfterPublishWord, dateFromDateBearingElement, dateNearHeadline, firstTextDate } from './dom-dates.ts';
+import { dateAfterChangeWord, dateAfterPublishWord, dateFromDateBearingElement, dateNearHeadline, firstTextDate } from './dom-dates.ts';
 import { corroborated } from './corroborate.ts';
 import { dateFromDescription, dateFromShareImage } from './last-resort.ts';
 import { localDay } from './local-day.ts';
@@ -129,6 +129,7 @@ const PUBLISHED_RULES: Rule[] = [
   dateFromDateBearingElement,
   (page) => dateAfterPublishWord(page, bodyText(page)),
   dateFromScripts,
+  (page) => dateAfterChangeWord(page, bodyText(page)),
   (page) => firstTextDate(page, bodyText(page)),
   dateFromDescription,
   dateFromShareImage,
