@@ -35,3 +35,19 @@ describe('undifferentiated date meta', () => {
     expect(extract(head, body, 'https://news.example.de/a', 'de').publishedDate).toBe('2020-04-30');
   });
 });
+
+describe('a visible <time datetime> against an unshown publication meta', () => {
+  it('wins when the meta\'s day is printed nowhere on the page', () => {
+    const head = '<meta name="og:article:published_time" content="2022-01-15">';
+    const body = '<h1>Schneesport mit Rücksicht</h1><ul><li><time datetime="2022-01-25">25.01.2022</time></li></ul><p>Text.</p>';
+    const meta = extract(head, body, 'https://news.example.ch/umwelt/schneesport-35334/', 'de');
+    expect(meta.publishedDate).toBe('2022-01-25');
+    expect(meta.provenance['publishedDate']).toBe('time[datetime] (shown on page)');
+  });
+
+  it('does not win over a meta day that is printed too', () => {
+    const head = '<meta property="article:published_time" content="2022-01-15T08:00:00+01:00">';
+    const body = '<h1>H</h1><p>15.01.2022</p><div><time datetime="2022-01-25">25.01.2022</time></div>';
+    expect(extract(head, body, 'https://news.example.ch/a', 'de').publishedDate).toBe('2022-01-15');
+  });
+});

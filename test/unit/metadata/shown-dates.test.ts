@@ -17,3 +17,12 @@ describe('date elements whose shown date differs from their machine value', () =
     expect(extract('', body).publishedDate).toBe('2024-03-03');
   });
 });
+
+describe('a numeric shown date in the page\'s own day order', () => {
+  it('is the machine value with day and month written the other way round, not another day', () => {
+    const body = '<h1>H</h1><time class="text-xs" datetime="2023-11-08">08/11/2023 | 20:26 PM</time>';
+    const meta = extract('', body, 'https://www.example.ie/news/story');
+    expect(meta.publishedDate).toBe('2023-11-08');
+    expect(meta.provenance['publishedDate']).toBe('time[datetime]');
+  });
+});

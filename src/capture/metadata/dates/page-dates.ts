@@ -77,6 +77,12 @@ const fromParselyPage: Rule = (page) => {
   return day ? { day, source: 'meta:parsely-page' } : undefined;
 };
 
+/** "08/11/2023" shown for `datetime="2023-11-08"`: the page's own day order, not another day. */
+function swapOfIso(machine: string | null, fromMachine: string | undefined, fromText: string): boolean {
+  if (!fromMachine || !/^\d{4}-\d\d-\d\d/.test(machine ?? '')) return false;
+  return fromText === `${fromMachine.slice(0, 4)}-${fromMachine.slice(8)}-${fromMachine.slice(5, 7)}`;
+}
+
 /**
  * A date element's machine value (`datetime`, `content`, `title`), unless the element shows a
  * different full date: what the reader sees is the publisher's own day, while machine values are
@@ -92,7 +98,8 @@ function fromElements(selector: string, source: string, skip?: RegExp): Rule {
       const fromMachine = machine ? parseDateValue(machine, page.bounds, MACHINE_ORDER) : undefined;
       const shown = (element.textContent ?? '').slice(0, 200);
       const fromText = parseDateValue(shown, page.bounds, page.dayOrder);
-      if (fromText && fromMachine !== fromText) return { day: fromText, source, raw: shown };
+      const differs = fromText && fromMachine !== fromText && !swapOfIso(machine, fromMachine, fromText);
+      if (differs) return { day: fromText, source, raw: shown };
       const day = fromMachine ?? fromText;
       if (day) return { day, source, raw: fromMachine ? machine! : shown };
     }
@@ -166,6 +173,7 @@ const MACHINE_RULES: Rule[] = [
   fromMeta(PUBLISHED_META),
   fromElements('[itemprop="datePublished"]', 'itemprop:datePublished'),
   fromMeta(GENERIC_DATE_META),
+  fromElements('time[datetime]', 'time[datetime]', UPDATE_CLASS),
 ];
 const MAX_SHOWN_DATES = 40;
 
