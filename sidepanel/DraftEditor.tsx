@@ -1,26 +1,41 @@
 import { t, type MessageKey } from '../src/ui/i18n.ts';
-import { ReadinessList } from '../src/ui/ReadinessList.tsx';
 import { useDraftEditor } from '../src/ui/use-draft-editor.ts';
-import type { EditorTaxonomy } from '../src/workspace/taxonomy.ts';
-import { readiness } from '../src/workspace/readiness.ts';
-import { ConflictPanel } from './ConflictPanel.tsx';
-import { CodePicker } from './fields/CodePicker.tsx';
 import { ListField } from './fields/ListField.tsx';
-import { ProvidersField } from './fields/ProvidersField.tsx';
-import { SeverityField } from './fields/SeverityField.tsx';
 import { TextField } from './fields/TextField.tsx';
-import { HistoryPanel } from './HistoryPanel.tsx';
 import { NotesField } from './NotesField.tsx';
 import { SourcesEditor } from './SourcesEditor.tsx';
-import { DraftExports } from './DraftExports.tsx';
+import { lazy } from './lazy.tsx';
+
+// The checklist needs the archive's schemas, the largest code of the page: the fields are drawn first,
+// with the checklist's place held (a status line and nine checks) so that they do not move when it comes.
+const readinessPlaceholder = (
+  <section class="readiness" aria-hidden="true" style={{ visibility: 'hidden' }}>
+    <p>&nbsp;</p>
+    <ul class="checks">
+      {Array.from({ length: 9 }, (_, index) => (
+        <li key={index} class="check">
+          &nbsp;
+        </li>
+      ))}
+    </ul>
+  </section>
+);
+const DraftReadiness = lazy(() => import('./Readiness.tsx').then((module) => module.DraftReadiness), { idle: true, fallback: readinessPlaceholder });
+
+// Also off the first paint: the pickers wait for the taxonomy anyway, conflicts are rare, history and exports
+// are collapsed until opened.
+const TaxonomyFields = lazy(() => import('./TaxonomyFields.tsx').then((module) => module.TaxonomyFields), { idle: true, fallback: <p class="muted">{t('loading')}</p> });
+const TaxonomyNotice = lazy(() => import('./TaxonomyFields.tsx').then((module) => module.TaxonomyNotice), { idle: true });
+const ConflictPanel = lazy(() => import('./ConflictPanel.tsx').then((module) => module.ConflictPanel));
+const HistoryPanel = lazy(() => import('./HistoryPanel.tsx').then((module) => module.HistoryPanel), { idle: true });
+const DraftExports = lazy(() => import('./DraftExports.tsx').then((module) => module.DraftExports), { idle: true });
 
 /** The whole entry; the taxonomy-driven pickers appear as soon as the (cached) taxonomy is read. */
-export function DraftEditor({ draftId, taxonomy }: { draftId: string; taxonomy: EditorTaxonomy | undefined }) {
+export function DraftEditor({ draftId }: { draftId: string }) {
   const editor = useDraftEditor(draftId);
   const { stored, draft } = editor;
   if (!stored) return <p class="muted">{t('loading')}</p>;
   if (!draft) return <p class="notice error">{t('draft_missing')}</p>;
-  const check = readiness(draft, stored.clips);
   return (
     <form
       class="editor"
@@ -41,28 +56,16 @@ export function DraftEditor({ draftId, taxonomy }: { draftId: string; taxonomy: 
           {t('action_undo')}
         </button>
       </div>
-      <ConflictPanel conflicts={stored.conflicts} draft={stored.draft} />
-      <ReadinessList readiness={check} />
-      {taxonomy?.origin === 'built-in' && (
-        <p class="notice" role="note">
-          {t('taxonomy_builtin')}
-        </p>
-      )}
+      {stored.conflicts.length > 0 && <ConflictPanel conflicts={stored.conflicts} draft={stored.draft} />}
+      <DraftReadiness draft={draft} clips={stored.clips} />
+      <TaxonomyNotice />
       <TextField editor={editor} path="title" label={t('field_title')} />
       <TextField editor={editor} path="summary" label={t('field_summary')} multiline rows={4} />
       <div class="two">
         <TextField editor={editor} path="announcementDate" label={t('field_announcement_date')} type="date" />
         <TextField editor={editor} path="incidentDate" label={t('field_incident_date')} type="date" />
       </div>
-      {taxonomy ? (
-        <>
-          <SeverityField editor={editor} severities={taxonomy.taxonomy.severities} />
-          <ProvidersField editor={editor} providers={taxonomy.taxonomy.providers} />
-          <CodePicker editor={editor} codes={taxonomy.taxonomy.codes} />
-        </>
-      ) : (
-        <p class="muted">{t('loading')}</p>
-      )}
+      <TaxonomyFields editor={editor} />
       <TextField editor={editor} path="rationale" label={t('field_rationale')} hint={t('rationale_hint')} multiline rows={4} />
       <TextField editor={editor} path="counterfactual" label={t('field_counterfactual')} hint={t('counterfactual_hint')} multiline rows={3} />
       <SourcesEditor editor={editor} draft={draft} clips={stored.clips} />

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../src/ui/i18n.ts';
-import { useTaxonomy } from '../src/ui/use-taxonomy.ts';
 import { DraftEditor } from './DraftEditor.tsx';
-import { DraftPicker } from './DraftPicker.tsx';
-import { BackupPanel } from './BackupPanel.tsx';
+import { lazy } from './lazy.tsx';
+
+// Search (with its index) and backup are not needed to edit a draft: their code loads when shown.
+const PickerView = lazy(() => import('./PickerView.tsx').then((module) => module.PickerView));
 
 function draftFromLocation(): string | null {
   return new URLSearchParams(location.search).get('draft');
@@ -12,7 +13,6 @@ function draftFromLocation(): string | null {
 /** The drafts workspace: the side panel in Chrome, an extension page (tab) everywhere. */
 export function EditorApp() {
   const [draftId, setDraftId] = useState<string | null>(draftFromLocation);
-  const taxonomy = useTaxonomy();
   useEffect(() => {
     const onPop = () => setDraftId(draftFromLocation());
     window.addEventListener('popstate', onPop);
@@ -35,12 +35,9 @@ export function EditorApp() {
       </header>
       <main>
         {draftId ? (
-          <DraftEditor key={draftId} draftId={draftId} taxonomy={taxonomy} />
+          <DraftEditor key={draftId} draftId={draftId} />
         ) : (
-          <>
-            <DraftPicker onOpen={open} />
-            <BackupPanel />
-          </>
+          <PickerView onOpen={open} />
         )}
       </main>
     </>

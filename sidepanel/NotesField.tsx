@@ -1,7 +1,10 @@
-import { Markdown } from '../src/ui/Markdown.tsx';
 import { t } from '../src/ui/i18n.ts';
 import type { DraftEditor } from '../src/ui/use-draft-editor.ts';
 import { TextField } from './fields/TextField.tsx';
+import { lazy } from './lazy.tsx';
+
+// The Markdown parser and renderer load after the fields are on screen.
+const Markdown = lazy(() => import('../src/ui/Markdown.tsx').then((module) => module.Markdown), { idle: true });
 
 /** Editor notes in Markdown, with a preview rendered as elements and text. */
 export function NotesField({ editor }: { editor: DraftEditor }) {

@@ -1,13 +1,12 @@
 import { useState } from 'preact/hooks';
 import type { Clip, Draft, Source } from '../src/core/draft.ts';
-import { removeClip } from '../src/store/clips.ts';
-import { addQuote, addSource, removeSource } from '../src/store/editing.ts';
 import { t } from '../src/ui/i18n.ts';
 import type { DraftEditor } from '../src/ui/use-draft-editor.ts';
 import { sourcePath } from '../src/workspace/field-paths.ts';
 import { sourceTier } from '../src/workspace/source-tier.ts';
 import { NamesField } from './fields/NamesField.tsx';
 import { TextField } from './fields/TextField.tsx';
+import { addQuote, addSource, removeClip, removeSource } from './store-actions.ts';
 
 function AddQuote({ draftId, source }: { draftId: string; source: Source }) {
   const [text, setText] = useState('');

@@ -5,16 +5,20 @@
  * when the page is hidden or closed. A field changed underneath becomes a kept conflict.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Clip, Draft } from '../core/draft.ts';
-import type { ConflictRow } from '../store/db.ts';
-import { db } from '../store/db.ts';
-import { clipsOfDraft } from '../store/drafts.ts';
-import { conflictsOf, saveFieldEdits } from '../store/editing.ts';
+import type { Draft } from '../core/draft.ts';
+import type * as Editing from '../store/editing.ts';
 import { debounced } from '../workspace/debounce.ts';
 import { readField, sameValue, writeField, type FieldPath } from '../workspace/field-paths.ts';
-import { useLiveQuery } from './live-query.ts';
+import { useDraftView, type StoredDraftView } from './draft-view.ts';
 
 export const AUTOSAVE_MS = 400;
+
+let editing: Promise<typeof Editing> | undefined;
+/**
+ * The store's save, loaded after the first paint rather than with the editor (its module carries the
+ * schemas, which drawing the fields does not need). Loaded long before anyone has typed and paused.
+ */
+const loadEditing = () => (editing ??= import('../store/editing.ts'));
 
 interface Pending {
   base: unknown;
@@ -29,7 +33,7 @@ interface UndoStep {
 export type SaveState = 'saved' | 'pending' | 'saving' | 'error';
 
 export interface DraftEditor {
-  stored: { draft: Draft | undefined; clips: Clip[]; conflicts: ConflictRow[] } | undefined;
+  stored: StoredDraftView | undefined;
   /** The stored draft with the pending edits laid over it: what the person sees. */
   draft: Draft | undefined;
   value(path: FieldPath): unknown;
@@ -44,10 +48,7 @@ export interface DraftEditor {
 }
 
 export function useDraftEditor(draftId: string): DraftEditor {
-  const stored = useLiveQuery(async () => {
-    const [draft, clips, conflicts] = await Promise.all([db().drafts.get(draftId), clipsOfDraft(draftId), conflictsOf(draftId)]);
-    return { draft, clips, conflicts };
-  }, [draftId]);
+  const stored = useDraftView(draftId);
   const pending = useRef(new Map<FieldPath, Pending>());
   const undoStack = useRef<UndoStep[]>([]);
   const [, rerender] = useState(0);
@@ -73,6 +74,7 @@ export function useDraftEditor(draftId: string): DraftEditor {
         if (sent.length === 0) return;
         setSaveState('saving');
         try {
+          const { saveFieldEdits } = await loadEditing();
           const result = await saveFieldEdits(draftId, sent);
           savedRef.current = result.draft;
           const settled = new Set([...result.applied, ...result.conflicts.map((conflict) => conflict.path)]);
@@ -96,6 +98,8 @@ export function useDraftEditor(draftId: string): DraftEditor {
   );
 
   useEffect(() => {
+    // Once the page is idle; the first save waits for it in the rare case it is not loaded by then.
+    const preload = typeof requestIdleCallback === 'function' ? requestIdleCallback(() => void loadEditing(), { timeout: 1_000 }) : undefined;
     const flushNow = () => void saver.flush();
     const onVisibility = () => document.visibilityState === 'hidden' && flushNow();
     document.addEventListener('visibilitychange', onVisibility);
@@ -103,6 +107,7 @@ export function useDraftEditor(draftId: string): DraftEditor {
     return () => {
       document.removeEventListener('visibilitychange', onVisibility);
       window.removeEventListener('pagehide', flushNow);
+      if (preload !== undefined) cancelIdleCallback(preload);
       flushNow();
     };
   }, [saver]);
@@ -130,6 +135,7 @@ export function useDraftEditor(draftId: string): DraftEditor {
     }
     setSaveState('pending');
     rerender((n) => n + 1);
+    void loadEditing(); // Usually loaded already (see below); if not, it is by the time the save runs.
     saver.schedule();
   }
 

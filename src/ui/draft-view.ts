@@ -1,0 +1,72 @@
+/**
+ * What an editor shows of one stored draft (the draft by its key, its clips and conflicts by their
+ * index), as a live query. Small on purpose: a page that opens on a draft loads this first and starts the
+ * read while the rest of its code is still loading.
+ */
+import { liveQuery } from 'dexie';
+import { useLayoutEffect, useState } from 'preact/hooks';
+import type { Clip, Draft } from '../core/draft.ts';
+import { db, type ClipperDb, type ConflictRow } from '../store/db.ts';
+
+export interface StoredDraftView {
+  draft: Draft | undefined;
+  clips: Clip[];
+  conflicts: ConflictRow[];
+}
+
+/** What the editor shows of one draft: the draft by its key, its clips and conflicts by their index. */
+export async function readDraftView(draftId: string, store: ClipperDb = db()): Promise<StoredDraftView> {
+  // The reads of clipsOfDraft and conflictsOf, written out so that this module (loaded before anything
+  // else by a page that opens on a draft) does not pull in the store's schemas.
+  const [draft, clips, conflicts] = await Promise.all([
+    store.drafts.get(draftId),
+    store.clips.where('draftId').equals(draftId).sortBy('createdAt'),
+    store.conflicts.where({ draftId }).toArray(),
+  ]);
+  return { draft, clips, conflicts };
+}
+
+/** A live view of one draft, subscribed once; `onValue` is told each new value. */
+interface ViewSubscription {
+  value: StoredDraftView | undefined;
+  onValue: ((value: StoredDraftView) => void) | undefined;
+  unsubscribe(): void;
+}
+
+function subscribeView(draftId: string): ViewSubscription {
+  const view: ViewSubscription = { value: undefined, onValue: undefined, unsubscribe: () => undefined };
+  const subscription = liveQuery(() => readDraftView(draftId)).subscribe({
+    next: (value) => {
+      view.value = value;
+      view.onValue?.(value);
+    },
+    error: (error: unknown) => console.error(error),
+  });
+  view.unsubscribe = () => subscription.unsubscribe();
+  return view;
+}
+
+const primed = new Map<string, ViewSubscription>();
+
+/**
+ * Starts reading a draft before its editor is mounted (a page that opens on one draft calls it first
+ * thing), so the database works while the rest of the page's code is still being evaluated. The next
+ * editor of that draft takes this live query over instead of starting its own.
+ */
+export function primeDraftView(draftId: string): void {
+  if (!primed.has(draftId)) primed.set(draftId, subscribeView(draftId));
+}
+
+/** The draft, its clips and conflicts, kept up to date as the store changes. */
+export function useDraftView(draftId: string): StoredDraftView | undefined {
+  const [value, setValue] = useState<StoredDraftView | undefined>(() => primed.get(draftId)?.value);
+  // A layout effect: it subscribes before the first paint rather than a frame after it.
+  useLayoutEffect(() => {
+    const view = primed.get(draftId) ?? subscribeView(draftId);
+    primed.delete(draftId); // Taken once: a later editor of this draft subscribes afresh.
+    view.onValue = setValue;
+    if (view.value) setValue(view.value);
+    return () => view.unsubscribe();
+  }, [draftId]);
+  return value;
+}
