@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Draft } from '../src/core/draft.ts';
 import { db } from '../src/store/db.ts';
 import { createNote } from '../src/store/editing.ts';
@@ -11,6 +11,13 @@ import { useDraftSearch } from '../src/ui/use-draft-search.ts';
 /** Search across every draft, and a new offline note; results open in the popup's draft view. */
 export function DraftSearch({ onOpen, children }: { onOpen: (id: string) => void; children: ComponentChildren }) {
   const [query, setQuery] = useState('');
+  // Load the saved search index as soon as the popup is idle, so that the first query finds it ready.
+  useEffect(() => {
+    const idle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 200));
+    const cancel = globalThis.cancelIdleCallback ?? clearTimeout;
+    const id = idle(() => void warmSearch().catch((error: unknown) => console.warn(error)), { timeout: 1_000 });
+    return () => cancel(id);
+  }, []);
   const hits = useDraftSearch(query);
   const found = useLiveQuery(async () => ((await db().drafts.bulkGet(hits ?? [])).filter(Boolean) as Draft[]), [hits?.join(' ')]) ?? [];
   return (

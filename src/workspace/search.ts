@@ -3,7 +3,7 @@
  * MiniSearch (prefix and fuzzy matching, field boosts) keeps the index in memory; documents are
  * derived from stored rows by `searchDocument`, so the index can be rebuilt from the database any time.
  */
-import MiniSearch from 'minisearch';
+import MiniSearch, { type Options } from 'minisearch';
 import type { Clip, Draft } from '../core/draft.ts';
 
 export interface SearchDocument {
@@ -39,15 +39,31 @@ export interface DraftSearch {
   upsert(document: SearchDocument): void;
   remove(id: string): void;
   readonly size: number;
+  /** The whole index as a string, for `loadDraftSearch`. */
+  toJSON(): string;
 }
 
+const OPTIONS: Options<SearchDocument> = {
+  fields: [...FIELDS],
+  storeFields: [],
+  searchOptions: { prefix: true, fuzzy: (term) => (term.length > 4 ? 0.2 : false), combineWith: 'AND', boost: { title: 3, codes: 2 } },
+};
+
+/** Bumped whenever FIELDS, OPTIONS or `searchDocument` change, so that saved indexes are rebuilt. */
+export const SEARCH_INDEX_VERSION = 1;
+
 export function createDraftSearch(documents: Iterable<SearchDocument> = []): DraftSearch {
-  const index = new MiniSearch<SearchDocument>({
-    fields: [...FIELDS],
-    storeFields: [],
-    searchOptions: { prefix: true, fuzzy: (term) => (term.length > 4 ? 0.2 : false), combineWith: 'AND', boost: { title: 3, codes: 2 } },
-  });
+  const index = new MiniSearch<SearchDocument>(OPTIONS);
   index.addAll([...documents]);
+  return wrap(index);
+}
+
+/** Restores an index saved with `DraftSearch.toJSON` (much faster than indexing the documents again). */
+export function loadDraftSearch(json: string): DraftSearch {
+  return wrap(MiniSearch.loadJSON<SearchDocument>(json, OPTIONS));
+}
+
+function wrap(index: MiniSearch<SearchDocument>): DraftSearch {
   return {
     search(query, limit = 50) {
       if (query.trim() === '') return [];
@@ -62,6 +78,9 @@ export function createDraftSearch(documents: Iterable<SearchDocument> = []): Dra
     },
     get size() {
       return index.documentCount;
+    },
+    toJSON() {
+      return JSON.stringify(index);
     },
   };
 }

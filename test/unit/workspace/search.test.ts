@@ -2,7 +2,10 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { saveCapture } from '../../../src/store/drafts.ts';
 import { createNote, saveFieldEdits } from '../../../src/store/editing.ts';
-import { searchDrafts } from '../../../src/store/search.ts';
+import { searchDrafts, saveSearchIndex } from '../../../src/store/search.ts';
+import { exportEverything, importEverything } from '../../../src/store/backup.ts';
+import { removeClip } from '../../../src/store/clips.ts';
+import { ClipperDb } from '../../../src/store/db.ts';
 import { capture, freshDb } from '../support/fixtures.ts';
 
 describe('searching drafts', () => {
@@ -28,5 +31,52 @@ describe('searching drafts', () => {
     await saveFieldEdits(note.id, [{ path: 'title', base: 'First name', value: 'Renamed entirely' }], store);
     expect(await searchDrafts('renamed', 10, store)).toEqual([note.id]);
     expect(await searchDrafts('first', 10, store)).toEqual([]);
+  });
+});
+
+describe('the saved search index', () => {
+  /** Another extension page opening the same database: it starts from the saved index. */
+  const reopen = (store: ClipperDb) => new ClipperDb(store.name);
+
+  it('is loaded by the next page and brought up to date with what changed since it was saved', async () => {
+    const store = freshDb();
+    const airline = (await saveCapture(capture(), 'new', { store })).draft;
+    const { clip: second } = await saveCapture(capture({}, 'Refunds were automatic, it claimed.'), airline.id, { store });
+    const vacuum = await createNote('Robot vacuum uploads floor maps', store);
+    expect(await searchDrafts('vacuum', 10, store)).toEqual([vacuum.id]);
+    expect(await searchDrafts('automatic', 10, store)).toEqual([airline.id]);
+    await saveSearchIndex(store);
+
+    // Changes the saved index cannot know of: a draft deleted, a clip deleted without touching its draft,
+    // a draft stored with a date older than any indexed one.
+    await store.drafts.delete(vacuum.id);
+    const draftBefore = await store.drafts.get(airline.id);
+    await removeClip(second.id, store);
+    expect(await store.drafts.get(airline.id)).toEqual(draftBefore);
+    const older = { ...(await createNote('Tribunal hearing about deepfakes', store)), updatedAt: '2000-01-01T00:00:00.000Z' };
+    await store.drafts.put(older);
+
+    const next = reopen(store);
+    expect(await searchDrafts('vacuum', 10, next)).toEqual([]);
+    expect(await searchDrafts('refund policy', 10, next)).toEqual([airline.id]);
+    expect(await searchDrafts('automatic', 10, next)).toEqual([]);
+    expect(await searchDrafts('tribunal', 10, next)).toEqual([older.id]);
+  });
+
+  it('is written by an import into an empty store, and dropped by one that brings back older versions', async () => {
+    const source = freshDb();
+    const airline = (await saveCapture(capture(), 'new', { store: source })).draft;
+    const text = JSON.stringify(await exportEverything(source));
+    const target = freshDb();
+    expect(await importEverything(text, target)).toMatchObject({ ok: true, drafts: 1 });
+    expect(await searchDrafts('refund', 10, reopen(target))).toEqual([airline.id]);
+
+    await saveFieldEdits(airline.id, [{ path: 'title', base: airline.title, value: 'Renamed entirely' }], target);
+    expect(await searchDrafts('renamed', 10, target)).toEqual([airline.id]);
+    await saveSearchIndex(target);
+    expect(await importEverything(text, target)).toMatchObject({ ok: true });
+    expect(await searchDrafts('renamed', 10, reopen(target))).toEqual([]);
+    expect(await searchDrafts('renamed', 10, target)).toEqual([]);
+    expect(await searchDrafts('airline', 10, target)).toEqual([airline.id]);
   });
 });
