@@ -1,7 +1,8 @@
 /** Export of everything, and all-or-nothing import in one Dexie transaction. */
-import type { Clip, Draft } from '../core/draft.ts';
+import type { Draft } from '../core/draft.ts';
 import { makeBackup, parseBackup, type Backup, type Rejection, type RevisionRecord } from '../workspace/io/backup.ts';
 import { db, type ClipperDb } from './db.ts';
+import { dropSearch, indexInBackground, saveIndexed } from './search.ts';
 
 export async function exportEverything(store: ClipperDb = db(), now = new Date().toISOString()): Promise<Backup> {
   return store.transaction('r', store.drafts, store.clips, store.revisions, async () => {
@@ -19,27 +20,107 @@ export type ImportOutcome = { ok: true; drafts: number; clips: number; revisions
 
 const revisionKey = (row: Pick<RevisionRecord, 'draftId' | 'at' | 'reason'>) => `${row.draftId} ${row.at} ${row.reason}`;
 
+/** Thrown inside the import transaction to roll back whatever was already written. */
+class Rejected extends Error {
+  constructor(readonly rejected: Rejection[]) {
+    super('Backup rejected');
+  }
+}
+
 /**
  * Imports a backup file's text. Rows are put by id (a re-import of the same file changes nothing;
  * a draft replaced by a different version is kept as an `import` revision); if any row is rejected,
  * nothing at all is written.
+ *
+ * For speed with large files, rows are written while the rest of the file is still being checked, all in
+ * one transaction that is aborted (so nothing at all is stored) as soon as the check rejects the file.
+ * Rows identical to the stored ones are not written again. When the store was empty, the search index
+ * of the imported drafts is built while the database writes them, and saved with them.
  */
 export async function importEverything(text: string, store: ClipperDb = db()): Promise<ImportOutcome> {
-  const known = new Set((await store.drafts.toCollection().primaryKeys()) as string[]);
-  const parsed = parseBackup(text, known);
-  if (!parsed.ok) return parsed;
-  const { drafts, clips, revisions } = parsed.backup;
-  return store.transaction('rw', store.drafts, store.clips, store.revisions, async () => {
-    // A draft the file replaces with different content is kept in its history first.
-    const existing = await store.drafts.bulkGet(drafts.map((draft) => draft.id));
-    const at = new Date().toISOString();
-    const replaced = existing.filter((old, index): old is Draft => old !== undefined && JSON.stringify(old) !== JSON.stringify(drafts[index]));
-    await store.revisions.bulkAdd(replaced.map((draft) => ({ draftId: draft.id, at, reason: 'import' as const, draft })));
-    await store.drafts.bulkPut(drafts as Draft[]);
-    await store.clips.bulkPut(clips as Clip[]);
-    const known = new Set((await store.revisions.where('draftId').anyOf(revisions.map((r) => r.draftId)).toArray()).map(revisionKey));
-    const fresh = revisions.filter((revision) => !known.has(revisionKey(revision)));
-    await store.revisions.bulkAdd(fresh);
-    return { ok: true as const, drafts: drafts.length, clips: clips.length, revisions: fresh.length };
-  });
+  const [draftIds, clipIds] = await store.transaction('r', store.drafts, store.clips, () =>
+    Promise.all([store.drafts.toCollection().primaryKeys(), store.clips.toCollection().primaryKeys()]),
+  );
+  const knownDrafts = new Set(draftIds as string[]);
+  const knownClips = new Set(clipIds as string[]);
+  let indexed: Promise<Awaited<ReturnType<typeof indexInBackground>> | undefined> | undefined;
+  let replacedAny = false;
+  try {
+    const outcome = await store.transaction('rw', store.drafts, store.clips, store.revisions, async () => {
+      // Only rows that may already be stored are read back, to compare them with the file's.
+      const overlap = parseIds(text, knownDrafts, knownClips);
+      const [oldDrafts, oldClips] = await Promise.all([store.drafts.bulkGet(overlap.drafts), store.clips.bulkGet(overlap.clips)]);
+      const stored = new Map<string, string>();
+      for (const row of [...oldDrafts, ...oldClips]) if (row) stored.set(row.id, JSON.stringify(row));
+      const oldById = new Map(oldDrafts.filter((draft): draft is Draft => draft !== undefined).map((draft) => [draft.id, draft]));
+      const at = new Date().toISOString();
+      const writes: Promise<unknown>[] = [];
+      const changed = <T extends { id: string }>(rows: T[]) => (stored.size === 0 ? rows : rows.filter((row) => stored.get(row.id) !== JSON.stringify(row)));
+      const parsed = parseBackup(text, knownDrafts, {
+        drafts(rows) {
+          const fresh = changed(rows);
+          // A draft the file replaces with different content is kept in its history first.
+          const replaced = fresh.flatMap((draft) => oldById.get(draft.id) ?? []);
+          if (replaced.length > 0) {
+            replacedAny = true;
+            writes.push(store.revisions.bulkAdd(replaced.map((draft) => ({ draftId: draft.id, at, reason: 'import' as const, draft }))));
+          }
+          if (fresh.length > 0) writes.push(store.drafts.bulkPut(fresh));
+        },
+        clips(rows) {
+          const fresh = changed(rows);
+          if (fresh.length > 0) writes.push(store.clips.bulkPut(fresh));
+        },
+      });
+      if (!parsed.ok) {
+        // Throwing aborts the transaction: the writes already made are undone, and fail as they are.
+        for (const write of writes) write.catch(() => undefined);
+        throw new Rejected(parsed.rejected);
+      }
+      const { drafts, clips, revisions } = parsed.backup;
+      // While the database writes, index the drafts for search if they are all there is.
+      if (knownDrafts.size === 0 && knownClips.size === 0 && drafts.length > 0) {
+        indexed = indexInBackground(drafts, clips).catch((error: unknown) => {
+          console.warn('Could not index the imported drafts; search will index them later.', error);
+          return undefined;
+        });
+      }
+      await Promise.all(writes);
+      let fresh: RevisionRecord[] = [];
+      if (revisions.length > 0) {
+        const known = new Set((await store.revisions.where('draftId').anyOf(revisions.map((r) => r.draftId)).toArray()).map(revisionKey));
+        fresh = revisions.filter((revision) => !known.has(revisionKey(revision)));
+        await store.revisions.bulkAdd(fresh);
+      }
+      return { ok: true as const, drafts: drafts.length, clips: clips.length, revisions: fresh.length };
+    });
+    await updateSearch(store, await indexed, replacedAny);
+    return outcome;
+  } catch (error) {
+    if (error instanceof Rejected) return { ok: false, rejected: error.rejected };
+    throw error;
+  }
+}
+
+/** Ids of the file's drafts and clips that are already stored (an unreadable file has none). */
+function parseIds(text: string, knownDrafts: ReadonlySet<string>, knownClips: ReadonlySet<string>): { drafts: string[]; clips: string[] } {
+  if (knownDrafts.size === 0 && knownClips.size === 0) return { drafts: [], clips: [] };
+  const ids = (rows: unknown, known: ReadonlySet<string>) =>
+    Array.isArray(rows) ? rows.map((row) => (row as { id?: unknown } | null)?.id).filter((id): id is string => typeof id === 'string' && known.has(id)) : [];
+  try {
+    const json = JSON.parse(text) as { drafts?: unknown; clips?: unknown } | null;
+    return { drafts: [...new Set(ids(json?.drafts, knownDrafts))], clips: [...new Set(ids(json?.clips, knownClips))] };
+  } catch {
+    return { drafts: [], clips: [] };
+  }
+}
+
+async function updateSearch(store: ClipperDb, indexed: Awaited<ReturnType<typeof indexInBackground>> | undefined, replacedAny: boolean): Promise<void> {
+  try {
+    // An older version of a draft has an older date: the saved index would not notice it came back.
+    if (replacedAny) await dropSearch(store);
+    else if (indexed) await saveIndexed(store, indexed);
+  } catch (error) {
+    console.warn('Could not update the search index after the import.', error);
+  }
 }
