@@ -16,6 +16,8 @@ import { snapshotBeforeEdit } from './revisions.ts';
 export interface SaveResult {
   draft: Draft;
   applied: FieldPath[];
+  /** Of `applied`: text fields where another editor's change was merged with this one. */
+  merged: FieldPath[];
   conflicts: FieldConflict[];
   invalid: InvalidEdit[];
 }
@@ -37,7 +39,7 @@ export async function saveFieldEdits(draftId: string, edits: FieldEdit[], store:
       await store.conflicts.where({ draftId }).filter((row) => row.field === conflict.path).delete();
       await store.conflicts.add({ draftId, field: conflict.path, mine: conflict.mine, theirs: conflict.theirs, at: now });
     }
-    return { draft, applied: merged.applied, conflicts: merged.conflicts, invalid: merged.invalid };
+    return { draft, applied: merged.applied, merged: merged.merged, conflicts: merged.conflicts, invalid: merged.invalid };
   });
 }
 

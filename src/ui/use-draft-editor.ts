@@ -9,6 +9,7 @@ import type { Draft } from '../core/draft.ts';
 import type * as Editing from '../store/editing.ts';
 import { debounced } from '../workspace/debounce.ts';
 import { readField, sameValue, writeField, type FieldPath } from '../workspace/field-paths.ts';
+import { afterPaint } from './after-paint.ts';
 import { useDraftView, type StoredDraftView } from './draft-view.ts';
 
 export const AUTOSAVE_MS = 400;
@@ -81,9 +82,10 @@ export function useDraftEditor(draftId: string): DraftEditor {
           for (const edit of sent) {
             const now = pending.current.get(edit.path);
             if (!now || !settled.has(edit.path)) continue;
-            // Typed on while saving: keep the newer value pending, on top of what was just stored.
+            // Typed on while saving: keep the newer value pending. Its base is what this editor sent when that
+            // was stored, so a change merged in from another editor still differs from it and is merged again, not erased.
             if (sameValue(now.value, edit.value)) pending.current.delete(edit.path);
-            else now.base = readField(result.draft, edit.path);
+            else now.base = result.merged.includes(edit.path) ? edit.value : readField(result.draft, edit.path);
           }
           setInvalid(Object.fromEntries(result.invalid.map((item) => [item.path, item.message])));
           setError(null);
@@ -98,8 +100,8 @@ export function useDraftEditor(draftId: string): DraftEditor {
   );
 
   useEffect(() => {
-    // Once the page is idle; the first save waits for it in the rare case it is not loaded by then.
-    const preload = typeof requestIdleCallback === 'function' ? requestIdleCallback(() => void loadEditing(), { timeout: 1_000 }) : undefined;
+    // Once the page has painted and settled; a keystroke before that loads it at once (see apply).
+    const cancelPreload = typeof requestAnimationFrame === 'function' ? afterPaint(() => void loadEditing()) : undefined;
     const flushNow = () => void saver.flush();
     const onVisibility = () => document.visibilityState === 'hidden' && flushNow();
     document.addEventListener('visibilitychange', onVisibility);
@@ -107,7 +109,7 @@ export function useDraftEditor(draftId: string): DraftEditor {
     return () => {
       document.removeEventListener('visibilitychange', onVisibility);
       window.removeEventListener('pagehide', flushNow);
-      if (preload !== undefined) cancelIdleCallback(preload);
+      cancelPreload?.();
       flushNow();
     };
   }, [saver]);

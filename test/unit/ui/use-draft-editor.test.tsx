@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { render } from 'preact';
 import { describe, expect, it } from 'vitest';
 import { db } from '../../../src/store/db.ts';
-import { conflictsOf, createNote } from '../../../src/store/editing.ts';
+import { conflictsOf, createNote, saveFieldEdits } from '../../../src/store/editing.ts';
 import { AUTOSAVE_MS, useDraftEditor, type DraftEditor } from '../../../src/ui/use-draft-editor.ts';
 
 async function until<T>(read: () => T | Promise<T>, ok: (value: T) => boolean, timeoutMs = 2_000): Promise<T> {
@@ -92,5 +92,23 @@ describe('the editor state', () => {
     await until(() => a.editor().stored?.conflicts.length, (n) => n === 1);
     a.unmount();
     b.unmount();
+  });
+
+  it('keeps another editor’s merged-in sentence when the person typed on while the merging save ran', async () => {
+    const note = await createNote('Notes');
+    await saveFieldEdits(note.id, [{ path: 'notes', base: '', value: 'One. Two.' }]);
+    const { editor, unmount } = mountEditor(note.id);
+    await until(() => editor().draft?.notes, (notes) => notes === 'One. Two.');
+    editor().set('notes', 'One. Dos.');
+    await saveFieldEdits(note.id, [{ path: 'notes', base: 'One. Two.', value: 'Uno. Two.' }]); // the other editor
+    const saving = editor().flush();
+    await Promise.resolve(); // the save has taken its edits and is on its way
+    editor().set('notes', 'One. Dos. Tres.'); // typed on before that save came back
+    await saving;
+    expect((await db().drafts.get(note.id))?.notes).toBe('Uno. Dos.');
+    await editor().flush();
+    expect((await db().drafts.get(note.id))?.notes).toBe('Uno. Dos. Tres.');
+    expect(await conflictsOf(note.id)).toEqual([]);
+    unmount();
   });
 });
