@@ -1,25 +1,12 @@
 /**
  * Components whose code is fetched only when they are first shown, so the editor's first paint carries
- * only what it needs: the draft's fields. `idle` ones wait until the page has painted and is idle.
+ * only what it needs: the draft's fields. `idle` ones wait until the page has painted and settled.
  */
 import type { ComponentChildren, ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { afterPaint } from '../src/ui/after-paint.ts';
 
 export type Lazy<P> = ComponentType<P> & { preload(): Promise<unknown> };
-
-/** Runs `work` once the page has painted and is idle, so it never delays what is being drawn. */
-export function afterPaint(work: () => void): () => void {
-  let cancelled = false;
-  let idle = 0;
-  const frame = requestAnimationFrame(() => {
-    idle = requestIdleCallback(() => cancelled || work(), { timeout: 300 });
-  });
-  return () => {
-    cancelled = true;
-    cancelAnimationFrame(frame);
-    cancelIdleCallback(idle);
-  };
-}
 
 export function lazy<P extends object>(load: () => Promise<ComponentType<P>>, { idle = false, fallback = null }: { idle?: boolean; fallback?: ComponentChildren } = {}): Lazy<P> {
   let loaded: ComponentType<P> | undefined;

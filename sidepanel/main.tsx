@@ -1,10 +1,10 @@
-/**
- * The entry is small on purpose and has no dependencies: when the page opens on a draft, the database is
- * being opened while the editor's code loads, instead of after it.
- */
+// First: when the page opens on a draft, the draft's live query starts before the rest of the editor's
+// modules are evaluated (the database itself is already being opened by open-db.js, see index.html).
+import './prime.ts';
+import { render } from 'preact';
 import '../src/ui/theme.css';
 import './sidepanel.css';
-import { warmDatabase } from './warm-db.ts';
+import { EditorApp } from './EditorApp.tsx';
 
-if (new URLSearchParams(location.search).has('draft')) warmDatabase();
-void import('./app.tsx');
+document.documentElement.lang = chrome.i18n?.getUILanguage?.() ?? 'en';
+render(<EditorApp />, document.getElementById('app')!);

@@ -1,6 +1,6 @@
 /**
- * Imported first by app.tsx: when the page opens on a draft, its live query starts before the rest of the
- * editor's modules are evaluated.
+ * Imported first by main.tsx: when the page opens on a draft, its live query starts before the rest of
+ * the editor's modules are evaluated.
  */
 import { primeDraftView } from '../src/ui/draft-view.ts';
 

@@ -1,0 +1,24 @@
+/**
+ * Runs `work` a moment after the page has painted, when it is idle: code that is not needed to draw the
+ * first screen (panels, checklists, the store's schemas) then does not compete with drawing it, nor with
+ * the first keystrokes. Returns a cancel function.
+ */
+export const SETTLE_MS = 150;
+
+export function afterPaint(work: () => void): () => void {
+  let cancelled = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let idle: number | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(() => {
+      if (typeof requestIdleCallback === 'function') idle = requestIdleCallback(() => cancelled || work(), { timeout: 500 });
+      else if (!cancelled) work();
+    }, SETTLE_MS);
+  });
+  return () => {
+    cancelled = true;
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+    if (idle !== undefined) cancelIdleCallback(idle);
+  };
+}
