@@ -19,8 +19,14 @@ export async function recordAnchorReports(reports: AnchorReport[], pageUrls: str
   });
 }
 
-export async function updateClipNote(id: string, note: string, store: ClipperDb = db()): Promise<void> {
-  await store.clips.update(id, { note: note.slice(0, 20_000) });
+/** Changes a quote's note. Its draft counts as changed too, so a saved search index re-reads it. */
+export async function updateClipNote(id: string, note: string, store: ClipperDb = db(), now = new Date().toISOString()): Promise<void> {
+  await store.transaction('rw', store.clips, store.drafts, async () => {
+    const clip = await store.clips.get(id);
+    if (!clip) return;
+    await store.clips.put({ ...clip, note: note.slice(0, 20_000) });
+    await store.drafts.update(clip.draftId, { updatedAt: now });
+  });
 }
 
 /** Removes a quote; the draft keeps its source even when no quote is left, so nothing else is lost. */

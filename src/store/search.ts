@@ -129,23 +129,30 @@ function apply(built: Built, drafts: Draft[], clips: Clip[], gone: Iterable<stri
 /** Brings `built` up to date with the store; `false` when so much changed that a rebuild is quicker. */
 async function refresh(built: Built, store: ClipperDb): Promise<boolean> {
   return store.transaction('r', store.drafts, store.clips, async () => {
-    const [draftCount, clipCount, changed] = await Promise.all([store.drafts.count(), store.clips.count(), store.drafts.where('updatedAt').above(built.newest).toArray()]);
+    const [ids, clipCount, changed] = await Promise.all([
+      store.drafts.toCollection().primaryKeys() as Promise<string[]>,
+      store.clips.count(),
+      store.drafts.where('updatedAt').above(built.newest).toArray(),
+    ]);
     if (changed.length > REBUILD_ABOVE) return false;
     if (changed.length > 0) apply(built, changed, await store.clips.where('draftId').anyOf(changed.map((draft) => draft.id)).toArray());
-    if (draftCount === built.docs.size && clipCount === built.clips) return true;
 
-    // Drafts were added with an older date or deleted, or clips were added or deleted without touching their draft.
-    const ids = new Set((await store.drafts.toCollection().primaryKeys()) as string[]);
-    const gone = [...built.docs.keys()].filter((id) => !ids.has(id));
+    // Ids, not counts, tell deleted drafts and drafts stored with an older date: a deletion and an older
+    // import would leave the counts equal. Clips added or deleted without touching their draft change the count.
+    const present = new Set(ids);
+    const gone = [...built.docs.keys()].filter((id) => !present.has(id));
+    const goneClips = gone.reduce((sum, id) => sum + (built.docs.get(id)?.clips ?? 0), 0);
     const counts = new Map<string, number>();
-    if (clipCount !== built.clips - gone.reduce((sum, id) => sum + (built.docs.get(id)?.clips ?? 0), 0)) {
+    const recount = clipCount !== built.clips - goneClips;
+    if (recount) {
       for (const draftId of (await store.clips.orderBy('draftId').keys()) as string[]) counts.set(draftId, (counts.get(draftId) ?? 0) + 1);
     }
-    const stale = [...ids].filter((id) => {
+    const stale = ids.filter((id) => {
       const doc = built.docs.get(id);
-      return !doc || (counts.size > 0 && (counts.get(id) ?? 0) !== doc.clips);
+      return !doc || (recount && (counts.get(id) ?? 0) !== doc.clips);
     });
     if (stale.length > REBUILD_ABOVE) return false;
+    if (stale.length === 0 && gone.length === 0) return true;
     const drafts = (await store.drafts.bulkGet(stale)).filter((draft): draft is Draft => draft !== undefined);
     apply(built, drafts, await store.clips.where('draftId').anyOf(stale).toArray(), gone);
     return true;

@@ -4,7 +4,7 @@ import { saveCapture } from '../../../src/store/drafts.ts';
 import { createNote, saveFieldEdits } from '../../../src/store/editing.ts';
 import { searchDrafts, saveSearchIndex } from '../../../src/store/search.ts';
 import { exportEverything, importEverything } from '../../../src/store/backup.ts';
-import { removeClip } from '../../../src/store/clips.ts';
+import { removeClip, updateClipNote } from '../../../src/store/clips.ts';
 import { ClipperDb } from '../../../src/store/db.ts';
 import { capture, freshDb } from '../support/fixtures.ts';
 
@@ -56,11 +56,37 @@ describe('the saved search index', () => {
     const older = { ...(await createNote('Tribunal hearing about deepfakes', store)), updatedAt: '2000-01-01T00:00:00.000Z' };
     await store.drafts.put(older);
 
+    const first = (await store.clips.where('draftId').equals(airline.id).first())!;
+    await updateClipNote(first.id, 'The airline later agreed to a partial payout.', store);
+
     const next = reopen(store);
+    expect(await searchDrafts('payout', 10, next)).toEqual([airline.id]);
     expect(await searchDrafts('vacuum', 10, next)).toEqual([]);
     expect(await searchDrafts('refund policy', 10, next)).toEqual([airline.id]);
     expect(await searchDrafts('automatic', 10, next)).toEqual([]);
     expect(await searchDrafts('tribunal', 10, next)).toEqual([older.id]);
+  });
+
+  it('tells a deleted draft from an older one added in its place, and sees a draft lose its only quote', async () => {
+    const store = freshDb();
+    const airline = (await saveCapture(capture({}, 'Passengers were promised a bereavement discount.'), 'new', { store })).draft;
+    const vacuum = await createNote('Robot vacuum uploads floor maps', store);
+    expect(await searchDrafts('bereavement', 10, store)).toEqual([airline.id]);
+    await saveSearchIndex(store);
+
+    // Same number of drafts and of clips as when the index was saved, so counts alone would not tell.
+    await store.drafts.delete(vacuum.id);
+    const older = { ...(await createNote('Tribunal hearing about deepfakes', store)), updatedAt: '2000-01-01T00:00:00.000Z' };
+    await store.drafts.put(older);
+    expect(await store.drafts.count()).toBe(2);
+
+    const next = reopen(store);
+    expect(await searchDrafts('vacuum', 10, next)).toEqual([]);
+    expect(await searchDrafts('tribunal', 10, next)).toEqual([older.id]);
+
+    await saveSearchIndex(next);
+    await removeClip((await store.clips.where('draftId').equals(airline.id).first())!.id, store);
+    expect(await searchDrafts('bereavement', 10, reopen(store))).toEqual([]);
   });
 
   it('is written by an import into an empty store, and dropped by one that brings back older versions', async () => {
