@@ -145,8 +145,22 @@ async function main(args: string[]): Promise<void> {
   let parse = parseDocument;
   if (option(args, 'parser') === 'happy-dom') {
     const { Window } = await import('happy-dom');
+    let previous: InstanceType<typeof Window> | undefined;
     parse = (html) => {
-      const window = new Window({ settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true } });
+      // One window per page, closed when the next page is parsed, or memory runs out over 800 pages.
+      void previous?.happyDOM.close();
+      // A base URL so relative <link> addresses parse; the page loads nothing (this machine may be offline).
+      const window = new Window({
+        url: 'https://page.invalid/',
+        settings: {
+          disableJavaScriptEvaluation: true,
+          disableJavaScriptFileLoading: true,
+          disableCSSFileLoading: true,
+          handleDisabledFileLoadingAsSuccess: true,
+          fetch: { interceptor: { beforeAsyncRequest: async ({ window: page }) => new page.Response('', { status: 404 }) } },
+        },
+      });
+      previous = window;
       const doc = new window.DOMParser().parseFromString(html, 'text/html');
       return doc as unknown as Document;
     };
