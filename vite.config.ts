@@ -46,6 +46,14 @@ export default defineConfig(({ mode }) => {
   return {
     plugins: [preact(), crx({ manifest: manifestFor(mode) as never, browser }), contentScripts],
     define: { __CLIPPER_DEFAULTS__: JSON.stringify(defaults) },
-    build: { outDir, emptyOutDir: true, target: 'es2022', sourcemap: false },
+    build: {
+      outDir,
+      emptyOutDir: true,
+      target: 'es2022',
+      sourcemap: false,
+      // The database (Dexie and its schema) in a chunk of its own: otherwise it shares one with modules every
+      // page needs at once (i18n), and the side panel could not draw a draft before loading it.
+      rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'db', test: /node_modules[\\/]dexie[\\/]|src[\\/]store[\\/]db\.ts$/ }] } } },
+    },
   };
 });

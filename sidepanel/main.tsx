@@ -1,5 +1,5 @@
 // First: when the page opens on a draft, the draft's live query starts before the rest of the editor's
-// modules are evaluated (the database itself is already being opened by open-db.js, see index.html).
+// modules are evaluated (and the draft itself is already being read by open-db.js, see index.html).
 import './prime.ts';
 import { render } from 'preact';
 import '../src/ui/theme.css';

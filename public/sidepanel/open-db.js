@@ -1,15 +1,43 @@
 // Runs while the page is still being parsed, before the editor's code has even been fetched: when the
-// page opens on a draft, it asks the browser to open the extension's database (tens of milliseconds on a
-// large store) and closes it again, so Dexie finds it ready. A plain script, as extension pages allow no
-// inline code. The name is DB_NAME of src/store/db.ts.
-if (new URLSearchParams(location.search).has('draft')) {
-  try {
-    const request = indexedDB.open('incident-clipper');
-    // No database yet: create none here; Dexie creates it with its schema.
-    request.onupgradeneeded = () => request.transaction?.abort();
-    request.onsuccess = () => request.result.close();
-    request.onerror = (event) => event.preventDefault();
-  } catch {
-    // Nothing to prepare; Dexie reports real failures.
+// page opens on a draft, it reads that draft, its clips and its conflicts with the bare IndexedDB API
+// (the same reads as readDraftView in src/ui/draft-view.ts), so the fields can be drawn as soon as the
+// editor's code is ready; Dexie's live query takes over from there. A plain script, as extension pages
+// allow no inline code. The database name is DB_NAME of src/store/db.ts. Any surprise (no database, an
+// older schema) gives undefined, and the editor simply waits for its live query.
+{
+  const draftId = new URLSearchParams(location.search).get('draft');
+  if (draftId) {
+    globalThis.clipperFirstView = new Promise((resolve) => {
+      try {
+        const request = indexedDB.open('incident-clipper');
+        // No database yet: create none here; Dexie creates it with its schema.
+        request.onupgradeneeded = () => request.transaction?.abort();
+        request.onerror = (event) => {
+          event.preventDefault();
+          resolve(undefined);
+        };
+        request.onsuccess = () => {
+          const db = request.result;
+          try {
+            const tx = db.transaction(['drafts', 'clips', 'conflicts'], 'readonly');
+            const view = { draft: undefined, clips: [], conflicts: [] };
+            tx.objectStore('drafts').get(draftId).onsuccess = (event) => (view.draft = event.target.result);
+            tx.objectStore('clips').index('draftId').getAll(draftId).onsuccess = (event) => {
+              // Index order, then by creation time: what Dexie's sortBy('createdAt') gives.
+              view.clips = event.target.result.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+            };
+            tx.objectStore('conflicts').index('draftId').getAll(draftId).onsuccess = (event) => (view.conflicts = event.target.result);
+            tx.oncomplete = () => resolve(view);
+            tx.onabort = () => resolve(undefined);
+          } catch {
+            resolve(undefined);
+          } finally {
+            db.close(); // Takes effect once the transaction is done; never holds up a schema upgrade.
+          }
+        };
+      } catch {
+        resolve(undefined);
+      }
+    });
   }
 }
