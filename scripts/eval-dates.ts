@@ -1,5 +1,5 @@
 /**
- * `npm run eval:dates -- --labels FILE --pages DIR [--split odd|even] [--misses FILE] [--parser linkedom|happy-dom]`
+ * `npm run eval:dates -- --labels FILE --pages DIR [--split odd|even] [--misses FILE] [--parser linkedom|happy-dom|chromium]`
  *
  * Scores the publication-date extractor against labels in htmldate's format,
  * `{url: {"file": name, "date": "YYYY-MM-DD"}}`; the key is passed as the page URL.
@@ -15,6 +15,9 @@
  * `--split odd|even` keeps the odd- or even-indexed labels (0-based, in file order) to show that
  * the rules generalise. Timing covers extraction only, not reading or parsing. The last line is
  * `accuracy: 0.xxx (n/N)`.
+ *
+ * `--parser chromium` runs the bundled extractor in headless Chromium (the browser the extension
+ * ships for) on documents from `DOMParser`, timed inside the page; see eval-dates-chromium.ts.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -87,29 +90,65 @@ export async function readLabels(file: string, split: Split = 'all'): Promise<[s
   return labels.filter((_, index) => split === 'all' || (index % 2 === 1) === (split === 'odd'));
 }
 
-export async function scoreDates(
-  labels: [string, Label][],
-  pagesDir: string,
-  parse: (html: string) => Document = parseDocument,
-): Promise<DateScore> {
+/** What scoring needs from one extraction, and how long the extraction alone took. */
+export interface Extracted {
+  publishedDate: string | null;
+  provenance: string | null;
+  ms: number;
+}
+
+/**
+ * Extracts from several pages per call, for parsers that live elsewhere (a browser): one round trip
+ * per batch rather than per page. Results come back in the order of `pages`.
+ */
+export interface BatchExtractor {
+  batchSize: number;
+  extract(pages: { url: string; html: string }[]): Promise<Extracted[]>;
+}
+
+/** A Node-side parser, or a batch extractor that parses and extracts itself. */
+export type Parser = ((html: string) => Document) | BatchExtractor;
+
+function extractIn(parse: (html: string) => Document): BatchExtractor {
+  return {
+    batchSize: 1,
+    extract: async (pages) =>
+      pages.map(({ url, html }) => {
+        const doc = parse(html);
+        const start = performance.now();
+        const meta = extractMetadata(doc, url);
+        const ms = performance.now() - start;
+        return { publishedDate: meta.publishedDate ?? null, provenance: meta.provenance['publishedDate'] ?? null, ms };
+      }),
+  };
+}
+
+export async function scoreDates(labels: [string, Label][], pagesDir: string, parser: Parser = parseDocument): Promise<DateScore> {
+  const extractor = typeof parser === 'function' ? extractIn(parser) : parser;
   let truePositives = 0;
   let falsePositives = 0;
   let falseNegatives = 0;
   let trueNegatives = 0;
   const times: number[] = [];
   const misses: Miss[] = [];
-  for (const [url, label] of labels) {
-    const doc = parse(decodeHtml(await readFile(path.join(pagesDir, label.file))));
-    const start = performance.now();
-    const meta = extractMetadata(doc, url);
-    times.push(performance.now() - start);
-    const got = meta.publishedDate ?? null;
-    const expected = label.date || null;
-    if (got === null && expected === null) trueNegatives++;
-    else if (got === null) falseNegatives++;
-    else if (got === expected) truePositives++;
-    else falsePositives++;
-    if (got !== expected) misses.push({ url, file: label.file, expected, got, provenance: meta.provenance['publishedDate'] ?? null });
+  for (let first = 0; first < labels.length; first += extractor.batchSize) {
+    const batch = labels.slice(first, first + extractor.batchSize);
+    const pages = await Promise.all(
+      batch.map(async ([url, label]) => ({ url, html: decodeHtml(await readFile(path.join(pagesDir, label.file))) })),
+    );
+    const results = await extractor.extract(pages);
+    batch.forEach(([url, label], index) => {
+      const result = results[index];
+      if (!result) throw new Error(`no result for ${url}`);
+      times.push(result.ms);
+      const got = result.publishedDate;
+      const expected = label.date || null;
+      if (got === null && expected === null) trueNegatives++;
+      else if (got === null) falseNegatives++;
+      else if (got === expected) truePositives++;
+      else falsePositives++;
+      if (got !== expected) misses.push({ url, file: label.file, expected, got, provenance: result.provenance });
+    });
   }
   const total = labels.length;
   return {
@@ -135,15 +174,23 @@ async function main(args: string[]): Promise<void> {
   const labelsFile = option(args, 'labels');
   const pagesDir = option(args, 'pages');
   if (!labelsFile || !pagesDir) {
-    console.error('usage: npm run eval:dates -- --labels FILE --pages DIR [--split odd|even] [--misses FILE] [--parser linkedom|happy-dom]');
+    console.error('usage: npm run eval:dates -- --labels FILE --pages DIR [--split odd|even] [--misses FILE] [--parser linkedom|happy-dom|chromium]');
     process.exitCode = 2;
     return;
   }
   const split = (option(args, 'split') ?? 'all') as Split;
   if (!['all', 'odd', 'even'].includes(split)) throw new Error(`--split must be odd or even, not ${split}`);
   const missesFile = option(args, 'misses') ?? '.tmp/date-misses.json';
-  let parse = parseDocument;
-  if (option(args, 'parser') === 'happy-dom') {
+  const parserName = option(args, 'parser') ?? 'linkedom';
+  if (!['linkedom', 'happy-dom', 'chromium'].includes(parserName)) throw new Error(`--parser must be linkedom, happy-dom or chromium, not ${parserName}`);
+  let parse: Parser = parseDocument;
+  let close: (() => Promise<void>) | undefined;
+  if (parserName === 'chromium') {
+    const { launchChromiumExtractor } = await import('./eval-dates-chromium.ts');
+    const chromium = await launchChromiumExtractor();
+    parse = chromium;
+    close = chromium.close;
+  } else if (parserName === 'happy-dom') {
     const { Window } = await import('happy-dom');
     let previous: InstanceType<typeof Window> | undefined;
     parse = (html) => {
@@ -165,7 +212,12 @@ async function main(args: string[]): Promise<void> {
       return doc as unknown as Document;
     };
   }
-  const score = await scoreDates(await readLabels(labelsFile, split), pagesDir, parse);
+  let score: DateScore;
+  try {
+    score = await scoreDates(await readLabels(labelsFile, split), pagesDir, parse);
+  } finally {
+    await close?.();
+  }
   await mkdir(path.dirname(missesFile), { recursive: true });
   await writeFile(missesFile, `${JSON.stringify(score.misses, null, 2)}\n`);
   const correct = score.truePositives + score.trueNegatives;
