@@ -51,9 +51,19 @@ export default defineConfig(({ mode }) => {
       emptyOutDir: true,
       target: 'es2022',
       sourcemap: false,
-      // The database (Dexie and its schema) in a chunk of its own: otherwise it shares one with modules every
-      // page needs at once (i18n), and the side panel could not draw a draft before loading it.
-      rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'db', test: /node_modules[\\/]dexie[\\/]|src[\\/]store[\\/]db\.ts$/ }] } } },
+      // Two chunks for the code pages share, instead of one per combination of importers (the side panel's
+      // lazy panels would otherwise split the popup's code into some twenty requests): what the side panel
+      // needs to draw a draft, and the rest (schemas, store, Dexie), which it loads after drawing.
+      rolldownOptions: {
+        output: {
+          codeSplitting: {
+            groups: [
+              { name: 'editor-core', priority: 2, test: /src[\\/](ui[\\/]i18n|ui[\\/]i18n-runtime|workspace[\\/]field-paths|workspace[\\/]source-tier|workspace[\\/]debounce|core[\\/]url)\.ts$|public[\\/]_locales/ },
+              { name: 'shared', priority: 1, test: /src[\\/](core|store|workspace|archive)[\\/]|node_modules[\\/](zod|dexie)[\\/]/ },
+            ],
+          },
+        },
+      },
     },
   };
 });
