@@ -49,6 +49,15 @@ function syntheticBackup(): { json: string; firstId: string } {
   return { json: JSON.stringify(makeBackup(drafts, clips, [], new Date().toISOString())), firstId: drafts[0]!.id };
 }
 
+/** Records in `window.titleShownAt` the page time of the first frame whose title field has a value (a string: tsx would wrap a function). */
+const TITLE_WATCH = `(() => {
+  const watch = () => {
+    if ((document.querySelector('#field-title')?.value ?? '') !== '') window.titleShownAt = performance.now();
+    else requestAnimationFrame(watch);
+  };
+  requestAnimationFrame(watch);
+})();`;
+
 async function heapMb(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
   const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
@@ -139,11 +148,16 @@ export async function run(): Promise<Figures> {
         paints.push(Number.NaN);
         await popup.close();
         const editorStart: number[] = [];
+        const harnessOnly: number[] = [];
         for (let k = 0; k < 5; k += 1) {
           const editor = await context.newPage();
+          // Page time of the first frame that shows the draft's title, watched from the page's first script,
+          // so that Playwright's own round trips are not counted (harnessOnly measures as earlier runs did).
+          await editor.addInitScript(TITLE_WATCH);
           await editor.goto(`${base}/sidepanel/index.html?draft=${firstId}`);
-          await editor.waitForFunction(() => (document.querySelector<HTMLInputElement>('#field-title')?.value ?? '') !== '', undefined, { polling: 'raf' });
-          editorStart.push(await editor.evaluate(() => performance.now()));
+          await editor.waitForFunction(() => (window as { titleShownAt?: number }).titleShownAt !== undefined);
+          editorStart.push(await editor.evaluate(() => (window as { titleShownAt?: number }).titleShownAt!));
+          harnessOnly.push(await editor.evaluate(() => performance.now()));
           await editor.close();
         }
         const workerMemory = await workerHeapMb(context, worker.url());
@@ -152,7 +166,8 @@ export async function run(): Promise<Figures> {
           'drafts10k.popup_first_paint_ms': { value: round(median(paints.filter(Number.isFinite)), 1), unit: 'ms' },
           'drafts10k.search.first_ms': { value: round(firstQueryMs, 1), unit: 'ms' },
           'drafts10k.search.median_ms': { value: round(median(times), 1), unit: 'ms' },
-          'drafts10k.editor_open_ms': { value: round(median(editorStart), 1), unit: 'ms' },
+          'drafts10k.editor_open_ms': { value: round(median(editorStart), 1), unit: 'ms (navigation → first frame with the title)' },
+          'drafts10k.editor_open_seen_by_harness_ms': { value: round(median(harnessOnly), 1), unit: 'ms (as before: + Playwright round trips)' },
           'drafts10k.worker_memory_mb': { value: workerMemory, unit: 'MB' },
           'drafts10k.popup_memory_mb': { value: popupMemory, unit: 'MB' },
         };
