@@ -6,6 +6,21 @@ import { t } from '../src/ui/i18n.ts';
 /** Backup of every draft, clip and revision as versioned JSON; import is all-or-nothing. */
 export function BackupPanel() {
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
+  const [progress, setProgress] = useState<{ written: number; total: number } | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  async function importFile(file: File) {
+    setOutcome(null);
+    setFailure(null);
+    setProgress({ written: 0, total: 0 });
+    try {
+      setOutcome(await importEverything(await file.text(), undefined, (written, total) => setProgress({ written, total })));
+    } catch (error) {
+      // The import runs in one transaction: a failure (e.g. the disk is full) leaves the store as it was.
+      setFailure(error instanceof Error ? error.message : String(error));
+    } finally {
+      setProgress(null);
+    }
+  }
   async function exportAll() {
     const backup = await exportEverything();
     download(`incident-clipper-backup-${backup.exportedAt.slice(0, 10)}.json`, JSON.stringify(backup, null, 2), 'application/json');
@@ -17,7 +32,24 @@ export function BackupPanel() {
         {t('backup_export')}
       </button>
       <label for="backup-import">{t('backup_import')}</label>
-      <input id="backup-import" type="file" accept=".json,application/json" onChange={(e) => e.currentTarget.files?.[0] && void e.currentTarget.files[0].text().then(importEverything).then(setOutcome)} />
+      <input
+        id="backup-import"
+        type="file"
+        accept=".json,application/json"
+        disabled={progress !== null}
+        onChange={(e) => e.currentTarget.files?.[0] && void importFile(e.currentTarget.files[0])}
+      />
+      {progress && (
+        <p role="status" aria-live="polite">
+          <label for="backup-progress">{progress.total ? t('backup_importing', progress.written.toLocaleString(), progress.total.toLocaleString()) : t('backup_checking')}</label>{' '}
+          <progress id="backup-progress" max={progress.total || undefined} value={progress.total ? progress.written : undefined} />
+        </p>
+      )}
+      {failure && (
+        <p role="alert" class="notice error" data-testid="import-outcome">
+          {t('backup_import_failed', failure)}
+        </p>
+      )}
       {outcome?.ok && (
         <p role="status" class="ok" data-testid="import-outcome">
           {t('backup_imported', outcome.drafts, outcome.clips)}

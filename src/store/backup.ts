@@ -37,7 +37,9 @@ class Rejected extends Error {
  * Rows identical to the stored ones are not written again. When the store was empty, the search index
  * of the imported drafts is built while the database writes them, and saved with them.
  */
-export async function importEverything(text: string, store: ClipperDb = db()): Promise<ImportOutcome> {
+export type ImportProgress = (written: number, total: number) => void;
+
+export async function importEverything(text: string, store: ClipperDb = db(), onProgress: ImportProgress = () => {}): Promise<ImportOutcome> {
   const [draftIds, clipIds] = await store.transaction('r', store.drafts, store.clips, () =>
     Promise.all([store.drafts.toCollection().primaryKeys(), store.clips.toCollection().primaryKeys()]),
   );
@@ -55,6 +57,12 @@ export async function importEverything(text: string, store: ClipperDb = db()): P
       const oldById = new Map(oldDrafts.filter((draft): draft is Draft => draft !== undefined).map((draft) => [draft.id, draft]));
       const at = new Date().toISOString();
       const writes: Promise<unknown>[] = [];
+      let queued = 0;
+      let written = 0;
+      const write = (rows: number, done: Promise<unknown>) => {
+        queued += rows;
+        writes.push(done.then(() => onProgress((written += rows), queued)));
+      };
       const changed = <T extends { id: string }>(rows: T[]) => (stored.size === 0 ? rows : rows.filter((row) => stored.get(row.id) !== JSON.stringify(row)));
       const parsed = parseBackup(text, knownDrafts, {
         drafts(rows) {
@@ -65,11 +73,11 @@ export async function importEverything(text: string, store: ClipperDb = db()): P
             replacedAny = true;
             writes.push(store.revisions.bulkAdd(replaced.map((draft) => ({ draftId: draft.id, at, reason: 'import' as const, draft }))));
           }
-          if (fresh.length > 0) writes.push(store.drafts.bulkPut(fresh));
+          if (fresh.length > 0) write(fresh.length, store.drafts.bulkPut(fresh));
         },
         clips(rows) {
           const fresh = changed(rows);
-          if (fresh.length > 0) writes.push(store.clips.bulkPut(fresh));
+          if (fresh.length > 0) write(fresh.length, store.clips.bulkPut(fresh));
         },
       });
       if (!parsed.ok) {

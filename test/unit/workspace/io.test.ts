@@ -29,9 +29,13 @@ describe('backup export and import', () => {
     const { store } = await sampleStore();
     const text = JSON.stringify(await exportEverything(store));
     const copy = freshDb();
-    expect(await importEverything(text, copy)).toMatchObject({ ok: true, drafts: 1, clips: 2 });
+    const progress: [number, number][] = [];
+    expect(await importEverything(text, copy, (written, total) => progress.push([written, total]))).toMatchObject({ ok: true, drafts: 1, clips: 2 });
+    expect(progress.at(-1)).toEqual([3, 3]);
     expect(await dump(copy)).toEqual(await dump(store));
-    await importEverything(text, copy);
+    const again: [number, number][] = [];
+    await importEverything(text, copy, (written, total) => again.push([written, total]));
+    expect(again).toEqual([]); // nothing to write
     expect(await dump(copy)).toEqual(await dump(store));
   });
 
