@@ -14,6 +14,8 @@ const DRAFT_LABELS: Record<DraftField, MessageKey> = {
   codes: 'field_codes',
   providers: 'field_providers',
   tags: 'field_tags',
+  deployers: 'field_deployers',
+  harmedParties: 'field_harmed_parties',
   notes: 'field_notes',
 };
 

@@ -116,6 +116,9 @@ export const Draft = z.strictObject({
   codes: z.array(z.string().max(50)).max(200).default([]),
   providers: z.array(z.string().max(200)).max(100).default([]),
   tags: z.array(z.string().max(100)).max(100).default([]),
+  /** Who deployed the AI system, and who was harmed: for the AI Incident Database export only (not sent to the archive). */
+  deployers: z.array(z.string().max(200)).max(100).default([]),
+  harmedParties: z.array(z.string().max(200)).max(100).default([]),
   notes: z.string().max(200_000).default(''),
   sources: z.array(Source).max(100).default([]),
   reviewState: ReviewState.default('draft'),

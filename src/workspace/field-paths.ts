@@ -16,6 +16,8 @@ export const DRAFT_FIELDS = [
   'codes',
   'providers',
   'tags',
+  'deployers',
+  'harmedParties',
   'notes',
 ] as const;
 export type DraftField = (typeof DRAFT_FIELDS)[number];
@@ -69,8 +71,11 @@ export function writeField(draft: Draft, path: FieldPath, value: unknown): Draft
   };
 }
 
-/** Values compare by content; an empty string and a missing value mean the same in a form. */
+/**
+ * Values compare by content; an empty string, an empty list and a missing value mean the same in a form
+ * (a draft stored before a list field existed has no such field until its next save).
+ */
 export function sameValue(a: unknown, b: unknown): boolean {
-  const norm = (value: unknown) => (value === '' || value === null ? undefined : value);
+  const norm = (value: unknown) => (value === '' || value === null || (Array.isArray(value) && value.length === 0) ? undefined : value);
   return JSON.stringify(norm(a)) === JSON.stringify(norm(b));
 }

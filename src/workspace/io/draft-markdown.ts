@@ -14,6 +14,9 @@ export function draftToMarkdown(draft: Draft, clips: Clip[]): string {
     ['Providers', draft.providers.join(', ')],
     ['Codes', draft.codes.join(', ')],
     ['Tags', draft.tags.join(', ')],
+    // `?? []`: a draft stored before these fields existed and not saved since has none (rows are read unparsed).
+    ['Deployers', (draft.deployers ?? []).join(', ')],
+    ['Harmed parties', (draft.harmedParties ?? []).join(', ')],
     ['Source tier', `${sourceTier(quoted)} (${draft.sources.length} source${draft.sources.length === 1 ? '' : 's'})`],
   ].filter(([, value]) => value);
   const parts = [`# ${draft.title || 'Untitled draft'}`, facts.map(([name, value]) => `- **${name}:** ${value}`).join('\n')];

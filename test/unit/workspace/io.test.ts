@@ -8,6 +8,7 @@ import { parseCsv } from '../../../src/workspace/io/csv.ts';
 import { annotationCollection, annotationsIntoDraft } from '../../../src/workspace/io/web-annotation.ts';
 import { draftToMarkdown } from '../../../src/workspace/io/draft-markdown.ts';
 import { newNote } from '../../../src/workspace/note.ts';
+import { Draft } from '../../../src/core/draft.ts';
 import { capture, freshDb } from '../support/fixtures.ts';
 
 async function sampleStore() {
@@ -16,6 +17,15 @@ async function sampleStore() {
   await saveCapture(capture({ url: 'https://second.example/a', publisher: 'Second Wire' }), draft.id, { store });
   await saveFieldEdits(draft.id, [{ path: 'codes', base: [], value: ['M1'] }], store);
   return { store, draftId: draft.id };
+}
+
+/** A draft row as written before the deployers and harmed-parties fields existed. */
+async function storeWithoutNewFields() {
+  const { store, draftId } = await sampleStore();
+  const { deployers: _deployers, harmedParties: _harmedParties, ...old } = (await store.drafts.get(draftId))!;
+  await store.drafts.put(old as Draft);
+  expect(Object.keys((await store.drafts.get(draftId))!)).not.toContain('deployers');
+  return { store, draftId, old };
 }
 
 const dump = async (store: ReturnType<typeof freshDb>) => ({
@@ -37,6 +47,23 @@ describe('backup export and import', () => {
     await importEverything(text, copy, (written, total) => again.push([written, total]));
     expect(again).toEqual([]); // nothing to write
     expect(await dump(copy)).toEqual(await dump(store));
+  });
+
+  it('imports a backup written before the deployers and harmed-parties fields existed, with empty lists', async () => {
+    const { store, draftId } = await sampleStore();
+    // The file as an older version wrote it: no draft, current or in the history, has the two fields.
+    const backup = structuredClone(await exportEverything(store)) as unknown as { drafts: Record<string, unknown>[]; revisions: { draft: Record<string, unknown> }[] };
+    for (const draft of [...backup.drafts, ...backup.revisions.map((row) => row.draft)]) {
+      delete draft.deployers;
+      delete draft.harmedParties;
+    }
+    expect(backup.revisions.length).toBeGreaterThan(0);
+    const text = JSON.stringify(backup);
+    expect(text).not.toMatch(/deployers|harmedParties/);
+    const copy = freshDb();
+    expect(await importEverything(text, copy)).toMatchObject({ ok: true, drafts: 1, clips: 2 });
+    expect(await copy.drafts.get(draftId)).toMatchObject({ deployers: [], harmedParties: [], codes: ['M1'], title: 'Airline chatbot invented a refund policy' });
+    expect((await copy.revisions.toArray()).map((row) => [row.draft.deployers, row.draft.harmedParties])).toEqual(backup.revisions.map(() => [[], []]));
   });
 
   it('keeps a draft that an import replaces with another version in its history', async () => {
@@ -82,6 +109,55 @@ describe('AIID submission fields', () => {
     expect(parsed[0]).toEqual([...AIID_FIELDS]);
     expect(parsed[1]![AIID_FIELDS.indexOf('text')]).toBe('He said, "refunds are automatic",\nthen left.');
     expect(parsed).toHaveLength(3);
+  });
+});
+
+describe('deployers and harmed parties', () => {
+  it('parses a draft written before the fields existed with empty lists', async () => {
+    const { old } = await storeWithoutNewFields();
+    expect(Draft.parse(old)).toMatchObject({ deployers: [], harmedParties: [], codes: ['M1'] });
+  });
+
+  it('exports both to the AIID rows, as JSON arrays joined like the other lists and in CSV', async () => {
+    const { store, draftId } = await sampleStore();
+    await saveFieldEdits(
+      draftId,
+      [
+        { path: 'deployers', base: [], value: ['Example Airlines', 'Example, Inc.'] },
+        { path: 'harmedParties', base: [], value: ['Passengers', 'Jake "J" Moffatt'] },
+        { path: 'providers', base: [], value: ['Example AI'] },
+      ],
+      store,
+    );
+    const draft = (await store.drafts.get(draftId))!;
+    expect(draft).toMatchObject({ deployers: ['Example Airlines', 'Example, Inc.'], harmedParties: ['Passengers', 'Jake "J" Moffatt'] });
+    const rows = aiidSubmissions(draft, await store.clips.toArray());
+    for (const row of rows) {
+      expect(row).toMatchObject({ deployers: 'Example Airlines, Example, Inc.', developers: 'Example AI', harmed_parties: 'Passengers, Jake "J" Moffatt' });
+    }
+    const parsed = parseCsv(aiidCsv(rows));
+    for (const line of parsed.slice(1)) {
+      expect(line[AIID_FIELDS.indexOf('deployers')]).toBe('Example Airlines, Example, Inc.');
+      expect(line[AIID_FIELDS.indexOf('harmed_parties')]).toBe('Passengers, Jake "J" Moffatt');
+      expect(line[AIID_FIELDS.indexOf('developers')]).toBe('Example AI');
+    }
+    const markdown = draftToMarkdown(draft, await store.clips.toArray());
+    expect(markdown).toContain('- **Deployers:** Example Airlines, Example, Inc.');
+    expect(markdown).toContain('- **Harmed parties:** Passengers, Jake "J" Moffatt');
+  });
+
+  it('exports a stored draft from before the fields with them empty, and edits it like any other', async () => {
+    const { store, draftId, old } = await storeWithoutNewFields();
+    const clips = await store.clips.toArray();
+    const rows = aiidSubmissions(old as Draft, clips);
+    expect(rows[0]).toMatchObject({ deployers: '', harmed_parties: '' });
+    const markdown = draftToMarkdown(old as Draft, clips);
+    expect(markdown).not.toContain('Deployers');
+    expect(markdown).not.toContain('Harmed parties');
+    // The editor's base is what it read: nothing, or an empty list. Either applies, no conflict.
+    const saved = await saveFieldEdits(draftId, [{ path: 'deployers', base: undefined, value: ['Example Airlines'] }, { path: 'harmedParties', base: [], value: ['Passengers'] }], store);
+    expect(saved.conflicts).toEqual([]);
+    expect(await store.drafts.get(draftId)).toMatchObject({ deployers: ['Example Airlines'], harmedParties: ['Passengers'] });
   });
 });
 
