@@ -71,6 +71,8 @@ export function DraftEditor({ draftId }: { draftId: string }) {
       <SourcesEditor editor={editor} draft={draft} clips={stored.clips} />
       <NotesField editor={editor} />
       <ListField editor={editor} path="tags" label={t('field_tags')} addLabel={t('tags_add')} />
+      <ListField editor={editor} path="deployers" label={t('field_deployers')} addLabel={t('deployers_add')} hint={t('aiid_fields_hint')} />
+      <ListField editor={editor} path="harmedParties" label={t('field_harmed_parties')} addLabel={t('harmed_parties_add')} hint={t('aiid_fields_hint')} />
       <HistoryPanel draftId={draftId} />
       <DraftExports draft={draft} clips={stored.clips} />
     </form>

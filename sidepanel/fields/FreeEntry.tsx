@@ -2,7 +2,20 @@ import { useState } from 'preact/hooks';
 import { t } from '../../src/ui/i18n.ts';
 
 /** A text box that adds its value with Enter or its button; suggestions come from a datalist. */
-export function FreeEntry({ id, label, suggestions = [], onAdd }: { id: string; label: string; suggestions?: string[]; onAdd: (value: string) => void }) {
+export function FreeEntry({
+  id,
+  label,
+  suggestions = [],
+  describedBy,
+  onAdd,
+}: {
+  id: string;
+  label: string;
+  suggestions?: string[];
+  /** The id of a hint that describes the field. */
+  describedBy?: string;
+  onAdd: (value: string) => void;
+}) {
   const [text, setText] = useState('');
   const add = () => {
     const value = text.trim();
@@ -19,6 +32,7 @@ export function FreeEntry({ id, label, suggestions = [], onAdd }: { id: string; 
         class="grow"
         placeholder={label}
         list={suggestions.length > 0 ? `${id}-list` : undefined}
+        aria-describedby={describedBy}
         value={text}
         onInput={(e) => setText(e.currentTarget.value)}
         onKeyDown={(e) => {

@@ -124,6 +124,15 @@ describe('the drafts workspace', () => {
     await editor.getByRole('region', { name: 'Notes preview' }).locator('strong').filter({ hasText: 'Checked' }).waitFor();
     await typeInto(editor, 'Add a tag', 'customer-service');
     await editor.keyboard.press('Enter');
+    // Deployers and harmed parties: free entry like tags, each saying it is for the AI Incident Database export.
+    for (const [label, value] of [['Add a deployer', 'Example Airlines'], ['Add a harmed party', 'Airline passengers']] as const) {
+      await typeInto(editor, label, value);
+      expect(await editor.getByLabel(label, { exact: true }).evaluate((input) => document.getElementById(input.getAttribute('aria-describedby') ?? '')?.textContent)).toContain(
+        'AI Incident Database export',
+      );
+      await editor.keyboard.press('Enter');
+    }
+    await editor.getByRole('list', { name: 'Harmed parties' }).getByText('Airline passengers').waitFor();
     await waitSaved(editor);
     expect(await editor.locator('[data-check][data-ok="false"]').count()).toBe(0);
 
@@ -139,6 +148,8 @@ describe('the drafts workspace', () => {
       counterfactual: 'Without the chatbot, no invented policy would have been given.',
       notes: '**Checked** with the [tribunal](https://tribunal.example/decision).',
       tags: ['customer-service'],
+      deployers: ['Example Airlines'],
+      harmedParties: ['Airline passengers'],
     });
     expect(stored.providers).toContain('Example Airlines AI');
     expect(stored.sources[1]).toMatchObject({
@@ -218,8 +229,19 @@ describe('the drafts workspace', () => {
     expect(await editor.getByRole('radio', { name: /SEV-3/ }).isChecked()).toBe(true);
     expect(await editor.getByRole('list', { name: 'Chosen codes' }).textContent()).toContain('M1');
     expect(await editor.getByRole('region', { name: /^Source 2:/ }).getByLabel('Authors').inputValue()).toBe('Ana Ng, Bo Li');
+    expect(await editor.getByRole('list', { name: 'Deployers' }).textContent()).toContain('Example Airlines');
+    expect(await editor.getByRole('list', { name: 'Harmed parties' }).textContent()).toContain('Airline passengers');
     await editor.getByText('Ready to submit').waitFor();
     expect(await storedDraft()).toEqual(before);
+    // The AIID export carries them (one row per source).
+    await editor.getByText('Export and import').click();
+    const downloading = editor.waitForEvent('download');
+    await editor.getByRole('button', { name: 'AIID fields (JSON)' }).click();
+    const aiidFile = path.join(os.tmpdir(), `clipper-aiid-${Date.now()}.json`);
+    await (await downloading).saveAs(aiidFile);
+    const aiid = JSON.parse(readFileSync(aiidFile, 'utf8')) as Record<string, string>[];
+    expect(aiid).toHaveLength(before.sources.length);
+    for (const row of aiid) expect(row).toMatchObject({ deployers: 'Example Airlines', harmed_parties: 'Airline passengers' });
     await editor.close();
 
     // The popup lists it, shows its readiness and finds it by a word of a quote.
@@ -260,6 +282,7 @@ describe('the drafts workspace', () => {
       await page.getByTestId('import-outcome').filter({ hasText: 'Imported 1 drafts' }).waitFor();
       const copy = await dumpStores(other, ['drafts', 'clips', 'revisions']);
       expect(copy.drafts).toEqual(original.drafts);
+      expect(copy.drafts![0]).toMatchObject({ deployers: ['Example Airlines'], harmedParties: ['Airline passengers'] });
       expect(copy.clips).toEqual(original.clips);
       const strip = (rows: unknown[]) => rows.map((row) => ({ ...(row as Record<string, unknown>), id: undefined }));
       expect(strip(copy.revisions!)).toEqual(strip(original.revisions!));
