@@ -1,5 +1,6 @@
 /**
- * Full-text search over drafts: titles, summaries, quotes, notes, URLs, codes, providers and tags.
+ * Full-text search over drafts: titles, summaries, quotes, notes, URLs, codes, providers, deployers,
+ * harmed parties and tags.
  * MiniSearch (prefix and fuzzy matching, field boosts) keeps the index in memory; documents are
  * derived from stored rows by `searchDocument`, so the index can be rebuilt from the database any time.
  */
@@ -29,7 +30,8 @@ export function searchDocument(draft: Draft, clips: Clip[]): SearchDocument {
     notes: [draft.notes, ...own.map((clip) => clip.note)].join('\n'),
     urls: draft.sources.flatMap((source) => [source.url, source.title, source.publisher ?? '']).join('\n'),
     codes: [...draft.codes, ...draft.providers].join(' '),
-    tags: draft.tags.join(' '),
+    // Rows stored before these fields existed have none until their next save.
+    tags: [...draft.tags, ...(draft.deployers ?? []), ...(draft.harmedParties ?? [])].join(' '),
   };
 }
 
@@ -50,7 +52,7 @@ const OPTIONS: Options<SearchDocument> = {
 };
 
 /** Bumped whenever FIELDS, OPTIONS or `searchDocument` change, so that saved indexes are rebuilt. */
-export const SEARCH_INDEX_VERSION = 1;
+export const SEARCH_INDEX_VERSION = 2;
 
 export function createDraftSearch(documents: Iterable<SearchDocument> = []): DraftSearch {
   const index = new MiniSearch<SearchDocument>(OPTIONS);

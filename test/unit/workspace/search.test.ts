@@ -24,6 +24,14 @@ describe('searching drafts', () => {
     expect(await searchDrafts('nothing-like-this', 10, store)).toEqual([]);
   });
 
+  it('finds drafts by deployer and harmed party', async () => {
+    const store = freshDb();
+    const note = await createNote('Chatbot gave wrong fares', store);
+    await saveFieldEdits(note.id, [{ path: 'deployers', base: [], value: ['Skyline Airways'] }, { path: 'harmedParties', base: [], value: ['bereaved passengers'] }], store);
+    expect(await searchDrafts('skyline', 10, store)).toEqual([note.id]);
+    expect(await searchDrafts('bereaved', 10, store)).toEqual([note.id]);
+  });
+
   it('sees edits made after the index was built', async () => {
     const store = freshDb();
     const note = await createNote('First name', store);
