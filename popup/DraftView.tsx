@@ -108,7 +108,7 @@ export function DraftView({ draftId, tabId, onBack }: { draftId: string; tabId?:
       </h2>
       {conflicts > 0 && (
         <p class="notice error" role="alert">
-          {t('popup_conflicts', conflicts)}
+          {t(conflicts === 1 ? 'popup_conflicts_one' : 'popup_conflicts', conflicts)}
         </p>
       )}
       <Sources draft={draft} clips={clips} />

@@ -57,7 +57,7 @@ export function BackupPanel() {
       )}
       {outcome && !outcome.ok && (
         <div role="alert" class="notice error" data-testid="import-outcome">
-          <p>{t('backup_rejected', outcome.rejected.length)}</p>
+          <p>{t(outcome.rejected.length === 1 ? 'backup_rejected_one' : 'backup_rejected', outcome.rejected.length)}</p>
           <ul>
             {outcome.rejected.slice(0, 20).map((rejection) => (
               <li key={`${rejection.path} ${rejection.reason}`}>

@@ -7,7 +7,7 @@ export function HistoryPanel({ draftId }: { draftId: string }) {
   const revisions = useLiveQuery(() => listRevisions(draftId), [draftId]) ?? [];
   return (
     <details class="history">
-      <summary>{t('history_title', revisions.length)}</summary>
+      <summary>{revisions.length === 1 ? t('history_title_one') : t('history_title', revisions.length)}</summary>
       {revisions.length === 0 ? (
         <p class="muted">{t('history_empty')}</p>
       ) : (

@@ -20,7 +20,7 @@ export function CodePicker({ editor, codes }: { editor: DraftEditor; codes: Taxo
       </label>
       <input id="code-search" type="search" placeholder={t('codes_search')} value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
       <p class="muted hint" role="status">
-        {t('codes_matching', matches.length)}
+        {t(matches.length === 1 ? 'codes_matching_one' : 'codes_matching', matches.length)}
       </p>
       <ul class="code-list" aria-label={t('codes_list')}>
         {matches.map((code) => (

@@ -27,7 +27,7 @@ export function ReadinessList({ readiness, compact = false }: { readiness: Readi
   return (
     <section aria-label={t('readiness_heading')} class="readiness">
       <p role="status" class={readiness.ready ? 'ok' : 'error'}>
-        {readiness.ready ? t('readiness_ready') : t('readiness_blocked', readiness.blockers.length)}
+        {readiness.ready ? t('readiness_ready') : t(readiness.blockers.length === 1 ? 'readiness_blocked_one' : 'readiness_blocked', readiness.blockers.length)}
       </p>
       <ul class="checks">
         {shown.map((check) => (

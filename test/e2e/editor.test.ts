@@ -65,7 +65,7 @@ describe('the drafts workspace', () => {
     // The clip already gave a title and a quoted source: the archive would take it, the advice says what is missing.
     await editor.getByText('Ready to submit').waitFor();
     await typeInto(editor, 'Title', '');
-    await editor.getByText('1 item(s) block submission').waitFor();
+    await editor.getByText('1 item blocks submission').waitFor();
     expect(await check(editor, 'title').getAttribute('data-ok')).toBe('false');
 
     await typeInto(editor, 'Title', 'Airline chatbot invented a refund policy');
@@ -300,7 +300,7 @@ describe('the drafts workspace', () => {
       writeFileSync(corruptedFile, JSON.stringify(corrupted));
       await page.getByLabel('Import a backup').setInputFiles(corruptedFile);
       const refusal = page.getByRole('alert');
-      await refusal.getByText('Nothing was imported: 1 problem(s) in the file.').waitFor();
+      await refusal.getByText('Nothing was imported: 1 problem in the file.').waitFor();
       expect(await refusal.textContent()).toContain('drafts[0].sources[1].url');
       expect(await dumpStores(other, ['drafts', 'clips', 'revisions'])).toEqual(copy);
       await page.close();
