@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { Clip, Draft } from '../src/core/draft.ts';
 import { clipsOfDraft } from '../src/store/drafts.ts';
 import { conflictsOf, saveFieldEdits } from '../src/store/editing.ts';
@@ -54,6 +54,30 @@ function Sources({ draft, clips }: { draft: Draft; clips: Clip[] }) {
   );
 }
 
+/**
+ * The title, editable in place. Uncontrolled (defaultValue), so a live update of the draft does not reset
+ * what is being typed; saved against the title shown when typing began, so a change made meanwhile in the
+ * editor becomes a conflict, not a loss.
+ */
+function TitleInput({ draftId, title, disabled }: { draftId: string; title: string; disabled: boolean }) {
+  const base = useRef<string | undefined>(undefined);
+  return (
+    <>
+      <label for="draft-title">{t('field_title')}</label>
+      <input
+        id="draft-title"
+        defaultValue={title}
+        disabled={disabled}
+        onFocus={() => (base.current = title)}
+        onChange={(event) => {
+          void saveFieldEdits(draftId, [{ path: 'title', base: base.current ?? title, value: event.currentTarget.value }]);
+          base.current = event.currentTarget.value;
+        }}
+      />
+    </>
+  );
+}
+
 export function DraftView({ draftId, tabId, onBack }: { draftId: string; tabId?: number; onBack: () => void }) {
   const data = useLiveQuery(async () => {
     const [draft, clips, activeId, conflicts] = await Promise.all([db().drafts.get(draftId), clipsOfDraft(draftId), loadActiveDraftId(), conflictsOf(draftId)]);
@@ -86,14 +110,7 @@ export function DraftView({ draftId, tabId, onBack }: { draftId: string; tabId?:
           {t('popup_open_editor')}
         </button>
       </div>
-      <label for="draft-title">{t('field_title')}</label>
-      <input
-        id="draft-title"
-        value={draft.title}
-        disabled={locked}
-        // Saved against the title shown, so a change made meanwhile in the editor becomes a conflict, not a loss.
-        onChange={(event) => void saveFieldEdits(draftId, [{ path: 'title', base: draft.title, value: event.currentTarget.value }])}
-      />
+      <TitleInput draftId={draftId} title={draft.title} disabled={locked} />
       <label class="row">
         <input
           type="checkbox"
