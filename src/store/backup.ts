@@ -1,4 +1,5 @@
 /** Export of everything, and all-or-nothing import in one Dexie transaction. */
+import type { EntityTable, IDType } from 'dexie';
 import type { Draft } from '../core/draft.ts';
 import { makeBackup, parseBackup, type Backup, type Rejection, type RevisionRecord } from '../workspace/io/backup.ts';
 import { db, type ClipperDb } from './db.ts';
@@ -27,6 +28,9 @@ class Rejected extends Error {
   }
 }
 
+/** Called as rows are stored: rows written so far, of the rows queued for writing so far. */
+export type ImportProgress = (written: number, total: number) => void;
+
 /**
  * Imports a backup file's text. Rows are put by id (a re-import of the same file changes nothing;
  * a draft replaced by a different version is kept as an `import` revision); if any row is rejected,
@@ -37,8 +41,6 @@ class Rejected extends Error {
  * Rows identical to the stored ones are not written again. When the store was empty, the search index
  * of the imported drafts is built while the database writes them, and saved with them.
  */
-export type ImportProgress = (written: number, total: number) => void;
-
 export async function importEverything(text: string, store: ClipperDb = db(), onProgress: ImportProgress = () => {}): Promise<ImportOutcome> {
   const [draftIds, clipIds] = await store.transaction('r', store.drafts, store.clips, () =>
     Promise.all([store.drafts.toCollection().primaryKeys(), store.clips.toCollection().primaryKeys()]),
@@ -49,36 +51,42 @@ export async function importEverything(text: string, store: ClipperDb = db(), on
   let replacedAny = false;
   try {
     const outcome = await store.transaction('rw', store.drafts, store.clips, store.revisions, async () => {
-      // Only rows that may already be stored are read back, to compare them with the file's.
-      const overlap = parseIds(text, knownDrafts, knownClips);
-      const [oldDrafts, oldClips] = await Promise.all([store.drafts.bulkGet(overlap.drafts), store.clips.bulkGet(overlap.clips)]);
-      const stored = new Map<string, string>();
-      for (const row of [...oldDrafts, ...oldClips]) if (row) stored.set(row.id, JSON.stringify(row));
-      const oldById = new Map(oldDrafts.filter((draft): draft is Draft => draft !== undefined).map((draft) => [draft.id, draft]));
       const at = new Date().toISOString();
       const writes: Promise<unknown>[] = [];
       let queued = 0;
       let written = 0;
-      const write = (rows: number, done: Promise<unknown>) => {
-        queued += rows;
-        writes.push(done.then(() => onProgress((written += rows), queued)));
+      const put = async <T extends { id: string }>(table: EntityTable<T, 'id'>, rows: T[]) => {
+        queued += rows.length;
+        await table.bulkPut(rows);
+        onProgress((written += rows.length), queued);
       };
-      const changed = <T extends { id: string }>(rows: T[]) => (stored.size === 0 ? rows : rows.filter((row) => stored.get(row.id) !== JSON.stringify(row)));
+      /**
+       * Writes the rows that differ from the stored ones. Rows with an id not stored yet are written at once,
+       * while the rest of the file is still checked; the others are read back first, to compare.
+       */
+      const putChanged = <T extends { id: string }>(table: EntityTable<T, 'id'>, rows: T[], known: ReadonlySet<string>, keepReplaced?: (old: T[]) => Promise<unknown>) => {
+        const overlap = rows.filter((row) => known.has(row.id));
+        if (overlap.length === 0) {
+          writes.push(put(table, rows));
+          return;
+        }
+        const compared = table.bulkGet(overlap.map((row) => row.id as IDType<T, 'id'>)).then(async (rowsStored) => {
+          const stored = new Map(rowsStored.flatMap((row) => (row ? [[row.id, row] as const] : [])));
+          const fresh = rows.filter((row) => !stored.has(row.id) || JSON.stringify(stored.get(row.id)) !== JSON.stringify(row));
+          const replaced = fresh.flatMap((row) => stored.get(row.id) ?? []);
+          if (replaced.length > 0) await keepReplaced?.(replaced);
+          if (fresh.length > 0) await put(table, fresh);
+        });
+        writes.push(compared);
+      };
+      // A draft the file replaces with different content is kept in its history first.
+      const keepReplacedDrafts = (replaced: Draft[]) => {
+        replacedAny = true;
+        return store.revisions.bulkAdd(replaced.map((draft) => ({ draftId: draft.id, at, reason: 'import' as const, draft })));
+      };
       const parsed = parseBackup(text, knownDrafts, {
-        drafts(rows) {
-          const fresh = changed(rows);
-          // A draft the file replaces with different content is kept in its history first.
-          const replaced = fresh.flatMap((draft) => oldById.get(draft.id) ?? []);
-          if (replaced.length > 0) {
-            replacedAny = true;
-            writes.push(store.revisions.bulkAdd(replaced.map((draft) => ({ draftId: draft.id, at, reason: 'import' as const, draft }))));
-          }
-          if (fresh.length > 0) write(fresh.length, store.drafts.bulkPut(fresh));
-        },
-        clips(rows) {
-          const fresh = changed(rows);
-          if (fresh.length > 0) write(fresh.length, store.clips.bulkPut(fresh));
-        },
+        drafts: (rows) => putChanged(store.drafts, rows, knownDrafts, keepReplacedDrafts),
+        clips: (rows) => putChanged(store.clips, rows, knownClips),
       });
       if (!parsed.ok) {
         // Throwing aborts the transaction: the writes already made are undone, and fail as they are.
@@ -107,19 +115,6 @@ export async function importEverything(text: string, store: ClipperDb = db(), on
   } catch (error) {
     if (error instanceof Rejected) return { ok: false, rejected: error.rejected };
     throw error;
-  }
-}
-
-/** Ids of the file's drafts and clips that are already stored (an unreadable file has none). */
-function parseIds(text: string, knownDrafts: ReadonlySet<string>, knownClips: ReadonlySet<string>): { drafts: string[]; clips: string[] } {
-  if (knownDrafts.size === 0 && knownClips.size === 0) return { drafts: [], clips: [] };
-  const ids = (rows: unknown, known: ReadonlySet<string>) =>
-    Array.isArray(rows) ? rows.map((row) => (row as { id?: unknown } | null)?.id).filter((id): id is string => typeof id === 'string' && known.has(id)) : [];
-  try {
-    const json = JSON.parse(text) as { drafts?: unknown; clips?: unknown } | null;
-    return { drafts: [...new Set(ids(json?.drafts, knownDrafts))], clips: [...new Set(ids(json?.clips, knownClips))] };
-  } catch {
-    return { drafts: [], clips: [] };
   }
 }
 
