@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { exportEverything, importEverything, type ImportOutcome } from '../src/store/backup.ts';
 import { download } from '../src/ui/download.ts';
-import { t } from '../src/ui/i18n.ts';
+import { formatNumber, t } from '../src/ui/i18n.ts';
 
 /** Backup of every draft, clip and revision as versioned JSON; import is all-or-nothing. */
 export function BackupPanel() {
@@ -41,7 +41,7 @@ export function BackupPanel() {
       />
       {progress && (
         <p role="status" aria-live="polite">
-          <label for="backup-progress">{progress.total ? t('backup_importing', progress.written.toLocaleString(), progress.total.toLocaleString()) : t('backup_checking')}</label>{' '}
+          <label for="backup-progress">{progress.total ? t('backup_importing', formatNumber(progress.written), formatNumber(progress.total)) : t('backup_checking')}</label>{' '}
           <progress id="backup-progress" max={progress.total || undefined} value={progress.total ? progress.written : undefined} />
         </p>
       )}
