@@ -18,13 +18,14 @@ const MAX_ELEMENTS = 150;
 const NOT_PUBLISHED_BEFORE =
   /(?:aktuelle zeit|current time|it is currently|registriert|registered|joined|mitglied seit|member since|inscrit le|inscrito)\W{0,3}(?:\p{L}{2,10}\.?,?)?$/iu;
 
+const HEAD_CHARS = 250;
+
 /** The first date in `text` that is not labelled as the visit's time or a member's registration. */
 function firstPublicationDate(page: Page, text: string): TextDate | undefined {
   return findTextDates(text, page.bounds, page.dayOrder, 5).find(
     (found) => !NOT_PUBLISHED_BEFORE.test(text.slice(Math.max(0, found.index - 30), found.index).trimEnd()),
   );
 }
-const HEAD_CHARS = 250;
 
 /** The first element whose class or id says it holds a date and whose own text contains one. */
 export function dateFromDateBearingElement(page: Page): DomDate | undefined {

@@ -5,12 +5,11 @@
  * by upload day. Both are weaker than any date in the page's text, so they come after it.
  */
 import type { Page } from '../page.ts';
+import type { DomDate } from './dom-dates.ts';
 import { findTextDates } from './text-dates.ts';
 import { dateFromUrl } from './url-date.ts';
 
-type Found = { day: string; source: string } | undefined;
-
-export function dateFromDescription(page: Page): Found {
+export function dateFromDescription(page: Page): DomDate | undefined {
   for (const key of ['description', 'og:description', 'twitter:description']) {
     const found = findTextDates(page.meta.get(key)?.[0] ?? '', page.bounds, page.dayOrder, 1)[0];
     if (found) return { day: found.day, source: `meta:${key} (text)` };
@@ -18,7 +17,7 @@ export function dateFromDescription(page: Page): Found {
   return undefined;
 }
 
-export function dateFromShareImage(page: Page): Found {
+export function dateFromShareImage(page: Page): DomDate | undefined {
   for (const key of ['og:image', 'og:image:url', 'og:image:secure_url', 'twitter:image']) {
     for (const value of page.meta.get(key) ?? []) {
       const day = dateFromUrl(value, page.bounds, page.pageUrl);
