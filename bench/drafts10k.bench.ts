@@ -46,7 +46,7 @@ function syntheticBackup(): { json: string; firstId: string } {
     }
     drafts.push({ ...draft, codes: [`M${(i % 8) + 1}`], notes: `Checked ${word} claims for case ${i}.` });
   }
-  return { json: JSON.stringify(makeBackup(drafts, clips, [], new Date().toISOString())), firstId: drafts[0]!.id };
+  return { json: JSON.stringify(makeBackup(drafts, [], new Date().toISOString())), firstId: drafts[0]!.id };
 }
 
 /** Records in `window.titleShownAt` the page time of the first frame whose title field has a value (a string: tsx would wrap a function). */

@@ -25,9 +25,9 @@ function ClipRow({ clip }: { clip: Clip }) {
         // defaultValue, not value: a live update of the clip (its anchor state, checked as the popup opens) must not
         // reset a note being typed; the note is saved on change (blur).
         defaultValue={clip.note}
-        onChange={(event) => void updateClipNote(clip.id, event.currentTarget.value)}
+        onChange={(event) => void updateClipNote(clip, event.currentTarget.value)}
       />
-      <button type="button" class="small" aria-label={t('clip_remove_label')} onClick={() => confirm(t('quote_remove_confirm')) && void removeClip(clip.id)}>
+      <button type="button" class="small" aria-label={t('clip_remove_label')} onClick={() => confirm(t('quote_remove_confirm')) && void removeClip(clip)}>
         {t('clip_remove')}
       </button>
     </li>

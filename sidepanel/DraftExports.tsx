@@ -1,12 +1,11 @@
 import { useState } from 'preact/hooks';
 import type { Clip, Draft } from '../src/core/draft.ts';
-import { db } from '../src/store/db.ts';
+import { addAnnotations } from '../src/store/clips.ts';
 import { download, slug } from '../src/ui/download.ts';
 import { t } from '../src/ui/i18n.ts';
 import { aiidCsv, aiidSubmissions } from '../src/workspace/io/aiid.ts';
 import { draftToMarkdown } from '../src/workspace/io/draft-markdown.ts';
-import { annotationCollection, annotationsIntoDraft } from '../src/workspace/io/web-annotation.ts';
-import { systemClock } from '../src/core/clip-ops.ts';
+import { annotationCollection } from '../src/workspace/io/web-annotation.ts';
 
 /** Exports of one draft (Markdown, AIID JSON/CSV, Web Annotations) and import of annotations into it. */
 export function DraftExports({ draft, clips }: { draft: Draft; clips: Clip[] }) {
@@ -19,12 +18,8 @@ export function DraftExports({ draft, clips }: { draft: Draft; clips: Clip[] }) 
     } catch {
       return setStatus(t('annotations_not_json'));
     }
-    const result = annotationsIntoDraft(json, draft, systemClock);
+    const result = await addAnnotations(draft.id, json);
     if (result.clips.length === 0) return setStatus(t('annotations_none', result.rejected.length));
-    await db().transaction('rw', db().drafts, db().clips, async () => {
-      await db().drafts.put(result.draft);
-      await db().clips.bulkAdd(result.clips);
-    });
     setStatus(t('annotations_imported', result.clips.length, result.rejected.length));
   }
   return (

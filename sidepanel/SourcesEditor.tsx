@@ -56,7 +56,7 @@ function SourceCard({ editor, draft, source, index, clips }: { editor: DraftEdit
       {quotes.map((clip) => (
         <div key={clip.id} class="quote">
           <blockquote>{clip.quote}</blockquote>
-          <button type="button" class="small" aria-label={t('quote_remove_named', clip.quote.slice(0, 40))} onClick={() => confirm(t('quote_remove_confirm')) && void removeClip(clip.id)}>
+          <button type="button" class="small" aria-label={t('quote_remove_named', clip.quote.slice(0, 40))} onClick={() => confirm(t('quote_remove_confirm')) && void removeClip(clip)}>
             {t('quote_remove')}
           </button>
         </div>

@@ -1,5 +1,5 @@
 // Runs while the page is still being parsed, before the editor's code has even been fetched: when the
-// page opens on a draft, it reads that draft, its clips and its conflicts with the bare IndexedDB API
+// page opens on a draft, it reads that draft (with its clips) and its conflicts with the bare IndexedDB API
 // (the same reads as readDraftView in src/ui/draft-view.ts), so the fields can be drawn as soon as the
 // editor's code is ready; Dexie's live query takes over from there. A plain script, as extension pages
 // allow no inline code. The database name is DB_NAME of src/store/db.ts. Any surprise (no database, an
@@ -19,12 +19,11 @@
         request.onsuccess = () => {
           const db = request.result;
           try {
-            const tx = db.transaction(['drafts', 'clips', 'conflicts'], 'readonly');
+            const tx = db.transaction(['drafts', 'conflicts'], 'readonly');
             const view = { draft: undefined, clips: [], conflicts: [] };
-            tx.objectStore('drafts').get(draftId).onsuccess = (event) => (view.draft = event.target.result);
-            tx.objectStore('clips').index('draftId').getAll(draftId).onsuccess = (event) => {
-              // Index order, then by creation time: what Dexie's sortBy('createdAt') gives.
-              view.clips = event.target.result.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+            tx.objectStore('drafts').get(draftId).onsuccess = (event) => {
+              view.draft = event.target.result;
+              view.clips = view.draft?.clips ?? [];
             };
             tx.objectStore('conflicts').index('draftId').getAll(draftId).onsuccess = (event) => (view.conflicts = event.target.result);
             tx.oncomplete = () => resolve(view);

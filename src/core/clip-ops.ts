@@ -66,7 +66,22 @@ export function addCaptureToDraft(draft: Draft, capture: PageCapture, clock: Clo
   const updated: Draft = {
     ...draft,
     sources: isNew ? [...draft.sources, source] : draft.sources,
+    clips: [...draft.clips, clip],
     updatedAt: clock.now(),
   };
   return { draft: Draft.parse(updated), clip };
+}
+
+/**
+ * `next`, plus every quote of `other` that `next` lacks (with the source it cites): for a restore or an
+ * import that puts another version of a draft's fields back, without deleting a quote either version has.
+ */
+export function keepingAllQuotes(next: Draft, other: Draft): Draft {
+  const has = new Set(next.clips.map((clip) => clip.id));
+  const extra = other.clips.filter((clip) => !has.has(clip.id));
+  if (extra.length === 0) return next;
+  const cited = new Set(next.sources.map((source) => source.id));
+  const sources = other.sources.filter((source) => !cited.has(source.id) && extra.some((clip) => clip.sourceId === source.id));
+  const clips = [...next.clips, ...extra].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+  return { ...next, sources: [...next.sources, ...sources], clips };
 }

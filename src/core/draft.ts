@@ -86,6 +86,9 @@ export const Clip = z.strictObject({
 });
 export type Clip = z.infer<typeof Clip>;
 
+/** More quotes than this in one draft is an accident (or an attack), not research. */
+export const MAX_CLIPS_PER_DRAFT = 2_000;
+
 export const SUBMISSION_STATES = ['queued', 'sending', 'accepted', 'failed'] as const;
 export const SubmissionRecord = z.strictObject({
   state: z.enum(SUBMISSION_STATES),
@@ -123,7 +126,20 @@ export const Draft = z.strictObject({
   sources: z.array(Source).max(100).default([]),
   reviewState: ReviewState.default('draft'),
   submission: SubmissionRecord.optional(),
+  /**
+   * The quotes, oldest first. They live inside their draft: a draft and its quotes are one stored row,
+   * written and read together (10,000 drafts import as 10,000 rows, not 60,000).
+   */
+  clips: z.array(Clip).max(MAX_CLIPS_PER_DRAFT).default([]),
+  /** The canonical URLs of `clips`, kept by the store for its "quotes on this page" index (src/store/db.ts). */
+  quotedUrls: z.array(z.string()).optional(),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
+}).superRefine((draft, context) => {
+  const sources = new Set(draft.sources.map((source) => source.id));
+  draft.clips.forEach((clip, index) => {
+    if (clip.draftId !== draft.id) context.addIssue({ code: 'custom', path: ['clips', index, 'draftId'], message: `Quote ${clip.id} belongs to draft ${clip.draftId}, not ${draft.id}.` });
+    else if (!sources.has(clip.sourceId)) context.addIssue({ code: 'custom', path: ['clips', index, 'sourceId'], message: `Draft ${draft.id} has no source ${clip.sourceId}.` });
+  });
 });
 export type Draft = z.infer<typeof Draft>;

@@ -1,35 +1,64 @@
-/** Clip rows: the quotes on a page, their anchoring state, notes, removal. */
+/** Quotes, stored inside their draft: the quotes on a page, their anchoring state, notes, removal. */
 import type { AnchorReport } from '../core/capture.ts';
-import type { Clip } from '../core/draft.ts';
+import { Draft as DraftSchema, type Clip, type Draft } from '../core/draft.ts';
+import { systemClock, type Clock } from '../core/clip-ops.ts';
+import { annotationsIntoDraft, type AnnotationImport } from '../workspace/io/web-annotation.ts';
 import { db, type ClipperDb } from './db.ts';
+import { DraftNotFoundError } from './drafts.ts';
+
+const byCreation = (a: Clip, b: Clip) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0);
 
 export async function clipsForUrls(urls: string[], store: ClipperDb = db()): Promise<Clip[]> {
   const unique = [...new Set(urls)];
-  return store.clips.where('url').anyOf(unique).sortBy('createdAt');
+  const drafts = await store.drafts.where('quotedUrls').anyOf(unique).distinct().toArray();
+  return drafts.flatMap((draft) => draft.clips.filter((clip) => unique.includes(clip.url))).sort(byCreation);
 }
 
 /** Stores what the page said about each quote; only clips of the reported page are touched. */
 export async function recordAnchorReports(reports: AnchorReport[], pageUrls: string[], store: ClipperDb = db(), now = new Date().toISOString()) {
-  await store.transaction('rw', store.clips, async () => {
-    for (const { id, state } of reports) {
-      const clip = await store.clips.get(id);
-      if (!clip || !pageUrls.includes(clip.url)) continue;
-      await store.clips.put({ ...clip, anchor: { state, checkedAt: now } });
-    }
+  const states = new Map(reports.map(({ id, state }) => [id, state]));
+  const report = (clip: Clip) => {
+    const state = states.get(clip.id);
+    return state && pageUrls.includes(clip.url) ? { ...clip, anchor: { state, checkedAt: now } } : clip;
+  };
+  await store.transaction('rw', store.drafts, async () => {
+    const drafts = await store.drafts.where('quotedUrls').anyOf(pageUrls).distinct().toArray();
+    // Not an edit: the draft's updatedAt stays (where a quote was found is nothing to search or review).
+    const changed = drafts.flatMap((draft) => {
+      const clips = draft.clips.map(report);
+      return clips.some((clip, index) => clip !== draft.clips[index]) ? [{ ...draft, clips }] : [];
+    });
+    await store.drafts.bulkPut(changed);
   });
 }
 
+/** A quote of a stored draft: which draft, and which quote in it. */
+export type ClipRef = Pick<Clip, 'id' | 'draftId'>;
+
 /** Changes a quote's note. Its draft counts as changed too, so a saved search index re-reads it. */
-export async function updateClipNote(id: string, note: string, store: ClipperDb = db(), now = new Date().toISOString()): Promise<void> {
-  await store.transaction('rw', store.clips, store.drafts, async () => {
-    const clip = await store.clips.get(id);
-    if (!clip) return;
-    await store.clips.put({ ...clip, note: note.slice(0, 20_000) });
-    await store.drafts.update(clip.draftId, { updatedAt: now });
-  });
+export async function updateClipNote(ref: ClipRef, note: string, store: ClipperDb = db(), now = new Date().toISOString()): Promise<void> {
+  await changeClips(ref.draftId, (clips) => clips.map((clip) => (clip.id === ref.id ? { ...clip, note: note.slice(0, 20_000) } : clip)), store, now);
 }
 
 /** Removes a quote; the draft keeps its source even when no quote is left, so nothing else is lost. */
-export async function removeClip(id: string, store: ClipperDb = db()): Promise<void> {
-  await store.clips.delete(id);
+export async function removeClip(ref: ClipRef, store: ClipperDb = db(), now = new Date().toISOString()): Promise<void> {
+  await changeClips(ref.draftId, (clips) => clips.filter((clip) => clip.id !== ref.id), store, now);
+}
+
+async function changeClips(draftId: string, change: (clips: Clip[]) => Clip[], store: ClipperDb, now: string): Promise<void> {
+  await store.drafts.where('id').equals(draftId).modify((draft: Draft) => {
+    draft.clips = change(draft.clips);
+    draft.updatedAt = now;
+  });
+}
+
+/** Adds the quotes of a W3C Web Annotation file (already parsed JSON) to a stored draft. */
+export async function addAnnotations(draftId: string, json: unknown, store: ClipperDb = db(), clock: Clock = systemClock): Promise<AnnotationImport> {
+  return store.transaction('rw', store.drafts, async () => {
+    const stored = await store.drafts.get(draftId);
+    if (!stored) throw new DraftNotFoundError(draftId);
+    const result = annotationsIntoDraft(json, stored, clock);
+    if (result.clips.length > 0) await store.drafts.put(DraftSchema.parse(result.draft));
+    return result;
+  });
 }

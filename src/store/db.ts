@@ -3,7 +3,7 @@
  * Lives in the extension's own origin: content scripts can never open it, so the token is kept here
  * (chrome.storage.local would be readable by content scripts).
  */
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type DBCore, type EntityTable } from 'dexie';
 import type { Clip, Draft } from '../core/draft.ts';
 import type { SubmissionRequest } from '../archive/contract.ts';
 
@@ -62,8 +62,8 @@ export interface ConflictRow {
 export const DB_NAME = 'incident-clipper';
 
 export class ClipperDb extends Dexie {
+  /** Each draft with its quotes (`clips`). */
   drafts!: EntityTable<Draft, 'id'>;
-  clips!: EntityTable<Clip, 'id'>;
   outbox!: EntityTable<OutboxRow, 'seq'>;
   deadLetters!: EntityTable<DeadLetterRow, 'id'>;
   settings!: EntityTable<KeyValueRow, 'key'>;
@@ -91,7 +91,75 @@ export class ClipperDb extends Dexie {
         const drafts = await tx.table<Draft>('drafts').toArray();
         await tx.table<RevisionRow>('revisions').bulkAdd(drafts.map((draft) => ({ draftId: draft.id, at, reason: 'upgrade' as const, draft })));
       });
+    // Version 3: the quotes move into their draft's row (one row per draft is what makes a 10,000-draft
+    // import fast), and drafts are indexed by the pages they quote.
+    this.version(3)
+      .stores({ drafts: 'id, updatedAt, *quotedUrls', clips: null })
+      .upgrade(async (tx) => {
+        const clips = await tx.table<Clip>('clips').toArray();
+        const drafts = tx.table<Draft>('drafts');
+        await drafts.bulkPut(draftsWithTheirClips(await drafts.toArray(), clips, new Date().toISOString()));
+      });
+    this.use(quotedUrlsIndex);
   }
+}
+
+const byCreation = (a: Clip, b: Clip) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0);
+
+/**
+ * Version 2's drafts with the quotes of its `clips` table moved in. A quote whose draft is gone (never
+ * expected, but nothing is dropped in an upgrade) gets a draft of its own to live in.
+ */
+function draftsWithTheirClips(drafts: Draft[], clips: Clip[], now: string): Draft[] {
+  const byDraft = new Map<string, Clip[]>();
+  for (const clip of clips) byDraft.set(clip.draftId, [...(byDraft.get(clip.draftId) ?? []), clip]);
+  const joined = drafts.map((draft) => ({ ...draft, clips: (byDraft.get(draft.id) ?? []).sort(byCreation) }));
+  for (const draft of drafts) byDraft.delete(draft.id);
+  for (const [draftId, orphans] of byDraft) {
+    orphans.sort(byCreation);
+    const sources = [...new Map(orphans.map((clip) => [clip.sourceId, { id: clip.sourceId, url: clip.url, originalUrl: clip.url, title: '', authors: [], provenance: {}, accessedAt: clip.createdAt }])).values()];
+    joined.push({
+      id: draftId,
+      title: 'Recovered quotes',
+      summary: '',
+      rationale: '',
+      counterfactual: '',
+      codes: [],
+      providers: [],
+      tags: ['recovered-quotes'],
+      deployers: [],
+      harmedParties: [],
+      notes: '',
+      sources,
+      reviewState: 'draft',
+      clips: orphans,
+      createdAt: orphans[0]!.createdAt,
+      updatedAt: now,
+    });
+  }
+  return joined;
+}
+
+/** Keeps each stored draft's `quotedUrls` (the index of quoted pages) equal to its quotes' URLs, on every write. */
+const quotedUrlsIndex = {
+  stack: 'dbcore' as const,
+  name: 'quotedUrls',
+  create: (down: DBCore): DBCore => ({
+    ...down,
+    table(name) {
+      const table = down.table(name);
+      if (name !== 'drafts') return table;
+      return {
+        ...table,
+        mutate: (request) =>
+          table.mutate(request.type === 'add' || request.type === 'put' ? { ...request, values: request.values.map(withQuotedUrls) } : request),
+      };
+    },
+  }),
+};
+
+function withQuotedUrls(draft: Draft): Draft {
+  return { ...draft, quotedUrls: [...new Set((draft.clips ?? []).map((clip) => clip.url))] };
 }
 
 let shared: ClipperDb | undefined;

@@ -17,7 +17,7 @@ export async function saveCapture(
   target: 'new' | string,
   { store = db(), clock = systemClock, providers = [] }: { store?: ClipperDb; clock?: Clock; providers?: ProviderRef[] } = {},
 ): Promise<{ draft: Draft; clip: Clip }> {
-  return store.transaction('rw', store.drafts, store.clips, async () => {
+  return store.transaction('rw', store.drafts, async () => {
     let result: { draft: Draft; clip: Clip };
     if (target === 'new') {
       result = draftFromCapture(capture, clock, providers);
@@ -27,7 +27,6 @@ export async function saveCapture(
       result = addCaptureToDraft(existing, capture, clock);
     }
     await store.drafts.put(result.draft);
-    await store.clips.add(result.clip);
     return result;
   });
 }
@@ -38,14 +37,12 @@ export async function recentDrafts(limit = 20, store: ClipperDb = db()): Promise
 
 /** Drafts that quote the page at this canonical URL, most recently edited first. */
 export async function draftsForUrl(url: string, store: ClipperDb = db()): Promise<Draft[]> {
-  const clips = await store.clips.where('url').equals(url).toArray();
-  const ids = [...new Set(clips.map((clip) => clip.draftId))];
-  const drafts = (await store.drafts.bulkGet(ids)).filter((draft): draft is Draft => draft !== undefined);
+  const drafts = await store.drafts.where('quotedUrls').equals(url).toArray();
   return drafts.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
 }
 
 export async function clipsOfDraft(draftId: string, store: ClipperDb = db()): Promise<Clip[]> {
-  return store.clips.where('draftId').equals(draftId).sortBy('createdAt');
+  return (await store.drafts.get(draftId))?.clips ?? [];
 }
 
 export type EditableFields = Partial<

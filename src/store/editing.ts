@@ -90,19 +90,20 @@ export async function addSource(draftId: string, url: string, store: ClipperDb =
 
 /** Removes a source and its quotes; the previous state stays in the revision history. */
 export async function removeSource(draftId: string, sourceId: string, store: ClipperDb = db(), clock: Clock = systemClock): Promise<void> {
-  await store.transaction('rw', store.drafts, store.clips, store.revisions, async () => {
+  await store.transaction('rw', store.drafts, store.revisions, async () => {
     const stored = await store.drafts.get(draftId);
     if (!stored) throw new DraftNotFoundError(draftId);
     const now = clock.now();
     await snapshotBeforeEdit(stored, 'edit', store, now, true);
-    await store.drafts.put(DraftSchema.parse({ ...stored, sources: stored.sources.filter((s) => s.id !== sourceId), updatedAt: now }));
-    await store.clips.where('draftId').equals(draftId).filter((clip) => clip.sourceId === sourceId).delete();
+    const sources = stored.sources.filter((source) => source.id !== sourceId);
+    const clips = stored.clips.filter((clip) => clip.sourceId !== sourceId);
+    await store.drafts.put(DraftSchema.parse({ ...stored, sources, clips, updatedAt: now }));
   });
 }
 
 /** A quote typed in by hand for a source (no page selection: its selectors hold only the quote). */
 export async function addQuote(draftId: string, sourceId: string, quote: string, store: ClipperDb = db(), clock: Clock = systemClock): Promise<Clip> {
-  return store.transaction('rw', store.drafts, store.clips, async () => {
+  return store.transaction('rw', store.drafts, async () => {
     const stored = await store.drafts.get(draftId);
     const source = stored?.sources.find((candidate) => candidate.id === sourceId);
     if (!stored || !source) throw new DraftNotFoundError(draftId);
@@ -120,8 +121,7 @@ export async function addQuote(draftId: string, sourceId: string, quote: string,
       note: '',
       createdAt: clock.now(),
     });
-    await store.clips.add(clip);
-    await store.drafts.put({ ...stored, updatedAt: clock.now() });
+    await store.drafts.put({ ...stored, clips: [...stored.clips, clip], updatedAt: clock.now() });
     return clip;
   });
 }

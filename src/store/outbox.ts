@@ -9,7 +9,7 @@ import type { Draft } from '../core/draft.ts';
 import { submissionFromDraft } from '../core/submission.ts';
 import { systemClock, type Clock } from '../core/clip-ops.ts';
 import { db, type ClipperDb, type OutboxRow } from './db.ts';
-import { DraftNotFoundError, clipsOfDraft } from './drafts.ts';
+import { DraftNotFoundError } from './drafts.ts';
 import { loadSettings, saveSettings } from './settings.ts';
 import { storedMessage, t, type MessageKey } from '../ui/i18n.ts';
 
@@ -26,13 +26,13 @@ export class NotReadyError extends Error {
 
 /** Queues a draft for submission. Queuing twice, or after acceptance, sends nothing new. */
 export async function queueSubmission(draftId: string, store: ClipperDb = db(), clock: Clock = systemClock): Promise<Draft> {
-  return store.transaction('rw', store.drafts, store.clips, store.outbox, async () => {
+  return store.transaction('rw', store.drafts, store.outbox, async () => {
     const draft = await store.drafts.get(draftId);
     if (!draft) throw new DraftNotFoundError(draftId);
     const state = draft.submission?.state;
     if (state === 'queued' || state === 'sending' || state === 'accepted') return draft;
 
-    const build = submissionFromDraft(draft, await clipsOfDraft(draftId, store));
+    const build = submissionFromDraft(draft, draft.clips);
     if (!build.ok) throw new NotReadyError(build.problems.map((problem) => problem.message));
 
     const idempotencyKey = clock.uuid();

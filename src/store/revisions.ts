@@ -3,7 +3,7 @@
  * coalesced (one snapshot per draft per REVISION_GAP_MS), and each draft keeps its newest MAX_REVISIONS.
  */
 import { Draft as DraftSchema, type Draft } from '../core/draft.ts';
-import { systemClock, type Clock } from '../core/clip-ops.ts';
+import { keepingAllQuotes, systemClock, type Clock } from '../core/clip-ops.ts';
 import { Dexie } from 'dexie';
 import { db, type ClipperDb, type RevisionRow } from './db.ts';
 import { DraftNotFoundError } from './drafts.ts';
@@ -37,7 +37,9 @@ export async function restoreRevision(revisionId: number, store: ClipperDb = db(
     const now = clock.now();
     await snapshotBeforeEdit(current, 'restore', store, now, true);
     // The submission record is the outbox's, not the editor's: a restore never un-sends anything.
-    const restored = DraftSchema.parse({ ...revision.draft, submission: current.submission, reviewState: current.reviewState, updatedAt: now });
+    // Quotes taken since the revision stay, and quotes removed since come back.
+    const fields = { ...revision.draft, submission: current.submission, reviewState: current.reviewState, updatedAt: now };
+    const restored = DraftSchema.parse(keepingAllQuotes({ ...fields, clips: fields.clips ?? [] }, current));
     await store.drafts.put(restored);
     return restored;
   });

@@ -1,5 +1,5 @@
 /**
- * What an editor shows of one stored draft (the draft by its key, its clips and conflicts by their
+ * What an editor shows of one stored draft (the draft with its clips by its key, its conflicts by their
  * index), as a live query. Small on purpose: a page that opens on a draft loads this first, and Dexie
  * only after it, so the draft can be drawn from an earlier read (the side panel's open-db.js) before
  * Dexie has even loaded.
@@ -14,16 +14,12 @@ export interface StoredDraftView {
   conflicts: ConflictRow[];
 }
 
-/** What the editor shows of one draft: the draft by its key, its clips and conflicts by their index. */
+/** What the editor shows of one draft: the draft (with its clips) by its key, its conflicts by their index. */
 export async function readDraftView(draftId: string, store: ClipperDb): Promise<StoredDraftView> {
-  // The reads of clipsOfDraft and conflictsOf, written out so that this module (loaded before anything
-  // else by a page that opens on a draft) does not pull in the store's schemas.
-  const [draft, clips, conflicts] = await Promise.all([
-    store.drafts.get(draftId),
-    store.clips.where('draftId').equals(draftId).sortBy('createdAt'),
-    store.conflicts.where({ draftId }).toArray(),
-  ]);
-  return { draft, clips, conflicts };
+  // The read of conflictsOf, written out so that this module (loaded before anything else by a page that
+  // opens on a draft) does not pull in the store's schemas.
+  const [draft, conflicts] = await Promise.all([store.drafts.get(draftId), store.conflicts.where({ draftId }).toArray()]);
+  return { draft, clips: draft?.clips ?? [], conflicts };
 }
 
 /** A live view of one draft, subscribed once; `onValue` is told each new value. */

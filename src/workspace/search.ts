@@ -5,7 +5,7 @@
  * derived from stored rows by `searchDocument`, so the index can be rebuilt from the database any time.
  */
 import MiniSearch, { type Options } from 'minisearch';
-import type { Clip, Draft } from '../core/draft.ts';
+import type { Draft } from '../core/draft.ts';
 
 export interface SearchDocument {
   id: string;
@@ -20,8 +20,8 @@ export interface SearchDocument {
 
 const FIELDS = ['title', 'summary', 'quotes', 'notes', 'urls', 'codes', 'tags'] as const;
 
-export function searchDocument(draft: Draft, clips: Clip[]): SearchDocument {
-  const own = clips.filter((clip) => clip.draftId === draft.id);
+export function searchDocument(draft: Draft): SearchDocument {
+  const own = draft.clips;
   return {
     id: draft.id,
     title: draft.title,
@@ -52,7 +52,7 @@ const OPTIONS: Options<SearchDocument> = {
 };
 
 /** Bumped whenever FIELDS, OPTIONS or `searchDocument` change, so that saved indexes are rebuilt. */
-export const SEARCH_INDEX_VERSION = 2;
+export const SEARCH_INDEX_VERSION = 3;
 
 export function createDraftSearch(documents: Iterable<SearchDocument> = []): DraftSearch {
   const index = new MiniSearch<SearchDocument>(OPTIONS);
@@ -85,15 +85,4 @@ function wrap(index: MiniSearch<SearchDocument>): DraftSearch {
       return JSON.stringify(index);
     },
   };
-}
-
-/** Builds the search documents for many drafts at once, grouping clips by draft in one pass. */
-export function searchDocuments(drafts: Draft[], clips: Clip[]): SearchDocument[] {
-  const byDraft = new Map<string, Clip[]>();
-  for (const clip of clips) {
-    const list = byDraft.get(clip.draftId);
-    if (list) list.push(clip);
-    else byDraft.set(clip.draftId, [clip]);
-  }
-  return drafts.map((draft) => searchDocument(draft, byDraft.get(draft.id) ?? []));
 }

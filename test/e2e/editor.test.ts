@@ -272,7 +272,7 @@ describe('the drafts workspace', () => {
     await workspace.getByRole('button', { name: 'Export everything (JSON)' }).click();
     const file = path.join(os.tmpdir(), `clipper-backup-${Date.now()}.json`);
     await (await downloading).saveAs(file);
-    const original = await dumpStores(browser, ['drafts', 'clips', 'revisions']);
+    const original = await dumpStores(browser, ['drafts', 'revisions']);
     await workspace.close();
 
     const other = await launchWithExtension(newProfileDir());
@@ -280,17 +280,17 @@ describe('the drafts workspace', () => {
       const page = await openEditorPage(other);
       await page.getByLabel('Import a backup').setInputFiles(file);
       await page.getByTestId('import-outcome').filter({ hasText: 'Imported 1 drafts' }).waitFor();
-      const copy = await dumpStores(other, ['drafts', 'clips', 'revisions']);
+      const copy = await dumpStores(other, ['drafts', 'revisions']);
       expect(copy.drafts).toEqual(original.drafts);
       expect(copy.drafts![0]).toMatchObject({ deployers: ['Example Airlines'], harmedParties: ['Airline passengers'] });
-      expect(copy.clips).toEqual(original.clips);
+      expect((copy.drafts as Draft[])[0]!.clips.length).toBeGreaterThan(0);
       const strip = (rows: unknown[]) => rows.map((row) => ({ ...(row as Record<string, unknown>), id: undefined }));
       expect(strip(copy.revisions!)).toEqual(strip(original.revisions!));
 
       // Importing the same file again changes nothing.
       await page.getByLabel('Import a backup').setInputFiles(file);
       await page.getByTestId('import-outcome').waitFor();
-      expect(await dumpStores(other, ['drafts', 'clips', 'revisions'])).toEqual(copy);
+      expect(await dumpStores(other, ['drafts', 'revisions'])).toEqual(copy);
 
       // A file with one bad row (and one good change) is refused whole, saying where and why.
       const corrupted = JSON.parse(readFileSync(file, 'utf8')) as { drafts: Draft[] };
@@ -302,7 +302,7 @@ describe('the drafts workspace', () => {
       const refusal = page.getByRole('alert');
       await refusal.getByText('Nothing was imported: 1 problem in the file.').waitFor();
       expect(await refusal.textContent()).toContain('drafts[0].sources[1].url');
-      expect(await dumpStores(other, ['drafts', 'clips', 'revisions'])).toEqual(copy);
+      expect(await dumpStores(other, ['drafts', 'revisions'])).toEqual(copy);
       await page.close();
     } finally {
       await other.close();

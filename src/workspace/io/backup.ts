@@ -1,13 +1,14 @@
 /**
- * The versioned JSON backup of everything the workspace holds: drafts, clips and revision history.
- * Settings (the API token) are never exported. Import parses every row with the draft schemas and
- * checks that clips point at drafts and sources that exist; one bad row rejects the whole file.
+ * The versioned JSON backup of everything the workspace holds: drafts (each with its quotes) and
+ * revision history. Settings (the API token) are never exported. Import parses every row with the draft
+ * schemas and checks that quotes point at their draft's sources; one bad row rejects the whole file.
+ * Version 1 files (quotes listed apart from their drafts, in a `clips` array) still import.
  */
 import { z } from 'zod';
 import { Clip, Draft, IsoDateTime } from '../../core/draft.ts';
 
 export const BACKUP_FORMAT = 'incident-clipper-backup';
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
 
 export const RevisionRecord = z.strictObject({
   draftId: z.uuid(),
@@ -21,22 +22,28 @@ export interface Backup {
   format: typeof BACKUP_FORMAT;
   version: typeof BACKUP_VERSION;
   exportedAt: string;
+  /** Each with its quotes. */
   drafts: Draft[];
-  clips: Clip[];
   revisions: RevisionRecord[];
 }
 
 const Envelope = z.strictObject({
   format: z.literal(BACKUP_FORMAT),
-  version: z.literal(BACKUP_VERSION),
+  version: z.union([z.literal(1), z.literal(BACKUP_VERSION)]),
   exportedAt: IsoDateTime,
   drafts: z.array(z.unknown()),
-  clips: z.array(z.unknown()),
+  /** Version 1 only: the quotes of all drafts. */
+  clips: z.array(z.unknown()).optional(),
   revisions: z.array(z.unknown()).default([]),
 });
 
-export function makeBackup(drafts: Draft[], clips: Clip[], revisions: RevisionRecord[], exportedAt: string): Backup {
-  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt, drafts, clips, revisions };
+/** The backup of these drafts (the store's index field left out: import derives it again). */
+export function makeBackup(drafts: Draft[], revisions: RevisionRecord[], exportedAt: string): Backup {
+  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt, drafts: drafts.map(withoutIndexFields), revisions };
+}
+
+function withoutIndexFields({ quotedUrls: _, ...draft }: Draft): Draft {
+  return draft;
 }
 
 export interface Rejection {
@@ -45,7 +52,17 @@ export interface Rejection {
   reason: string;
 }
 
-export type BackupParse = { ok: true; backup: Backup } | { ok: false; rejected: Rejection[] };
+export type BackupParse =
+  | {
+      ok: true;
+      /** Without the drafts already handed to a sink (a big file's drafts would otherwise be held twice). */
+      backup: Backup;
+      /** Every draft and quote of the file, handed over or not. */
+      counts: { drafts: number; clips: number };
+      /** Version 1 files only: quotes for drafts that are not in the file but in this browser, by draft id. */
+      clipsForStoredDrafts: Map<string, Clip[]>;
+    }
+  | { ok: false; rejected: Rejection[] };
 
 function issuesAt(prefix: string, error: z.ZodError): Rejection[] {
   return error.issues.map((issue) => ({
@@ -60,7 +77,6 @@ function issuesAt(prefix: string, error: z.ZodError): Rejection[] {
  */
 export interface BackupSink {
   drafts?(rows: Draft[]): void;
-  clips?(rows: Clip[]): void;
 }
 
 /** Rows handed to a sink at a time: small enough for the writes to start early, large enough to be cheap. */
@@ -75,8 +91,8 @@ function parseRow<T>(row: unknown, index: number, schema: z.ZodType<T>, name: st
 
 /**
  * Parses a backup file's text; the result lists every rejected row and why.
- * With a `sink`, valid drafts (then clips) are handed over in chunks as long as nothing was rejected yet;
- * the caller must still discard everything when the result is not ok.
+ * With a `sink`, valid drafts are handed over in chunks as long as nothing was rejected yet (and are not
+ * kept in the result); the caller must still discard everything when the result is not ok.
  */
 export function parseBackup(text: string, knownDraftIds: ReadonlySet<string> = new Set(), sink: BackupSink = {}): BackupParse {
   let json: unknown;
@@ -99,10 +115,19 @@ export function parseBackup(text: string, knownDraftIds: ReadonlySet<string> = n
   // Rejections are reported in this order: bad drafts, bad clips, bad revisions, repeated drafts, dangling clips.
   const bad = { drafts: [] as Rejection[], clips: [] as Rejection[], revisions: [] as Rejection[], twice: [] as Rejection[], dangling: [] as Rejection[] };
   const rejectedSoFar = () => bad.drafts.length + bad.clips.length + bad.twice.length + bad.dangling.length;
+  // Version 1 drafts wait for their quotes, listed after all drafts; version 2 drafts hold theirs.
+  const quotesApart = envelope.data.version === 1;
 
+  // Kept: every draft of a version 1 file (they wait for their quotes), else those no sink takes.
+  const keep = quotesApart || !sink.drafts;
   const drafts: Draft[] = [];
-  const sourcesByDraft = new Map<string, Set<string>>();
+  const seen = new Set<string>();
+  let draftCount = 0;
+  let clipCount = 0;
   let pending: Draft[] = [];
+  const handOver = (rows: Draft[]) => {
+    if (rejectedSoFar() === 0) sink.drafts?.(rows);
+  };
   // Ids of drafts rejected here: their clips are not reported a second time.
   const rejectedDraftIds = new Set<unknown>();
   const rawDrafts = envelope.data.drafts;
@@ -114,36 +139,46 @@ export function parseBackup(text: string, knownDraftIds: ReadonlySet<string> = n
       if (typeof id === 'string') rejectedDraftIds.add(id);
       return;
     }
-    if (sourcesByDraft.has(draft.id)) bad.twice.push({ path: `drafts[${index}].id`, reason: `Draft ${draft.id} appears twice.` });
-    else sourcesByDraft.set(draft.id, new Set(draft.sources.map((source) => source.id)));
-    drafts.push(draft);
+    if (seen.has(draft.id)) bad.twice.push({ path: `drafts[${index}].id`, reason: `Draft ${draft.id} appears twice.` });
+    else seen.add(draft.id);
+    draftCount += 1;
+    clipCount += draft.clips.length;
+    if (keep) drafts.push(draft);
+    if (quotesApart) return;
     pending.push(draft);
     if (pending.length >= CHUNK) {
-      if (rejectedSoFar() === 0) sink.drafts?.(pending);
+      handOver(pending);
       pending = [];
     }
   });
-  if (pending.length > 0 && rejectedSoFar() === 0) sink.drafts?.(pending);
+  for (const id of seen) rejectedDraftIds.delete(id);
 
-  for (const id of sourcesByDraft.keys()) rejectedDraftIds.delete(id);
-  const clips: Clip[] = [];
-  let pendingClips: Clip[] = [];
-  const rawClips = envelope.data.clips;
-  rawClips.forEach((_, index) => {
-    const clip = parseRow(take(rawClips, index), index, Clip, 'clips', bad.clips);
-    if (!clip) return;
-    clips.push(clip);
-    const sources = sourcesByDraft.get(clip.draftId);
-    if (rejectedDraftIds.has(clip.draftId)) return;
-    if (!sources && !knownDraftIds.has(clip.draftId)) bad.dangling.push({ path: `clips[${index}].draftId`, reason: `No draft ${clip.draftId} in the file or this browser.` });
-    else if (sources && !sources.has(clip.sourceId)) bad.dangling.push({ path: `clips[${index}].sourceId`, reason: `Draft ${clip.draftId} has no source ${clip.sourceId}.` });
-    pendingClips.push(clip);
-    if (pendingClips.length >= CHUNK) {
-      if (rejectedSoFar() === 0) sink.clips?.(pendingClips);
-      pendingClips = [];
+  const clipsForStoredDrafts = new Map<string, Clip[]>();
+  const rawClips = envelope.data.clips ?? [];
+  if (!quotesApart && rawClips.length > 0) bad.clips.push({ path: 'clips', reason: 'A version 2 backup keeps quotes inside their drafts.' });
+  const quotesOf = new Map<string, Clip[]>();
+  if (quotesApart) {
+    const byId = new Map(drafts.map((draft) => [draft.id, draft]));
+    rawClips.forEach((_, index) => {
+      const clip = parseRow(take(rawClips, index), index, Clip, 'clips', bad.clips);
+      if (!clip || rejectedDraftIds.has(clip.draftId)) return;
+      const draft = byId.get(clip.draftId);
+      if (!draft && !knownDraftIds.has(clip.draftId)) bad.dangling.push({ path: `clips[${index}].draftId`, reason: `No draft ${clip.draftId} in the file or this browser.` });
+      else if (draft && !draft.sources.some((source) => source.id === clip.sourceId)) bad.dangling.push({ path: `clips[${index}].sourceId`, reason: `Draft ${clip.draftId} has no source ${clip.sourceId}.` });
+      const list = draft ? quotesOf : clipsForStoredDrafts;
+      list.set(clip.draftId, [...(list.get(clip.draftId) ?? []), clip]);
+      clipCount += 1;
+    });
+    const oldestFirst = (clips: Clip[]) => clips.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+    const joined = drafts.map((draft) => (quotesOf.has(draft.id) ? { ...draft, clips: oldestFirst([...draft.clips, ...quotesOf.get(draft.id)!]) } : draft));
+    drafts.splice(0, drafts.length, ...joined);
+    if (sink.drafts) {
+      for (let start = 0; start < drafts.length; start += CHUNK) handOver(drafts.slice(start, start + CHUNK));
+      drafts.length = 0;
     }
-  });
-  if (pendingClips.length > 0 && rejectedSoFar() === 0) sink.clips?.(pendingClips);
+  } else {
+    if (pending.length > 0) handOver(pending);
+  }
 
   const revisions: RevisionRecord[] = [];
   const rawRevisions = envelope.data.revisions;
@@ -154,5 +189,5 @@ export function parseBackup(text: string, knownDraftIds: ReadonlySet<string> = n
 
   const rejected = [...bad.drafts, ...bad.clips, ...bad.revisions, ...bad.twice, ...bad.dangling];
   if (rejected.length > 0) return { ok: false, rejected };
-  return { ok: true, backup: makeBackup(drafts, clips, revisions, envelope.data.exportedAt) };
+  return { ok: true, backup: makeBackup(drafts, revisions, envelope.data.exportedAt), counts: { drafts: draftCount, clips: clipCount }, clipsForStoredDrafts };
 }

@@ -55,7 +55,7 @@ export interface AnnotationImport {
   rejected: { index: number; reason: string }[];
 }
 
-/** Adds the annotations' quotes to `draft`, creating a source per new page. Ids are fresh. */
+/** Adds the annotations' quotes to `draft` (`clips` lists the added ones), creating a source per new page. Ids are fresh. */
 export function annotationsIntoDraft(json: unknown, draft: Draft, clock: Clock): AnnotationImport {
   const sources: Source[] = [...draft.sources];
   const clips: Clip[] = [];
@@ -91,5 +91,5 @@ export function annotationsIntoDraft(json: unknown, draft: Draft, clock: Clock):
     if (!clip.success) return rejected.push({ index, reason: clip.error.issues[0]?.message ?? 'invalid quote' });
     clips.push(clip.data);
   });
-  return { draft: { ...draft, sources, updatedAt: clock.now() }, clips, rejected };
+  return { draft: { ...draft, sources, clips: [...draft.clips, ...clips], updatedAt: clock.now() }, clips, rejected };
 }

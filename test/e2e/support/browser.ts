@@ -117,7 +117,7 @@ export async function openPopup(browser: ExtensionBrowser, tabId: number): Promi
 }
 
 /** Reads a whole object store of the extension's IndexedDB, inside the worker. */
-export async function readStore<T>(browser: ExtensionBrowser, storeName: 'drafts' | 'clips' | 'outbox' | 'deadLetters'): Promise<T[]> {
+export async function readStore<T>(browser: ExtensionBrowser, storeName: 'drafts' | 'outbox' | 'deadLetters'): Promise<T[]> {
   return browser.worker.evaluate(
     (name) =>
       new Promise<T[]>((resolve, reject) => {
@@ -134,7 +134,8 @@ export async function readStore<T>(browser: ExtensionBrowser, storeName: 'drafts
 }
 
 export const readStoredDrafts = (browser: ExtensionBrowser) => readStore<Draft>(browser, 'drafts');
-export const readStoredClips = (browser: ExtensionBrowser) => readStore<Clip>(browser, 'clips');
+/** Every stored quote, from inside the drafts that hold them. */
+export const readStoredClips = async (browser: ExtensionBrowser): Promise<Clip[]> => (await readStoredDrafts(browser)).flatMap((draft) => draft.clips);
 
 /** The text of every range the extension painted with the CSS Custom Highlight API. */
 export async function paintedTexts(page: Page): Promise<string[]> {

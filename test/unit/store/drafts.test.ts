@@ -1,6 +1,9 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { clipsOfDraft, draftsForUrl, recentDrafts, saveCapture, updateDraftFields } from '../../../src/store/drafts.ts';
+import { clipsForUrls, removeClip } from '../../../src/store/clips.ts';
+import { draftFromCapture } from '../../../src/core/clip-ops.ts';
+import { Draft } from '../../../src/core/draft.ts';
 import { capture, freshDb } from '../support/fixtures.ts';
 
 describe('saving clips', () => {
@@ -28,10 +31,30 @@ describe('saving clips', () => {
     expect((await draftsForUrl('https://other.example/report', store)).map((d) => d.id)).toEqual([draft.id]);
   });
 
+  it('finds drafts by the pages they quote, and forgets a page once its last quote there is gone', async () => {
+    const store = freshDb();
+    const { draft, clip } = await saveCapture(capture(), 'new', { store });
+    const other = await saveCapture(capture({ url: 'https://other.example/report' }), draft.id, { store });
+    expect((await draftsForUrl('https://other.example/report', store)).map((d) => d.id)).toEqual([draft.id]);
+    expect((await clipsForUrls(['https://news.example/story', 'https://other.example/report'], store)).map((c) => c.id)).toEqual([clip.id, other.clip.id]);
+    await removeClip(other.clip, store);
+    expect(await draftsForUrl('https://other.example/report', store)).toEqual([]);
+    expect((await draftsForUrl('https://news.example/story', store)).map((d) => d.id)).toEqual([draft.id]);
+  });
+
+  it('refuses a quote that belongs to another draft or cites a source the draft does not have', () => {
+    const { draft, clip } = draftFromCapture(capture());
+    expect(Draft.safeParse(draft).success).toBe(true);
+    const foreign = Draft.safeParse({ ...draft, clips: [{ ...clip, draftId: crypto.randomUUID() }] });
+    expect(foreign.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['clips.0.draftId']);
+    const dangling = Draft.safeParse({ ...draft, clips: [{ ...clip, sourceId: crypto.randomUUID() }] });
+    expect(dangling.error?.issues[0]?.message).toMatch(/has no source/);
+  });
+
   it('refuses to add to a draft that does not exist, and stores nothing', async () => {
     const store = freshDb();
     await expect(saveCapture(capture(), crypto.randomUUID(), { store })).rejects.toThrow(/no longer exists/);
-    expect(await store.clips.count()).toBe(0);
+    expect(await store.drafts.count()).toBe(0);
   });
 
   it('lists recent drafts newest first and rejects invalid edits without changing the draft', async () => {

@@ -1,12 +1,34 @@
+import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DB_NAME } from '../../../src/store/db.ts';
+import { ClipperDb, DB_NAME } from '../../../src/store/db.ts';
+import { saveCapture } from '../../../src/store/drafts.ts';
+import { readDraftView } from '../../../src/ui/draft-view.ts';
+import { capture } from '../support/fixtures.ts';
+
+const script = readFileSync(new URL('../../../public/sidepanel/open-db.js', import.meta.url), 'utf8');
+
+/** Runs the side panel's early read as the page would, for a page opened on `draftId`. */
+async function earlyRead(draftId: string): Promise<unknown> {
+  new Function('location', script)({ search: `?draft=${draftId}` });
+  return (globalThis as { clipperFirstView?: Promise<unknown> }).clipperFirstView;
+}
 
 describe('the side panel’s early database open (public/sidepanel/open-db.js)', () => {
-  it('reads the database Dexie uses, and never creates one', () => {
-    const script = readFileSync(new URL('../../../public/sidepanel/open-db.js', import.meta.url), 'utf8');
-    expect(script).toContain(`indexedDB.open('${DB_NAME}')`);
-    expect(script).toContain('transaction?.abort()');
-    expect(script).toContain(`transaction(['drafts', 'clips', 'conflicts'], 'readonly')`);
+  it('reads what the editor’s live query reads, from the database Dexie made', async () => {
+    const store = new ClipperDb(DB_NAME);
+    const { draft } = await saveCapture(capture(), 'new', { store });
+    await saveCapture(capture({ url: 'https://second.example/a' }, 'A second quote.'), draft.id, { store });
+    await store.conflicts.add({ draftId: draft.id, field: 'title', mine: 'a', theirs: 'b', at: draft.createdAt });
+    const view = await earlyRead(draft.id);
+    expect(view).toEqual(await readDraftView(draft.id, store));
+    expect((view as { clips: unknown[] }).clips).toHaveLength(2);
+    store.close();
+    await store.delete();
+  });
+
+  it('creates no database when there is none', async () => {
+    expect(await earlyRead(crypto.randomUUID())).toBeUndefined();
+    expect((await indexedDB.databases()).map((info) => info.name)).not.toContain(DB_NAME);
   });
 });

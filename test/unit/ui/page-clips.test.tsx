@@ -23,7 +23,7 @@ describe('the popup’s quotes of this page', () => {
     expect(root.querySelector('textarea')!.value).toBe('Half-typed note');
 
     note.dispatchEvent(new Event('change', { bubbles: true }));
-    await vi.waitFor(async () => expect((await db().clips.get(clip.id))?.note).toBe('Half-typed note'));
+    await vi.waitFor(async () => expect((await db().drafts.get(clip.draftId))?.clips[0]?.note).toBe('Half-typed note'));
     render(null, root);
   });
 });

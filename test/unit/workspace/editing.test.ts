@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { addQuote, addSource, conflictsOf, createNote, resolveConflict, saveFieldEdits } from '../../../src/store/editing.ts';
+import { addQuote, addSource, conflictsOf, createNote, removeSource, resolveConflict, saveFieldEdits } from '../../../src/store/editing.ts';
 import { listRevisions, restoreRevision } from '../../../src/store/revisions.ts';
 import { clipsOfDraft } from '../../../src/store/drafts.ts';
 import { readiness } from '../../../src/workspace/readiness.ts';
@@ -62,6 +62,24 @@ describe('revision history', () => {
     const restored = await restoreRevision(revisions[1]!.id!, store, clock);
     expect(restored.title).toBe('First');
     expect((await listRevisions(note.id, store))[0]?.draft.title).toBe('Third');
+  });
+
+  it('brings back a removed source with its quotes on restore, and keeps quotes taken since', async () => {
+    const store = freshDb();
+    const clock = tickingClock();
+    const note = await createNote('Vacuum maps', store, clock);
+    const first = await addSource(note.id, 'https://news.example/vacuum', store, clock);
+    await addQuote(note.id, first.id, 'The maps were uploaded.', store, clock);
+    const second = await addSource(note.id, 'https://other.example/vacuum', store, clock);
+    await addQuote(note.id, second.id, 'A second report.', store, clock);
+    await removeSource(note.id, first.id, store, clock);
+    expect((await clipsOfDraft(note.id, store)).map((clip) => clip.quote)).toEqual(['A second report.']);
+    const later = await addQuote(note.id, second.id, 'Taken after the removal.', store, clock);
+
+    const beforeRemoval = (await listRevisions(note.id, store)).find((r) => r.draft.sources.length === 2)!;
+    const restored = await restoreRevision(beforeRemoval.id!, store, clock);
+    expect(restored.sources.map((source) => source.url)).toEqual(['https://news.example/vacuum', 'https://other.example/vacuum']);
+    expect((await clipsOfDraft(note.id, store)).map((clip) => clip.quote)).toEqual(['The maps were uploaded.', 'A second report.', later.quote]);
   });
 
   it('coalesces a burst of typing into one snapshot', async () => {

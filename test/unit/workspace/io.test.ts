@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { saveCapture } from '../../../src/store/drafts.ts';
+import { draftsForUrl, saveCapture } from '../../../src/store/drafts.ts';
+import { removeClip } from '../../../src/store/clips.ts';
 import { exportEverything, importEverything } from '../../../src/store/backup.ts';
 import { saveFieldEdits } from '../../../src/store/editing.ts';
 import { aiidCsv, aiidSubmissions, AIID_FIELDS } from '../../../src/workspace/io/aiid.ts';
@@ -30,7 +31,6 @@ async function storeWithoutNewFields() {
 
 const dump = async (store: ReturnType<typeof freshDb>) => ({
   drafts: await store.drafts.toArray(),
-  clips: await store.clips.toArray(),
   revisions: (await store.revisions.toArray()).map(({ id: _id, ...row }) => row),
 });
 
@@ -41,8 +41,9 @@ describe('backup export and import', () => {
     const copy = freshDb();
     const progress: [number, number][] = [];
     expect(await importEverything(text, copy, (written, total) => progress.push([written, total]))).toMatchObject({ ok: true, drafts: 1, clips: 2 });
-    expect(progress.at(-1)).toEqual([3, 3]);
+    expect(progress.at(-1)).toEqual([1, 1]);
     expect(await dump(copy)).toEqual(await dump(store));
+    expect((await copy.drafts.toArray()).flatMap((draft) => draft.clips.map((clip) => clip.quote))).toEqual(['He said, "refunds are automatic",\nthen left.', 'The chatbot invented a refund policy.']);
     const again: [number, number][] = [];
     await importEverything(text, copy, (written, total) => again.push([written, total]));
     expect(again).toEqual([]); // nothing to write
@@ -76,21 +77,54 @@ describe('backup export and import', () => {
     expect(kept.map((r) => r.draft.title)).toEqual(['Edited after the backup']);
   });
 
+  it('keeps the quotes of both versions when an import brings back an older draft', async () => {
+    const { store, draftId } = await sampleStore();
+    const older = JSON.stringify(await exportEverything(store));
+    const [first] = (await store.drafts.get(draftId))!.clips;
+    await removeClip(first!, store);
+    await saveCapture(capture({ url: 'https://third.example/later', publisher: 'Third Post' }, 'Taken after the backup.'), draftId, { store });
+    expect(await importEverything(older, store)).toMatchObject({ ok: true });
+    const draft = (await store.drafts.get(draftId))!;
+    expect(draft.clips.map((clip) => clip.quote)).toEqual(['He said, "refunds are automatic",\nthen left.', 'The chatbot invented a refund policy.', 'Taken after the backup.']);
+    expect(draft.sources.map((source) => source.url)).toEqual(['https://news.example/story', 'https://second.example/a', 'https://third.example/later']);
+    expect((await draftsForUrl('https://third.example/later', store)).map((d) => d.id)).toEqual([draftId]);
+  });
+
+  it('imports a version 1 file, whose quotes are listed apart, into its drafts and into drafts already stored', async () => {
+    const { store, draftId } = await sampleStore();
+    const current = await exportEverything(store);
+    const stored = await saveCapture(capture({ url: 'https://elsewhere.example/x' }, 'Only in this browser.'), 'new', { store });
+    const extra = { ...stored.clip, id: crypto.randomUUID(), createdAt: new Date(Date.parse(stored.clip.createdAt) + 1_000).toISOString(), quote: 'From the old file.', selectors: { ...stored.clip.selectors, quote: { ...stored.clip.selectors.quote, exact: 'From the old file.' } } };
+    const v1 = {
+      ...current,
+      version: 1,
+      drafts: current.drafts.map(({ clips: _clips, ...draft }) => draft),
+      clips: [...current.drafts.flatMap((draft) => draft.clips), extra],
+    };
+    const target = freshDb();
+    await target.drafts.put(stored.draft);
+    expect(await importEverything(JSON.stringify(v1), target)).toMatchObject({ ok: true, drafts: 1, clips: 3 });
+    expect((await target.drafts.get(draftId))?.clips).toEqual(current.drafts[0]!.clips);
+    expect((await target.drafts.get(stored.draft.id))?.clips.map((clip) => clip.quote)).toEqual(['Only in this browser.', 'From the old file.']);
+    const orphan = { ...v1, clips: [{ ...extra, draftId: crypto.randomUUID() }] };
+    const refused = await importEverything(JSON.stringify(orphan), freshDb());
+    expect(!refused.ok && refused.rejected).toEqual([{ path: 'clips[0].draftId', reason: expect.stringContaining('No draft') }]);
+  });
+
   it('refuses a whole file for one bad row, naming where and why, and writes nothing', async () => {
     const { store, draftId } = await sampleStore();
     const backup = await exportEverything(store);
     const target = freshDb();
-    const bad = structuredClone(backup) as unknown as { drafts: Record<string, unknown>[]; clips: Record<string, unknown>[] };
+    const bad = structuredClone(backup) as unknown as { drafts: Record<string, unknown>[] };
     bad.drafts[0]!.severity = 'SEV-9';
     const outcome = await importEverything(JSON.stringify(bad), target);
     expect(outcome.ok).toBe(false);
     expect(!outcome.ok && outcome.rejected.map((r) => r.path)).toEqual(['drafts[0].severity']);
-    const dangling = structuredClone(backup) as unknown as { clips: Record<string, unknown>[] };
-    dangling.clips[1]!.sourceId = '00000000-0000-4000-8000-000000000000';
+    const dangling = structuredClone(backup);
+    dangling.drafts[0]!.clips[1]!.sourceId = '00000000-0000-4000-8000-000000000000';
     const second = await importEverything(JSON.stringify(dangling), target);
-    expect(!second.ok && second.rejected).toEqual([{ path: 'clips[1].sourceId', reason: expect.stringContaining('has no source') }]);
+    expect(!second.ok && second.rejected).toEqual([{ path: 'drafts[0].clips[1].sourceId', reason: expect.stringContaining('has no source') }]);
     expect(await target.drafts.count()).toBe(0);
-    expect(await target.clips.count()).toBe(0);
     expect((await importEverything('{"format":"something-else"}', target)).ok).toBe(false);
     expect((await importEverything('not json', target)).ok).toBe(false);
     expect(await store.drafts.get(draftId)).toBeDefined();
@@ -101,7 +135,7 @@ describe('AIID submission fields', () => {
   it('gives one row per source with every AIID field, and CSV that quotes commas, quotes and newlines', async () => {
     const { store, draftId } = await sampleStore();
     const draft = (await store.drafts.get(draftId))!;
-    const rows = aiidSubmissions(draft, await store.clips.toArray());
+    const rows = aiidSubmissions(draft, draft.clips);
     expect(rows).toHaveLength(2);
     expect(Object.keys(rows[0]!)).toEqual([...AIID_FIELDS]);
     expect(rows[0]).toMatchObject({ url: 'https://news.example/story', authors: 'Dana Whitfield', date_published: '2024-02-16', text: 'He said, "refunds are automatic",\nthen left.', tags: 'M1' });
@@ -131,7 +165,7 @@ describe('deployers and harmed parties', () => {
     );
     const draft = (await store.drafts.get(draftId))!;
     expect(draft).toMatchObject({ deployers: ['Example Airlines', 'Example, Inc.'], harmedParties: ['Passengers', 'Jake "J" Moffatt'] });
-    const rows = aiidSubmissions(draft, await store.clips.toArray());
+    const rows = aiidSubmissions(draft, draft.clips);
     for (const row of rows) {
       expect(row).toMatchObject({ deployers: 'Example Airlines, Example, Inc.', developers: 'Example AI', harmed_parties: 'Passengers, Jake "J" Moffatt' });
     }
@@ -141,14 +175,14 @@ describe('deployers and harmed parties', () => {
       expect(line[AIID_FIELDS.indexOf('harmed_parties')]).toBe('Passengers, Jake "J" Moffatt');
       expect(line[AIID_FIELDS.indexOf('developers')]).toBe('Example AI');
     }
-    const markdown = draftToMarkdown(draft, await store.clips.toArray());
+    const markdown = draftToMarkdown(draft, draft.clips);
     expect(markdown).toContain('- **Deployers:** Example Airlines, Example, Inc.');
     expect(markdown).toContain('- **Harmed parties:** Passengers, Jake "J" Moffatt');
   });
 
   it('exports a stored draft from before the fields with them empty, and edits it like any other', async () => {
     const { store, draftId, old } = await storeWithoutNewFields();
-    const clips = await store.clips.toArray();
+    const clips = (await store.drafts.get(draftId))!.clips;
     const rows = aiidSubmissions(old as Draft, clips);
     expect(rows[0]).toMatchObject({ deployers: '', harmed_parties: '' });
     const markdown = draftToMarkdown(old as Draft, clips);
@@ -164,7 +198,7 @@ describe('deployers and harmed parties', () => {
 describe('W3C Web Annotations', () => {
   it('exports clips with both selectors and imports them back into another draft', async () => {
     const { store, draftId } = await sampleStore();
-    const clips = await store.clips.toArray();
+    const clips = (await store.drafts.get(draftId))!.clips;
     const collection = JSON.parse(JSON.stringify(annotationCollection(clips, 'Sample')));
     const first = collection.first.items[0];
     expect(first.target.selector.map((s: { type: string }) => s.type)).toEqual(['TextQuoteSelector', 'TextPositionSelector']);
@@ -184,7 +218,8 @@ describe('W3C Web Annotations', () => {
 describe('Markdown export', () => {
   it('writes the title, facts, sources with quotes as blockquotes', async () => {
     const { store, draftId } = await sampleStore();
-    const markdown = draftToMarkdown((await store.drafts.get(draftId))!, await store.clips.toArray());
+    const draft = (await store.drafts.get(draftId))!;
+    const markdown = draftToMarkdown(draft, draft.clips);
     expect(markdown).toMatch(/^# Airline chatbot invented a refund policy\n/);
     expect(markdown).toContain('- **Codes:** M1');
     expect(markdown).toContain('- **Source tier:** standard (2 sources)');
