@@ -12,7 +12,7 @@ import { ROOT } from '../test/e2e/support/paths.ts';
 import { draftFromCapture, addCaptureToDraft } from '../src/core/clip-ops.ts';
 import type { Clip, Draft } from '../src/core/draft.ts';
 import type { PageCapture } from '../src/core/capture.ts';
-import { makeBackup } from '../src/workspace/io/backup.ts';
+import { makeBackup, serializeBackup } from '../src/workspace/io/backup.ts';
 import { median, round, type Figures } from './types.ts';
 
 const DRAFTS = 10_000;
@@ -46,7 +46,8 @@ function syntheticBackup(): { json: string; firstId: string } {
     }
     drafts.push({ ...draft, codes: [`M${(i % 8) + 1}`], notes: `Checked ${word} claims for case ${i}.` });
   }
-  return { json: JSON.stringify(makeBackup(drafts, [], new Date().toISOString())), firstId: drafts[0]!.id };
+  // Written as the extension's Export writes it.
+  return { json: serializeBackup(makeBackup(drafts, [], new Date().toISOString())), firstId: drafts[0]!.id };
 }
 
 /** Records in `window.titleShownAt` the page time of the first frame whose title field has a value (a string: tsx would wrap a function). */

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { exportEverything, importEverything, type ImportOutcome } from '../src/store/backup.ts';
 import { download } from '../src/ui/download.ts';
+import { serializeBackup } from '../src/workspace/io/backup.ts';
 import { formatNumber, t } from '../src/ui/i18n.ts';
 
 /** Backup of every draft, clip and revision as versioned JSON; import is all-or-nothing. */
@@ -13,7 +14,7 @@ export function BackupPanel() {
     setFailure(null);
     setProgress({ written: 0, total: 0 });
     try {
-      setOutcome(await importEverything(await file.text(), undefined, (written, total) => setProgress({ written, total })));
+      setOutcome(await importEverything(file, undefined, (written, total) => setProgress({ written, total })));
     } catch (error) {
       // The import runs in one transaction: a failure (e.g. the disk is full) leaves the store as it was.
       setFailure(error instanceof Error ? error.message : String(error));
@@ -23,7 +24,7 @@ export function BackupPanel() {
   }
   async function exportAll() {
     const backup = await exportEverything();
-    download(`incident-clipper-backup-${backup.exportedAt.slice(0, 10)}.json`, JSON.stringify(backup, null, 2), 'application/json');
+    download(`incident-clipper-backup-${backup.exportedAt.slice(0, 10)}.json`, serializeBackup(backup), 'application/json');
   }
   return (
     <section aria-label={t('backup_title')} class="backup">

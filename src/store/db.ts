@@ -3,7 +3,7 @@
  * Lives in the extension's own origin: content scripts can never open it, so the token is kept here
  * (chrome.storage.local would be readable by content scripts).
  */
-import { Dexie, type DBCore, type EntityTable } from 'dexie';
+import { Dexie, RangeSet, type DBCore, type EntityTable, type ObservabilitySet, type Table } from 'dexie';
 import type { Clip, Draft } from '../core/draft.ts';
 import type { SubmissionRequest } from '../archive/contract.ts';
 
@@ -158,7 +158,8 @@ const quotedUrlsIndex = {
   }),
 };
 
-function withQuotedUrls(draft: Draft): Draft {
+/** The row stored for `draft`: with the `quotedUrls` of its quotes (also for writes made with the bare IndexedDB API). */
+export function withQuotedUrls(draft: Draft): Draft {
   return { ...draft, quotedUrls: [...new Set((draft.clips ?? []).map((clip) => clip.url))] };
 }
 
@@ -168,4 +169,16 @@ let shared: ClipperDb | undefined;
 export function db(): ClipperDb {
   shared ??= new ClipperDb();
   return shared;
+}
+
+/**
+ * Tells every live query, in this page and in the extension's other pages, that anything in `table` may
+ * have changed: needed after writes made with the bare IndexedDB API, which Dexie does not see.
+ */
+export function announceTableChanged(table: Table): void {
+  const prefix = `idb://${table.db.name}/${table.name}/`;
+  const everything = () => new RangeSet(-Infinity, [[[]]]);
+  const parts: ObservabilitySet = { [prefix]: everything() };
+  for (const index of table.schema.indexes) if (index.name) parts[prefix + index.name] = everything();
+  Dexie.on.storagemutated.fire(parts);
 }

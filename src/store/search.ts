@@ -173,13 +173,31 @@ export async function warmSearch(store: ClipperDb = db()): Promise<void> {
   await current(store);
 }
 
-/** The search index of exactly these drafts' documents, as saved (e.g. made off the page's thread during an import). */
-export function searchSnapshot(documents: SearchDocument[], drafts: DraftStamp[]): SnapshotRow {
-  const { docs, newest } = docsOf(drafts);
-  return { key: KEY, version: SEARCH_INDEX_VERSION, index: createDraftSearch(documents).toJSON(), docs: [...docs], newest };
+/** Indexes documents in a worker when the page can start one (its own thread and heap), else right here. */
+function indexOffThread(documents: SearchDocument[]): Promise<string> {
+  if (typeof Worker === 'undefined') return Promise.resolve(createDraftSearch(documents).toJSON());
+  return new Promise<string>((resolve, reject) => {
+    const worker = new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (event: MessageEvent<string>) => {
+      resolve(event.data);
+      worker.terminate();
+    };
+    worker.onerror = (event) => {
+      reject(new Error(event.message || 'search worker failed'));
+      worker.terminate();
+    };
+    worker.postMessage(documents);
+  });
 }
 
-/** Saves an index made by `searchSnapshot`; this page loads it at its next search. */
+/** Indexes exactly these drafts' documents off the page's thread (e.g. after an import into an empty store). */
+export async function indexInBackground(documents: SearchDocument[], drafts: DraftStamp[]): Promise<SnapshotRow> {
+  const index = await indexOffThread(documents);
+  const { docs, newest } = docsOf(drafts);
+  return { key: KEY, version: SEARCH_INDEX_VERSION, index, docs: [...docs], newest };
+}
+
+/** Saves an index made by `indexInBackground`; this page loads it at its next search. */
 export async function saveIndexed(store: ClipperDb, row: SnapshotRow): Promise<void> {
   built.delete(store);
   clearTimeout(saving.get(store));

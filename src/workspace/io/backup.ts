@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { Clip, Draft, IsoDateTime } from '../../core/draft.ts';
+import { backupText, readBackupText, type RawBackup } from './backup-text.ts';
 
 export const BACKUP_FORMAT = 'incident-clipper-backup';
 export const BACKUP_VERSION = 2;
@@ -27,15 +28,17 @@ export interface Backup {
   revisions: RevisionRecord[];
 }
 
-const Envelope = z.strictObject({
+/** The file's members other than its rows (`drafts`, `revisions`, and in version 1 `clips`). */
+const Head = z.strictObject({
   format: z.literal(BACKUP_FORMAT),
   version: z.union([z.literal(1), z.literal(BACKUP_VERSION)]),
   exportedAt: IsoDateTime,
-  drafts: z.array(z.unknown()),
-  /** Version 1 only: the quotes of all drafts. */
-  clips: z.array(z.unknown()).optional(),
-  revisions: z.array(z.unknown()).default([]),
 });
+
+/** The file's text, one row per line (see backup-text.ts). */
+export function serializeBackup({ drafts, revisions, ...head }: Backup): string {
+  return backupText(head, { drafts, revisions });
+}
 
 /** The backup of these drafts (the store's index field left out: import derives it again). */
 export function makeBackup(drafts: Draft[], revisions: RevisionRecord[], exportedAt: string): Backup {
@@ -80,7 +83,7 @@ export interface BackupSink {
 }
 
 /** Rows handed to a sink at a time: small enough for the writes to start early, large enough to be cheap. */
-const CHUNK = 2_000;
+const CHUNK = 500;
 
 function parseRow<T>(row: unknown, index: number, schema: z.ZodType<T>, name: string, rejected: Rejection[]): T | undefined {
   const parsed = schema.safeParse(row);
@@ -95,23 +98,26 @@ function parseRow<T>(row: unknown, index: number, schema: z.ZodType<T>, name: st
  * kept in the result); the caller must still discard everything when the result is not ok.
  */
 export function parseBackup(text: string, knownDraftIds: ReadonlySet<string> = new Set(), sink: BackupSink = {}): BackupParse {
-  let json: unknown;
+  const notJson = (error: unknown): BackupParse => ({ ok: false, rejected: [{ path: '(file)', reason: `Not JSON: ${error instanceof Error ? error.message : String(error)}` }] });
   try {
-    json = JSON.parse(text);
+    return parseRows(readBackupText(text), knownDraftIds, sink);
   } catch (error) {
-    return { ok: false, rejected: [{ path: '(file)', reason: `Not JSON: ${error instanceof Error ? error.message : String(error)}` }] };
+    if (!(error instanceof SyntaxError)) throw error;
+    // A line that is no JSON row on its own: the file may still be JSON in another layout. (A sink may be
+    // handed some rows twice then; a put by id takes that.)
+    try {
+      return parseRows(readBackupText(text, { whole: true }), knownDraftIds, sink);
+    } catch (wholeError) {
+      if (wholeError instanceof SyntaxError) return notJson(wholeError);
+      throw wholeError;
+    }
   }
-  const envelope = Envelope.safeParse(json);
+}
+
+function parseRows({ head, sections }: RawBackup, knownDraftIds: ReadonlySet<string>, sink: BackupSink): BackupParse {
+  const envelope = Head.safeParse(head);
   if (!envelope.success) return { ok: false, rejected: issuesAt('', envelope.error) };
-  // Each row of the file is let go once checked: the checked copies are what is kept, and a 50 MB file
-  // read into memory twice over makes every garbage collection slow. (The local would otherwise keep them.)
-  // eslint-disable-next-line no-useless-assignment
-  json = undefined;
-  const take = (rows: unknown[], index: number) => {
-    const row = rows[index];
-    rows[index] = undefined;
-    return row;
-  };
+  if (!sections.drafts) return { ok: false, rejected: [{ path: 'drafts', reason: 'No list of drafts in the file.' }] };
   // Rejections are reported in this order: bad drafts, bad clips, bad revisions, repeated drafts, dangling clips.
   const bad = { drafts: [] as Rejection[], clips: [] as Rejection[], revisions: [] as Rejection[], twice: [] as Rejection[], dangling: [] as Rejection[] };
   const rejectedSoFar = () => bad.drafts.length + bad.clips.length + bad.twice.length + bad.dangling.length;
@@ -130,45 +136,45 @@ export function parseBackup(text: string, knownDraftIds: ReadonlySet<string> = n
   };
   // Ids of drafts rejected here: their clips are not reported a second time.
   const rejectedDraftIds = new Set<unknown>();
-  const rawDrafts = envelope.data.drafts;
-  rawDrafts.forEach((_, index) => {
-    const row = take(rawDrafts, index);
+  const rawDrafts = sections.drafts;
+  for (let index = 0; index < rawDrafts.length; index += 1) {
+    const row = rawDrafts.row(index);
     const draft = parseRow(row, index, Draft, 'drafts', bad.drafts);
     if (!draft) {
       const id = (row as { id?: unknown } | null)?.id;
       if (typeof id === 'string') rejectedDraftIds.add(id);
-      return;
+      continue;
     }
     if (seen.has(draft.id)) bad.twice.push({ path: `drafts[${index}].id`, reason: `Draft ${draft.id} appears twice.` });
     else seen.add(draft.id);
     draftCount += 1;
     clipCount += draft.clips.length;
     if (keep) drafts.push(draft);
-    if (quotesApart) return;
+    if (quotesApart) continue;
     pending.push(draft);
     if (pending.length >= CHUNK) {
       handOver(pending);
       pending = [];
     }
-  });
+  }
   for (const id of seen) rejectedDraftIds.delete(id);
 
   const clipsForStoredDrafts = new Map<string, Clip[]>();
-  const rawClips = envelope.data.clips ?? [];
+  const rawClips = sections.clips ?? { length: 0, row: () => undefined };
   if (!quotesApart && rawClips.length > 0) bad.clips.push({ path: 'clips', reason: 'A version 2 backup keeps quotes inside their drafts.' });
   const quotesOf = new Map<string, Clip[]>();
   if (quotesApart) {
     const byId = new Map(drafts.map((draft) => [draft.id, draft]));
-    rawClips.forEach((_, index) => {
-      const clip = parseRow(take(rawClips, index), index, Clip, 'clips', bad.clips);
-      if (!clip || rejectedDraftIds.has(clip.draftId)) return;
+    for (let index = 0; index < rawClips.length; index += 1) {
+      const clip = parseRow(rawClips.row(index), index, Clip, 'clips', bad.clips);
+      if (!clip || rejectedDraftIds.has(clip.draftId)) continue;
       const draft = byId.get(clip.draftId);
       if (!draft && !knownDraftIds.has(clip.draftId)) bad.dangling.push({ path: `clips[${index}].draftId`, reason: `No draft ${clip.draftId} in the file or this browser.` });
       else if (draft && !draft.sources.some((source) => source.id === clip.sourceId)) bad.dangling.push({ path: `clips[${index}].sourceId`, reason: `Draft ${clip.draftId} has no source ${clip.sourceId}.` });
       const list = draft ? quotesOf : clipsForStoredDrafts;
       list.set(clip.draftId, [...(list.get(clip.draftId) ?? []), clip]);
       clipCount += 1;
-    });
+    }
     const oldestFirst = (clips: Clip[]) => clips.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
     const joined = drafts.map((draft) => (quotesOf.has(draft.id) ? { ...draft, clips: oldestFirst([...draft.clips, ...quotesOf.get(draft.id)!]) } : draft));
     drafts.splice(0, drafts.length, ...joined);
@@ -181,11 +187,11 @@ export function parseBackup(text: string, knownDraftIds: ReadonlySet<string> = n
   }
 
   const revisions: RevisionRecord[] = [];
-  const rawRevisions = envelope.data.revisions;
-  rawRevisions.forEach((_, index) => {
-    const revision = parseRow(take(rawRevisions, index), index, RevisionRecord, 'revisions', bad.revisions);
+  const rawRevisions = sections.revisions ?? { length: 0, row: () => undefined };
+  for (let index = 0; index < rawRevisions.length; index += 1) {
+    const revision = parseRow(rawRevisions.row(index), index, RevisionRecord, 'revisions', bad.revisions);
     if (revision) revisions.push(revision);
-  });
+  }
 
   const rejected = [...bad.drafts, ...bad.clips, ...bad.revisions, ...bad.twice, ...bad.dangling];
   if (rejected.length > 0) return { ok: false, rejected };

@@ -1,8 +1,10 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { liveQuery } from 'dexie';
+import { describe, expect, it, vi } from 'vitest';
 import { draftsForUrl, saveCapture } from '../../../src/store/drafts.ts';
 import { removeClip } from '../../../src/store/clips.ts';
 import { exportEverything, importEverything } from '../../../src/store/backup.ts';
+import { serializeBackup } from '../../../src/workspace/io/backup.ts';
 import { saveFieldEdits } from '../../../src/store/editing.ts';
 import { aiidCsv, aiidSubmissions, AIID_FIELDS } from '../../../src/workspace/io/aiid.ts';
 import { parseCsv } from '../../../src/workspace/io/csv.ts';
@@ -65,6 +67,35 @@ describe('backup export and import', () => {
     expect(await importEverything(text, copy)).toMatchObject({ ok: true, drafts: 1, clips: 2 });
     expect(await copy.drafts.get(draftId)).toMatchObject({ deployers: [], harmedParties: [], codes: ['M1'], title: 'Airline chatbot invented a refund policy' });
     expect((await copy.revisions.toArray()).map((row) => [row.draft.deployers, row.draft.harmedParties])).toEqual(backup.revisions.map(() => [[], []]));
+  });
+
+  it('reads its own one-row-per-line layout, the same file in any other JSON layout, and tells which line is broken', async () => {
+    const { store } = await sampleStore();
+    const backup = await exportEverything(store);
+    const lines = serializeBackup(backup);
+    expect(lines.split('\n').slice(0, 3)).toEqual([expect.stringMatching(/^\{"format":"incident-clipper-backup","version":2,.*,$/), '"drafts":[', expect.stringMatching(/^\{"id":/)]);
+    expect(JSON.parse(lines)).toEqual(JSON.parse(JSON.stringify(backup)));
+    for (const text of [lines, JSON.stringify(backup, null, 2), lines.replace('},\n{', '},{')]) {
+      const copy = freshDb();
+      expect(await importEverything(text, copy)).toMatchObject({ ok: true, drafts: 1, clips: 2 });
+      expect(await dump(copy)).toEqual(await dump(store));
+    }
+    const broken = lines.split('\n');
+    broken[2] = broken[2]!.slice(0, 40);
+    const refused = await importEverything(broken.join('\n'), freshDb());
+    expect(!refused.ok && refused.rejected).toEqual([{ path: '(file)', reason: expect.stringMatching(/^Not JSON/) }]);
+  });
+
+  it('tells live queries in this page (and the extension’s others) about the drafts it wrote', async () => {
+    const { store } = await sampleStore();
+    const text = serializeBackup(await exportEverything(store));
+    const target = freshDb();
+    const counts: number[] = [];
+    const subscription = liveQuery(() => target.drafts.count()).subscribe((count) => counts.push(count));
+    await vi.waitFor(() => expect(counts).toEqual([0]));
+    await importEverything(text, target);
+    await vi.waitFor(() => expect(counts.at(-1)).toBe(1));
+    subscription.unsubscribe();
   });
 
   it('keeps a draft that an import replaces with another version in its history', async () => {
