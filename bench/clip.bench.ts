@@ -5,7 +5,7 @@
  * draft and its clip has committed. That span covers injecting the capture script, reading the
  * selection and metadata (selectors, page text), parsing the page's answer with zod and the Dexie
  * transaction. The commit is seen through Dexie's own change broadcast (BroadcastChannel
- * 'x-storagemutated-1', posted after commit) and confirmed by counting the clip rows in IndexedDB;
+ * 'x-storagemutated-1', posted after commit) and confirmed by counting the quotes stored in IndexedDB;
  * a 5 ms IndexedDB poll backs that up. Not included: the browser drawing its menu, the evidence
  * row (gzip of the page text, written after the draft), the toast and the highlight painting.
  */
@@ -37,7 +37,7 @@ async function buildExtension(): Promise<void> {
   }
 }
 
-/** One clip, timed inside the worker: dispatch → the new clip row is committed. */
+/** One clip, timed inside the worker: dispatch → the new quote is committed. */
 async function timeOneClip(worker: Worker, pageUrl: string): Promise<number> {
   return worker.evaluate(async (url) => {
     const database = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -47,8 +47,9 @@ async function timeOneClip(worker: Worker, pageUrl: string): Promise<number> {
     });
     const countClips = () =>
       new Promise<number>((resolve, reject) => {
-        const request = database.transaction('clips').objectStore('clips').count();
-        request.onsuccess = () => resolve(request.result);
+        // Quotes are stored inside their drafts.
+        const request = database.transaction('drafts').objectStore('drafts').getAll();
+        request.onsuccess = () => resolve((request.result as { clips: unknown[] }[]).reduce((sum, draft) => sum + draft.clips.length, 0));
         request.onerror = () => reject(request.error);
       });
     const tab = (await chrome.tabs.query({})).find((candidate) => candidate.url === url);

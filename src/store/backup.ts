@@ -52,48 +52,11 @@ export async function importEverything(file: Blob | string, store: ClipperDb = d
   let replacedAny = false;
   try {
     const outcome = await store.transaction('rw', store.drafts, store.revisions, async () => {
-      const at = new Date().toISOString();
+      const writer = draftWriter(store, onProgress);
       const writes: Promise<unknown>[] = [];
-      let queued = 0;
-      let written = 0;
-      // Bare IndexedDB puts: Dexie's bulkPut would hold on to every row until its batch is stored, while
-      // put() has already copied it. A 10,000-draft import spends a third less time collecting garbage so.
-      const drafts = Dexie.currentTransaction.idbtrans.objectStore('drafts');
-      const put = (rows: Draft[]) => {
-        queued += rows.length;
-        const count = rows.length;
-        let last: IDBRequest | undefined;
-        for (const row of rows) last = drafts.put(withQuotedUrls(row));
-        return new Promise<void>((resolve, reject) => {
-          if (!last) return resolve();
-          last.onsuccess = () => {
-            onProgress((written += count), queued);
-            resolve();
-          };
-          last.onerror = () => reject(last.error ?? new Error('The import could not be written.'));
-        });
-      };
-      // A draft the file has in another version: both versions' quotes are kept, and the stored one in its history.
-      const putChanged = async (rows: Draft[]) => {
-        const stored = new Map((await store.drafts.bulkGet(rows.map((row) => row.id))).flatMap((row) => (row ? [[row.id, row] as const] : [])));
-        const replaced: Draft[] = [];
-        const fresh = rows.flatMap((row) => {
-          const old = stored.get(row.id);
-          if (!old) return [row];
-          const merged = keepingAllQuotes(row, old);
-          if (sameDraft(merged, old)) return [];
-          replaced.push(old);
-          return [merged];
-        });
-        if (replaced.length > 0) {
-          replacedAny = true;
-          await store.revisions.bulkAdd(replaced.map((draft) => ({ draftId: draft.id, at, reason: 'import' as const, draft })));
-        }
-        if (fresh.length > 0) await put(fresh);
-      };
       const parsed = parseBackup(text, known, {
         drafts(rows) {
-          writes.push(rows.some((row) => known.has(row.id)) ? putChanged(rows) : put(rows));
+          writes.push(rows.some((row) => known.has(row.id)) ? writer.putChanged(rows) : writer.put(rows));
           if (!indexing) return;
           for (const draft of rows) {
             documents.push(searchDocument(draft));
@@ -107,15 +70,9 @@ export async function importEverything(file: Blob | string, store: ClipperDb = d
         throw new Rejected(parsed.rejected);
       }
       await Promise.all(writes);
+      replacedAny = writer.replacedAny;
       await addClipsToStoredDrafts(store, parsed.clipsForStoredDrafts);
-      const revisions = parsed.backup.revisions;
-      let fresh: RevisionRecord[] = [];
-      if (revisions.length > 0) {
-        const stored = new Set((await store.revisions.where('draftId').anyOf(revisions.map((r) => r.draftId)).toArray()).map(revisionKey));
-        fresh = revisions.filter((revision) => !stored.has(revisionKey(revision)));
-        await store.revisions.bulkAdd(fresh);
-      }
-      return { ok: true as const, ...parsed.counts, revisions: fresh.length };
+      return { ok: true as const, ...parsed.counts, revisions: await addNewRevisions(store, parsed.backup.revisions) };
     });
     if (outcome.drafts > 0) announceTableChanged(store.drafts);
     const warn = (error: unknown) => console.warn('Could not update the search index after the import.', error);
@@ -128,6 +85,62 @@ export async function importEverything(file: Blob | string, store: ClipperDb = d
     if (error instanceof Rejected) return { ok: false, rejected: error.rejected };
     throw error;
   }
+}
+
+/** Writes an import's drafts, inside its transaction, telling `onProgress` as batches are stored. */
+function draftWriter(store: ClipperDb, onProgress: ImportProgress) {
+  const at = new Date().toISOString();
+  // Bare IndexedDB puts: Dexie's bulkPut would hold on to every row until its batch is stored, while
+  // put() has already copied it. A 10,000-draft import spends a third less time collecting garbage so.
+  const drafts = Dexie.currentTransaction.idbtrans.objectStore('drafts');
+  let queued = 0;
+  let written = 0;
+  const writer = {
+    /** Whether a stored draft was replaced by another version (kept in its history). */
+    replacedAny: false,
+    put(rows: Draft[]): Promise<void> {
+      queued += rows.length;
+      const count = rows.length;
+      let last: IDBRequest | undefined;
+      for (const row of rows) last = drafts.put(withQuotedUrls(row));
+      return new Promise<void>((resolve, reject) => {
+        if (!last) return resolve();
+        last.onsuccess = () => {
+          onProgress((written += count), queued);
+          resolve();
+        };
+        last.onerror = () => reject(last.error ?? new Error('The import could not be written.'));
+      });
+    },
+    /** For drafts that may be stored already: a different version keeps both versions' quotes, and the stored one in its history. */
+    async putChanged(rows: Draft[]): Promise<void> {
+      const stored = new Map((await store.drafts.bulkGet(rows.map((row) => row.id))).flatMap((row) => (row ? [[row.id, row] as const] : [])));
+      const replaced: Draft[] = [];
+      const fresh = rows.flatMap((row) => {
+        const old = stored.get(row.id);
+        if (!old) return [row];
+        const merged = keepingAllQuotes(row, old);
+        if (sameDraft(merged, old)) return [];
+        replaced.push(old);
+        return [merged];
+      });
+      if (replaced.length > 0) {
+        writer.replacedAny = true;
+        await store.revisions.bulkAdd(replaced.map((draft) => ({ draftId: draft.id, at, reason: 'import' as const, draft })));
+      }
+      if (fresh.length > 0) await writer.put(fresh);
+    },
+  };
+  return writer;
+}
+
+/** Adds the file's revisions this store does not have yet; returns how many. */
+async function addNewRevisions(store: ClipperDb, revisions: RevisionRecord[]): Promise<number> {
+  if (revisions.length === 0) return 0;
+  const stored = new Set((await store.revisions.where('draftId').anyOf(revisions.map((r) => r.draftId)).toArray()).map(revisionKey));
+  const fresh = revisions.filter((revision) => !stored.has(revisionKey(revision)));
+  await store.revisions.bulkAdd(fresh);
+  return fresh.length;
 }
 
 const sameDraft = (a: Draft, b: Draft) => JSON.stringify({ ...a, quotedUrls: undefined }) === JSON.stringify({ ...b, quotedUrls: undefined });
