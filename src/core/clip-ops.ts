@@ -1,5 +1,6 @@
 /** Pure draft operations: a clip creates a draft or joins one. No browser API, no storage. */
 import { canonicalizeUrl } from './url.ts';
+import { byCreation } from './clip-order.ts';
 import { guessProviders, type ProviderRef } from './providers.ts';
 import type { PageCapture } from './capture.ts';
 import { Clip, Draft, type Source } from './draft.ts';
@@ -82,6 +83,6 @@ export function keepingAllQuotes(next: Draft, other: Draft): Draft {
   if (extra.length === 0) return next;
   const cited = new Set(next.sources.map((source) => source.id));
   const sources = other.sources.filter((source) => !cited.has(source.id) && extra.some((clip) => clip.sourceId === source.id));
-  const clips = [...next.clips, ...extra].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+  const clips = [...next.clips, ...extra].sort(byCreation);
   return { ...next, sources: [...next.sources, ...sources], clips };
 }

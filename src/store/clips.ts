@@ -2,11 +2,10 @@
 import type { AnchorReport } from '../core/capture.ts';
 import { Draft as DraftSchema, type Clip, type Draft } from '../core/draft.ts';
 import { systemClock, type Clock } from '../core/clip-ops.ts';
+import { byCreation } from '../core/clip-order.ts';
 import { annotationsIntoDraft, type AnnotationImport } from '../workspace/io/web-annotation.ts';
 import { db, type ClipperDb } from './db.ts';
 import { DraftNotFoundError } from './drafts.ts';
-
-const byCreation = (a: Clip, b: Clip) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0);
 
 export async function clipsForUrls(urls: string[], store: ClipperDb = db()): Promise<Clip[]> {
   const unique = [...new Set(urls)];

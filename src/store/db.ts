@@ -5,6 +5,7 @@
  */
 import { Dexie, RangeSet, type DBCore, type EntityTable, type ObservabilitySet, type Table } from 'dexie';
 import type { Clip, Draft } from '../core/draft.ts';
+import { byCreation } from '../core/clip-order.ts';
 import type { SubmissionRequest } from '../archive/contract.ts';
 
 export interface OutboxRow {
@@ -103,8 +104,6 @@ export class ClipperDb extends Dexie {
     this.use(quotedUrlsIndex);
   }
 }
-
-const byCreation = (a: Clip, b: Clip) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0);
 
 /**
  * Version 2's drafts with the quotes of its `clips` table moved in. A quote whose draft is gone (never

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { Clip, Draft, IsoDateTime } from '../../core/draft.ts';
+import { byCreation } from '../../core/clip-order.ts';
 import { backupText, readBackupText, type RawBackup } from './backup-text.ts';
 
 export const BACKUP_FORMAT = 'incident-clipper-backup';
@@ -175,8 +176,7 @@ function parseRows({ head, sections }: RawBackup, knownDraftIds: ReadonlySet<str
       list.set(clip.draftId, [...(list.get(clip.draftId) ?? []), clip]);
       clipCount += 1;
     }
-    const oldestFirst = (clips: Clip[]) => clips.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
-    const joined = drafts.map((draft) => (quotesOf.has(draft.id) ? { ...draft, clips: oldestFirst([...draft.clips, ...quotesOf.get(draft.id)!]) } : draft));
+    const joined = drafts.map((draft) => (quotesOf.has(draft.id) ? { ...draft, clips: [...draft.clips, ...quotesOf.get(draft.id)!].sort(byCreation) } : draft));
     drafts.splice(0, drafts.length, ...joined);
     if (sink.drafts) {
       for (let start = 0; start < drafts.length; start += CHUNK) handOver(drafts.slice(start, start + CHUNK));
