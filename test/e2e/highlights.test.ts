@@ -125,7 +125,8 @@ describe('the opt-in every-page mode', () => {
       'incident-clipper-every-page',
     ]);
     await options.reload();
-    expect(await toggle.isChecked()).toBe(true);
+    // The page reads the stored preference after its first paint.
+    await expect.poll(() => toggle.isChecked()).toBe(true);
     await options.close();
 
     const page = await browser.context.newPage();
