@@ -121,8 +121,11 @@ function draftWriter(store: ClipperDb, onProgress: ImportProgress) {
         if (!old) return [row];
         const merged = keepingAllQuotes(row, old);
         if (sameDraft(merged, old)) return [];
+        // Both versions' quotes together may be more than one draft may hold.
+        const checked = DraftSchema.safeParse(merged);
+        if (!checked.success) throw new Rejected(checked.error.issues.map((issue) => ({ path: `draft ${row.id}`, reason: `With the quotes stored in this browser: ${issue.message}` })));
         replaced.push(old);
-        return [merged];
+        return [checked.data];
       });
       if (replaced.length > 0) {
         writer.replacedAny = true;

@@ -4,7 +4,7 @@
  * (chrome.storage.local would be readable by content scripts).
  */
 import { Dexie, RangeSet, type DBCore, type EntityTable, type ObservabilitySet, type Table } from 'dexie';
-import type { Clip, Draft } from '../core/draft.ts';
+import type { Clip, Draft, Source } from '../core/draft.ts';
 import { byCreation } from '../core/clip-order.ts';
 import type { SubmissionRequest } from '../archive/contract.ts';
 
@@ -106,37 +106,49 @@ export class ClipperDb extends Dexie {
 }
 
 /**
- * Version 2's drafts with the quotes of its `clips` table moved in. A quote whose draft is gone (never
- * expected, but nothing is dropped in an upgrade) gets a draft of its own to live in.
+ * Version 2's drafts with the quotes of its `clips` table moved in. Nothing is dropped in an upgrade: a
+ * quote whose draft is gone gets a draft of its own, and a quote citing a source its draft no longer lists
+ * gets that source back (from the quote's URL), so every draft passes the schema afterwards.
  */
 function draftsWithTheirClips(drafts: Draft[], clips: Clip[], now: string): Draft[] {
   const byDraft = new Map<string, Clip[]>();
   for (const clip of clips) byDraft.set(clip.draftId, [...(byDraft.get(clip.draftId) ?? []), clip]);
-  const joined = drafts.map((draft) => ({ ...draft, clips: (byDraft.get(draft.id) ?? []).sort(byCreation) }));
+  const joined = drafts.map((draft) => ({ ...draft, clips: byDraft.get(draft.id) ?? [] }));
   for (const draft of drafts) byDraft.delete(draft.id);
-  for (const [draftId, orphans] of byDraft) {
-    orphans.sort(byCreation);
-    const sources = [...new Map(orphans.map((clip) => [clip.sourceId, { id: clip.sourceId, url: clip.url, originalUrl: clip.url, title: '', authors: [], provenance: {}, accessedAt: clip.createdAt }])).values()];
-    joined.push({
-      id: draftId,
-      title: 'Recovered quotes',
-      summary: '',
-      rationale: '',
-      counterfactual: '',
-      codes: [],
-      providers: [],
-      tags: ['recovered-quotes'],
-      deployers: [],
-      harmedParties: [],
-      notes: '',
-      sources,
-      reviewState: 'draft',
-      clips: orphans,
-      createdAt: orphans[0]!.createdAt,
-      updatedAt: now,
-    });
+  for (const [draftId, orphans] of byDraft) joined.push(recoveredDraft(draftId, orphans, now));
+  return joined.map((draft) => withSourcesOfItsQuotes({ ...draft, clips: draft.clips.sort(byCreation) }));
+}
+
+function withSourcesOfItsQuotes(draft: Draft): Draft {
+  const listed = new Set(draft.sources.map((source) => source.id));
+  const missing = new Map<string, Source>();
+  for (const clip of draft.clips) {
+    if (listed.has(clip.sourceId) || missing.has(clip.sourceId)) continue;
+    missing.set(clip.sourceId, { id: clip.sourceId, url: clip.url, originalUrl: clip.url, title: '', authors: [], provenance: {}, accessedAt: clip.createdAt });
   }
-  return joined;
+  return missing.size === 0 ? draft : { ...draft, sources: [...draft.sources, ...missing.values()] };
+}
+
+function recoveredDraft(id: string, clips: Clip[], now: string): Draft {
+  const createdAt = clips.reduce((oldest, clip) => (clip.createdAt < oldest ? clip.createdAt : oldest), now);
+  return {
+    id,
+    title: 'Recovered quotes',
+    summary: '',
+    rationale: '',
+    counterfactual: '',
+    codes: [],
+    providers: [],
+    tags: ['recovered-quotes'],
+    deployers: [],
+    harmedParties: [],
+    notes: '',
+    sources: [],
+    reviewState: 'draft',
+    clips,
+    createdAt,
+    updatedAt: now,
+  };
 }
 
 /** Keeps each stored draft's `quotedUrls` (the index of quoted pages) equal to its quotes' URLs, on every write. */

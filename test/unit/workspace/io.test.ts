@@ -5,7 +5,7 @@ import { draftsForUrl, saveCapture } from '../../../src/store/drafts.ts';
 import { removeClip } from '../../../src/store/clips.ts';
 import { exportEverything, importEverything } from '../../../src/store/backup.ts';
 import { serializeBackup } from '../../../src/workspace/io/backup.ts';
-import { saveFieldEdits } from '../../../src/store/editing.ts';
+import { addQuote, addSource, createNote, removeSource, saveFieldEdits } from '../../../src/store/editing.ts';
 import { aiidCsv, aiidSubmissions, AIID_FIELDS } from '../../../src/workspace/io/aiid.ts';
 import { parseCsv } from '../../../src/workspace/io/csv.ts';
 import { annotationCollection, annotationsIntoDraft } from '../../../src/workspace/io/web-annotation.ts';
@@ -119,6 +119,25 @@ describe('backup export and import', () => {
     expect(draft.clips.map((clip) => clip.quote)).toEqual(['He said, "refunds are automatic",\nthen left.', 'The chatbot invented a refund policy.', 'Taken after the backup.']);
     expect(draft.sources.map((source) => source.url)).toEqual(['https://news.example/story', 'https://second.example/a', 'https://third.example/later']);
     expect((await draftsForUrl('https://third.example/later', store)).map((d) => d.id)).toEqual([draftId]);
+  });
+
+  it('refuses, changing nothing, a version whose quotes together with the stored ones would be more than a draft may hold', async () => {
+    const store = freshDb();
+    const note = await createNote('Many sources', store);
+    const cite = async (host: string) => {
+      const source = await addSource(note.id, `https://${host}.example/a`, store);
+      await addQuote(note.id, source.id, `Quote from ${host}.`, store);
+      return source.id;
+    };
+    const early: string[] = [];
+    for (let n = 0; n < 51; n += 1) early.push(await cite(`early${n}`));
+    const file = JSON.stringify(await exportEverything(store));
+    for (const id of early) await removeSource(note.id, id, store);
+    for (let n = 0; n < 50; n += 1) await cite(`late${n}`);
+    const before = await dump(store);
+    const outcome = await importEverything(file, store);
+    expect(!outcome.ok && outcome.rejected[0]).toEqual({ path: `draft ${note.id}`, reason: expect.stringContaining('With the quotes stored in this browser') });
+    expect(await dump(store)).toEqual(before);
   });
 
   it('imports a version 1 file, whose quotes are listed apart, into its drafts and into drafts already stored', async () => {

@@ -7,7 +7,7 @@ import { draftsForUrl } from '../../../src/store/drafts.ts';
 import { listRevisions } from '../../../src/store/revisions.ts';
 import { capture } from '../support/fixtures.ts';
 import { addCaptureToDraft, draftFromCapture } from '../../../src/core/clip-ops.ts';
-import type { Clip, Draft } from '../../../src/core/draft.ts';
+import { Draft, type Clip } from '../../../src/core/draft.ts';
 
 const V1_STORES = {
   drafts: 'id, updatedAt',
@@ -60,7 +60,9 @@ describe('database upgrades', () => {
     const other = draftFromCapture(capture({ url: 'https://b.example/other' }, 'Another draft quotes b.'), clock);
     // A quote whose draft is gone: never made by the extension, but an upgrade must not drop it either.
     const orphanDraft = draftFromCapture(capture({ url: 'https://c.example/lost' }, 'Nobody owns me.'), clock);
-    const clips: Clip[] = [second.clip, other.clip, orphanDraft.clip, first.clip];
+    // A quote citing a source its draft no longer lists (written by no version of the extension either).
+    const strayQuote = { ...other.clip, id: crypto.randomUUID(), createdAt: clock.now(), sourceId: crypto.randomUUID(), url: 'https://d.example/gone', quote: 'My source went missing.' };
+    const clips: Clip[] = [second.clip, other.clip, orphanDraft.clip, first.clip, strayQuote];
     await v2.table('drafts').bulkAdd([asStoredBefore3(second.draft), asStoredBefore3(other.draft)]);
     await v2.table('clips').bulkAdd(clips);
     await v2.table('revisions').add({ draftId: other.draft.id, at: other.draft.createdAt, reason: 'edit', draft: asStoredBefore3(other.draft) });
@@ -73,7 +75,10 @@ describe('database upgrades', () => {
     expect(current.verno).toBe(3);
     expect(current.tables.map((table) => table.name)).not.toContain('clips');
     expect((await current.drafts.get(second.draft.id))?.clips).toEqual([first.clip, second.clip]);
-    expect((await current.drafts.get(other.draft.id))?.clips).toEqual([other.clip]);
+    const withStray = (await current.drafts.get(other.draft.id))!;
+    expect(withStray.clips).toEqual([other.clip, strayQuote]);
+    expect(withStray.sources.map((source) => [source.id, source.url])).toEqual([...other.draft.sources.map((source) => [source.id, source.url]), [strayQuote.sourceId, 'https://d.example/gone']]);
+    for (const draft of await current.drafts.toArray()) expect(Draft.safeParse(draft).error).toBeUndefined();
     const recovered = await current.drafts.get(orphanDraft.draft.id);
     expect(recovered).toMatchObject({ title: 'Recovered quotes', clips: [orphanDraft.clip], sources: [{ id: orphanDraft.clip.sourceId, url: orphanDraft.clip.url }] });
     expect((await draftsForUrl('https://b.example/other', current)).map((d) => d.id).sort()).toEqual([second.draft.id, other.draft.id].sort());
