@@ -8,7 +8,8 @@ const ALL_URLS = { origins: ['<all_urls>'] };
 
 /** The opt-in: the Clip button on selections and highlights restored on every page. */
 export function EveryPageMode() {
-  const [enabled, setEnabled] = useState(false);
+  // Unknown until the stored choice is read: the box stays disabled meanwhile, so it never shows a wrong state to toggle.
+  const [enabled, setEnabled] = useState<boolean | undefined>(undefined);
   const [note, setNote] = useState<string | null>(null);
 
   useEffect(() => {
@@ -32,7 +33,7 @@ export function EveryPageMode() {
     <section aria-labelledby="every-page-heading">
       <h2 id="every-page-heading">{t('every_page_heading')}</h2>
       <label class="row">
-        <input type="checkbox" style={{ width: 'auto' }} checked={enabled} onChange={(event) => void toggle(event.currentTarget.checked)} />
+        <input type="checkbox" style={{ width: 'auto' }} checked={enabled ?? false} disabled={enabled === undefined} onChange={(event) => void toggle(event.currentTarget.checked)} />
         <span>{t('every_page_toggle')}</span>
       </label>
       <p class="hint muted">
