@@ -112,7 +112,7 @@ export async function run(): Promise<Figures> {
     await workspace.getByTestId('import-outcome').waitFor({ timeout: 300_000 });
     const importMs = Date.now() - importStart;
     const outcome = await workspace.getByTestId('import-outcome').textContent();
-    if (!outcome?.includes(`Imported ${DRAFTS} drafts`)) throw new Error(`import failed: ${outcome}`);
+    if (!outcome?.includes(`Imported ${DRAFTS.toLocaleString('en-US')} drafts`)) throw new Error(`import failed: ${outcome}`);
     await workspace.close();
 
     const paints: number[] = [];

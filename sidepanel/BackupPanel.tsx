@@ -53,7 +53,7 @@ export function BackupPanel() {
       )}
       {outcome?.ok && (
         <p role="status" class="ok" data-testid="import-outcome">
-          {t('backup_imported', outcome.drafts, outcome.clips)}
+          {t('backup_imported', t(outcome.drafts === 1 ? 'backup_count_drafts_one' : 'backup_count_drafts', formatNumber(outcome.drafts)), t(outcome.clips === 1 ? 'backup_count_quotes_one' : 'backup_count_quotes', formatNumber(outcome.clips)))}
         </p>
       )}
       {outcome && !outcome.ok && (

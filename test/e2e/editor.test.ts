@@ -279,7 +279,8 @@ describe('the drafts workspace', () => {
     try {
       const page = await openEditorPage(other);
       await page.getByLabel('Import a backup').setInputFiles(file);
-      await page.getByTestId('import-outcome').filter({ hasText: 'Imported 1 drafts' }).waitFor();
+      const quotes = (original.drafts as Draft[])[0]!.clips.length;
+      await page.getByTestId('import-outcome').filter({ hasText: `Imported 1 draft and ${quotes} ${quotes === 1 ? 'quote' : 'quotes'}.` }).waitFor();
       const copy = await dumpStores(other, ['drafts', 'revisions']);
       expect(copy.drafts).toEqual(original.drafts);
       expect(copy.drafts![0]).toMatchObject({ deployers: ['Example Airlines'], harmedParties: ['Airline passengers'] });
