@@ -1,6 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Clip, Draft } from '../src/core/draft.ts';
-import { clipsOfDraft } from '../src/store/drafts.ts';
 import { conflictsOf, saveFieldEdits } from '../src/store/editing.ts';
 import { db } from '../src/store/db.ts';
 import { loadActiveDraftId, saveActiveDraftId } from '../src/store/preferences.ts';
@@ -80,8 +79,8 @@ function TitleInput({ draftId, title, disabled }: { draftId: string; title: stri
 
 export function DraftView({ draftId, tabId, onBack }: { draftId: string; tabId?: number; onBack: () => void }) {
   const data = useLiveQuery(async () => {
-    const [draft, clips, activeId, conflicts] = await Promise.all([db().drafts.get(draftId), clipsOfDraft(draftId), loadActiveDraftId(), conflictsOf(draftId)]);
-    return { draft, clips, collecting: activeId === draftId, conflicts: conflicts.length };
+    const [draft, activeId, conflicts] = await Promise.all([db().drafts.get(draftId), loadActiveDraftId(), conflictsOf(draftId)]);
+    return { draft, clips: draft?.clips ?? [], collecting: activeId === draftId, conflicts: conflicts.length };
   }, [draftId]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
