@@ -182,14 +182,23 @@ export function db(): ClipperDb {
   return shared;
 }
 
+/** Dexie's channel for "storage mutated" between an origin's pages (Dexie 4's STORAGE_MUTATED_DOM_EVENT_NAME). */
+const DEXIE_MUTATIONS_CHANNEL = 'x-storagemutated-1';
+
 /**
  * Tells every live query, in this page and in the extension's other pages, that anything in `table` may
- * have changed: needed after writes made with the bare IndexedDB API, which Dexie does not see.
+ * have changed: needed after writes made with the bare IndexedDB API, which Dexie does not see. Posted on
+ * Dexie's own channel, which Dexie in every page (this one included) hears: it then drops its cached
+ * answers for the table and runs the queries again. (Dexie.on.storagemutated.fire reaches only the other
+ * pages, and would leave this page's cached answers in place.)
  */
 export function announceTableChanged(table: Table): void {
   const prefix = `idb://${table.db.name}/${table.name}/`;
   const everything = () => new RangeSet(-Infinity, [[[]]]);
   const parts: ObservabilitySet = { [prefix]: everything() };
   for (const index of table.schema.indexes) if (index.name) parts[prefix + index.name] = everything();
-  Dexie.on.storagemutated.fire(parts);
+  if (typeof BroadcastChannel === 'undefined') return void Dexie.on.storagemutated.fire(parts);
+  const channel = new BroadcastChannel(DEXIE_MUTATIONS_CHANNEL);
+  channel.postMessage(parts);
+  channel.close();
 }
