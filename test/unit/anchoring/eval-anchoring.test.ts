@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,9 +8,17 @@ import { describe, expect, it } from 'vitest';
 const fixtures = path.resolve('test/fixtures/anchoring');
 const annotations = path.join(fixtures, 'article.annotations.json');
 
-function runEval(...args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/eval-anchoring.ts', ...args], { encoding: 'utf8' });
-  return { status: result.status, lines: result.stdout.trim().split('\n'), stderr: result.stderr.trim() };
+// Each run starts Node with tsx, which takes seconds on a slow 2-core machine; the tests get a budget
+// that holds there, and the bad-input cases run side by side.
+const SPAWNING_TEST_TIMEOUT_MS = 90_000;
+
+function runEval(...args: string[]): Promise<{ status: number | null; lines: string[]; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['--import', 'tsx', 'scripts/eval-anchoring.ts', ...args], { encoding: 'utf8' }, (error, stdout, stderr) => {
+      const status = error ? (typeof error.code === 'number' ? error.code : null) : 0;
+      resolve({ status, lines: stdout.trim().split('\n'), stderr: stderr.trim() });
+    });
+  });
 }
 
 interface Line {
@@ -30,9 +38,9 @@ function bodyText(file: string): string {
   return new DOMParser().parseFromString(readFileSync(file, 'utf8'), 'text/html').body.textContent ?? '';
 }
 
-describe('eval-anchoring script', () => {
-  it('anchors every annotation by position on the page it was made on', () => {
-    const { status, lines } = runEval('--page', path.join(fixtures, 'article.html'), '--annotations', annotations);
+describe('eval-anchoring script', { timeout: SPAWNING_TEST_TIMEOUT_MS }, () => {
+  it('anchors every annotation by position on the page it was made on', async () => {
+    const { status, lines } = await runEval('--page', path.join(fixtures, 'article.html'), '--annotations', annotations);
     expect(status).toBe(0);
     const byId = results(lines);
     expect(byId.size).toBe(8);
@@ -41,9 +49,9 @@ describe('eval-anchoring script', () => {
     expect(lines.at(-1)).toMatch(/^median_ms: \d+\.\d{3}$/);
   });
 
-  it('re-anchors on the edited page, orphaning only the deleted quote', () => {
+  it('re-anchors on the edited page, orphaning only the deleted quote', async () => {
     const page = path.join(fixtures, 'article-edited.html');
-    const { status, lines } = runEval('--page', page, '--annotations', annotations);
+    const { status, lines } = await runEval('--page', page, '--annotations', annotations);
     expect(status).toBe(0);
     const byId = results(lines);
     const text = bodyText(page);
@@ -64,17 +72,17 @@ describe('eval-anchoring script', () => {
     expect(lines.at(-2)).toBe('anchored: 7/8');
   });
 
-  it('accepts an object with "items", a single selector and an array of targets', () => {
+  it('accepts an object with "items", a single selector and an array of targets', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'eval-anchoring-'));
     const file = path.join(dir, 'items.json');
     const quote = { type: 'TextQuoteSelector', exact: 'We are sorry.', prefix: '', suffix: '' };
     writeFileSync(file, JSON.stringify({ items: [{ id: 'a', target: [{ source: 'x' }, { selector: quote }] }] }));
-    const { status, lines } = runEval('--page', path.join(fixtures, 'article.html'), '--annotations', file);
+    const { status, lines } = await runEval('--page', path.join(fixtures, 'article.html'), '--annotations', file);
     expect(status).toBe(0);
     expect(JSON.parse(lines[0]!)).toMatchObject({ id: 'a', text: 'We are sorry.', method: 'quote' });
   });
 
-  it('fails with a one-line message on bad input', () => {
+  it('fails with a one-line message on bad input', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'eval-anchoring-'));
     const invalid = path.join(dir, 'invalid.json');
     writeFileSync(invalid, '{ not json');
@@ -87,8 +95,9 @@ describe('eval-anchoring script', () => {
       [['--page', page, '--annotations', noSelectors], /page-note has no TextQuoteSelector/],
       [['--page', page], /usage/],
     ];
-    for (const [args, message] of cases) {
-      const { status, stderr } = runEval(...args);
+    const outcomes = await Promise.all(cases.map(([args]) => runEval(...args)));
+    for (const [index, [, message]] of cases.entries()) {
+      const { status, stderr } = outcomes[index]!;
       expect(status).not.toBe(0);
       expect(stderr.split('\n')).toHaveLength(1);
       expect(stderr).toMatch(message);
