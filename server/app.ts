@@ -9,6 +9,7 @@ import { requireUser, type AppEnv } from './auth.ts';
 import type { Database } from './db/index.ts';
 import { ApiProblem, handleError, notFound, sendProblem, zodFields } from './errors.ts';
 import { rateLimit } from './rate-limit.ts';
+import { refuseUnstorableText } from './text-check.ts';
 import type { App } from './routes/common.ts';
 import { registerHealth } from './routes/health.ts';
 import { registerMe } from './routes/me.ts';
@@ -84,6 +85,8 @@ export function createApp(options: AppOptions): App {
   const authenticate = requireUser(db);
   const limit = rateLimit(options.rateLimitPerMinute);
   for (const path of PROTECTED_PATHS) app.use(path, authenticate, limit);
+  // After authentication, so a request without a valid token learns nothing about its body.
+  app.use('*', refuseUnstorableText);
 
   const deps = { db, log, rateLimitPerMinute: options.rateLimitPerMinute };
   registerHealth(app, deps);

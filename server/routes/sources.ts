@@ -2,6 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { SourcesLookup } from '../../src/archive/contract.ts';
 import { findBySourceUrl } from '../submissions.ts';
+import { storableText } from '../text-check.ts';
 import { BEARER, errorResponses, type App, type RouteDeps } from './common.ts';
 
 const route = createRoute({
@@ -11,7 +12,7 @@ const route = createRoute({
   security: BEARER,
   request: {
     query: z.object({
-      url: z.url({ protocol: /^https?$/ }).max(4_000).meta({ description: 'The canonical URL of the page', example: 'https://openai.com/index/example' }),
+      url: z.url({ protocol: /^https?$/ }).max(4_000).refine(...storableText).meta({ description: 'The canonical URL of the page', example: 'https://openai.com/index/example' }),
     }),
   },
   responses: {

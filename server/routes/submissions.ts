@@ -4,10 +4,11 @@ import { IdempotencyKey, ReviewRequest, Submission, SubmissionRequest } from '..
 import { requireRole } from '../auth.ts';
 import { ApiProblem } from '../errors.ts';
 import { createSubmission, getSubmission, reviewSubmission } from '../submissions.ts';
+import { storableText } from '../text-check.ts';
 import { BEARER, errorResponses, rawJson, type App, type RouteDeps } from './common.ts';
 
 const IdParam = z.object({
-  id: z.string().max(64).meta({ param: { name: 'id', in: 'path' }, example: 'INC-000042' }),
+  id: z.string().max(64).refine(...storableText).meta({ param: { name: 'id', in: 'path' }, example: 'INC-000042' }),
 });
 
 const createRouteDef = createRoute({
@@ -40,7 +41,7 @@ const getRouteDef = createRoute({
   request: { params: IdParam },
   responses: {
     200: { description: 'The submission', content: { 'application/json': { schema: Submission } } },
-    ...errorResponses(401, 404, 429),
+    ...errorResponses(400, 401, 404, 429),
   },
 });
 
