@@ -8,7 +8,7 @@ import { API_VERSION, IDEMPOTENCY_HEADER } from '../src/archive/contract.ts';
 import { requireUser, type AppEnv } from './auth.ts';
 import type { Database } from './db/index.ts';
 import { ApiProblem, handleError, notFound, sendProblem, zodFields } from './errors.ts';
-import { rateLimit } from './rate-limit.ts';
+import { limiterFor, rateLimit } from './rate-limit.ts';
 import { refuseUnstorableText } from './text-check.ts';
 import type { App } from './routes/common.ts';
 import { registerHealth } from './routes/health.ts';
@@ -22,6 +22,8 @@ export interface AppOptions {
   db: Database;
   log: Logger;
   rateLimitPerMinute: number;
+  /** Unknown-token requests allowed per client address and minute (0: no limit). */
+  authFailuresPerMinute: number;
   bodyLimitBytes: number;
   /** Extra origins allowed by CORS besides browser extensions. */
   corsOrigins: string[];
@@ -82,8 +84,8 @@ export function createApp(options: AppOptions): App {
     }),
   );
   // One authenticator and one limiter for all protected paths: the bucket is per token, not per route.
-  const authenticate = requireUser(db);
-  const limit = rateLimit(options.rateLimitPerMinute);
+  const authenticate = requireUser(db, limiterFor(options.authFailuresPerMinute));
+  const limit = rateLimit(limiterFor(options.rateLimitPerMinute));
   for (const path of PROTECTED_PATHS) app.use(path, authenticate, limit);
   // After authentication, so a request without a valid token learns nothing about its body.
   app.use('*', refuseUnstorableText);

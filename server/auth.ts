@@ -4,6 +4,7 @@ import { createMiddleware } from 'hono/factory';
 import type { Role } from '../src/archive/contract.ts';
 import type { Queryable } from './db/index.ts';
 import { ApiProblem } from './errors.ts';
+import type { RateLimiter } from './rate-limit.ts';
 
 export interface AuthUser {
   id: string;
@@ -38,14 +39,34 @@ export async function findUserByToken(db: Queryable, token: string): Promise<Aut
 const unauthorized = (message: string) =>
   new ApiProblem(401, 'unauthorized', message, [], { 'WWW-Authenticate': 'Bearer realm="incident-archive"' });
 
-/** Requires `Authorization: Bearer <token>` naming a known, unrevoked token; sets `c.var.user`. */
-export function requireUser(db: Queryable) {
+/**
+ * The TCP peer's address. Forwarding headers are not trusted: behind a reverse proxy every client
+ * shares the proxy's address (and its failure allowance).
+ */
+function clientAddress(env: unknown): string {
+  return (env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress ?? 'unknown';
+}
+
+/**
+ * Requires `Authorization: Bearer <token>` naming a known, unrevoked token; sets `c.var.user`.
+ * Each unknown token costs its client address one of `failures`' allowance; an address with none left
+ * gets 429 before any token it sends is looked up, so guessing stays as slow as the allowance.
+ */
+export function requireUser(db: Queryable, failures: RateLimiter | null) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const header = c.req.header('authorization');
     const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
     if (!match) throw unauthorized('Send your API token as "Authorization: Bearer <token>".');
+    const address = clientAddress(c.env);
+    const wait = failures?.wait(address) ?? 0;
+    if (wait > 0) {
+      throw new ApiProblem(429, 'too_many_failed_logins', `Too many unknown tokens from this address; retry in ${wait} s.`, [], { 'Retry-After': String(wait) });
+    }
     const user = await findUserByToken(db, match[1]!);
-    if (!user) throw unauthorized('This token is not valid for this archive.');
+    if (!user) {
+      failures?.take(address);
+      throw unauthorized('This token is not valid for this archive.');
+    }
     c.set('user', user);
     await next();
   });

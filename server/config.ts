@@ -17,6 +17,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): ArchiveSer
     databaseUrl: env.DATABASE_URL || undefined,
     logLevel: env.LOG_LEVEL || undefined,
     rateLimitPerMinute: number('RATE_LIMIT_PER_MINUTE', env),
+    authFailuresPerMinute: number('AUTH_FAILURES_PER_MINUTE', env),
     bodyLimitBytes: number('BODY_LIMIT_BYTES', env),
     corsOrigins: (env.CORS_ORIGINS ?? '')
       .split(',')

@@ -1,11 +1,12 @@
 /** Programmatic entry: `startArchiveServer()` opens the database, migrates, listens, and closes gracefully. */
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
 import { pino } from 'pino';
 import type { Role } from '../src/archive/contract.ts';
 import { createApp } from './app.ts';
 import { openDatabase } from './db/index.ts';
+import { answerParserErrorsAsJson, requestErrorResponse } from './node-errors.ts';
 import { purgeIdempotencyKeys } from './submissions.ts';
 import { createUser } from './users.ts';
 
@@ -30,6 +31,8 @@ export interface ArchiveServerOptions {
   logLevel?: string;
   /** Requests per minute per token; 0 or Infinity disables. Default 1200. */
   rateLimitPerMinute?: number;
+  /** Requests with an unknown token per minute per client address; 0 or Infinity disables. Default 30. */
+  authFailuresPerMinute?: number;
   /** Default 1 MiB. */
   bodyLimitBytes?: number;
   /** Origins allowed by CORS besides chrome-extension:// and moz-extension://. */
@@ -42,6 +45,7 @@ export const DEFAULTS = {
   dataDir: '.data/archive',
   logLevel: 'info',
   rateLimitPerMinute: 1200,
+  authFailuresPerMinute: 30,
   bodyLimitBytes: 1024 * 1024,
 } as const;
 
@@ -65,6 +69,7 @@ export async function startArchiveServer(options: ArchiveServerOptions = {}): Pr
     db,
     log,
     rateLimitPerMinute: options.rateLimitPerMinute ?? DEFAULTS.rateLimitPerMinute,
+    authFailuresPerMinute: options.authFailuresPerMinute ?? DEFAULTS.authFailuresPerMinute,
     bodyLimitBytes: options.bodyLimitBytes ?? DEFAULTS.bodyLimitBytes,
     corsOrigins: options.corsOrigins ?? [],
   });
@@ -79,7 +84,9 @@ export async function startArchiveServer(options: ArchiveServerOptions = {}): Pr
   purgeTimer.unref();
 
   const host = options.host ?? DEFAULTS.host;
-  const server = serve({ fetch: app.fetch, port: options.port ?? DEFAULTS.port, hostname: host }) as Server;
+  const server = createServer(getRequestListener(app.fetch, { hostname: host, errorHandler: requestErrorResponse }));
+  answerParserErrorsAsJson(server);
+  server.listen(options.port ?? DEFAULTS.port, host);
   let address: AddressInfo;
   try {
     address = await listen(server);

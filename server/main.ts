@@ -1,7 +1,8 @@
 /**
  * `npm run server`: the reference archive server.
  * Env: PORT (8787), HOST (127.0.0.1), DATA_DIR (.data/archive), DATABASE_URL (PostgreSQL instead of PGlite),
- * LOG_LEVEL (info), CORS_ORIGINS (comma list), RATE_LIMIT_PER_MINUTE (1200), BODY_LIMIT_BYTES (1048576).
+ * LOG_LEVEL (info), CORS_ORIGINS (comma list), RATE_LIMIT_PER_MINUTE (1200), AUTH_FAILURES_PER_MINUTE (30),
+ * BODY_LIMIT_BYTES (1048576).
  */
 import { optionsFromEnv } from './config.ts';
 import { startArchiveServer } from './index.ts';

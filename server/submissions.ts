@@ -123,8 +123,8 @@ export async function reviewSubmission(
   throw new ApiProblem(409, 'already_reviewed', `Submission ${id} was already ${existing.status}.`);
 }
 
-/** Non-rejected submissions citing `url`; accepted ones are archive incidents. */
-export async function findBySourceUrl(db: Queryable, url: string): Promise<SourcesLookup> {
+/** Non-rejected submissions citing `url`; accepted ones are archive incidents. Others' pending ones show only that they exist. */
+export async function findBySourceUrl(db: Queryable, viewer: AuthUser, url: string): Promise<SourcesLookup> {
   const rows = await db.query<SubmissionRow>(
     `select ${COLUMNS} from submissions s
      where s.status <> 'rejected' and exists (select 1 from submission_sources ss where ss.submission_id = s.id and ss.url = $1)
@@ -133,13 +133,16 @@ export async function findBySourceUrl(db: Queryable, url: string): Promise<Sourc
   );
   return {
     url,
-    matches: rows.map((row) => ({
-      kind: row.status === 'accepted' ? ('incident' as const) : ('submission' as const),
-      id: row.id,
-      archiveId: row.archive_id,
-      title: row.title,
-      receivedAt: new Date(row.received_at).toISOString(),
-    })),
+    matches: rows.map((row) => {
+      const visible = row.status === 'accepted' || viewer.role === 'reviewer' || row.submitted_by === viewer.id;
+      return {
+        kind: row.status === 'accepted' ? ('incident' as const) : ('submission' as const),
+        id: visible ? row.id : null,
+        archiveId: row.archive_id,
+        title: visible ? row.title : null,
+        receivedAt: new Date(row.received_at).toISOString(),
+      };
+    }),
   };
 }
 

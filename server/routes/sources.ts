@@ -16,11 +16,11 @@ const route = createRoute({
     }),
   },
   responses: {
-    200: { description: 'Matches, oldest first (rejected submissions are left out)', content: { 'application/json': { schema: SourcesLookup } } },
+    200: { description: 'Matches, oldest first (rejected submissions are left out; another editor\'s pending submission has no id or title)', content: { 'application/json': { schema: SourcesLookup } } },
     ...errorResponses(400, 401, 429),
   },
 });
 
 export function registerSources(app: App, { db }: RouteDeps): void {
-  app.openapi(route, async (c) => c.json(await findBySourceUrl(db, c.req.valid('query').url), 200));
+  app.openapi(route, async (c) => c.json(await findBySourceUrl(db, c.var.user, c.req.valid('query').url), 200));
 }

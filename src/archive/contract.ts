@@ -59,7 +59,8 @@ export type Me = z.infer<typeof Me>;
 
 export const SubmissionSource = z.strictObject({
   url: z.url({ protocol: /^https?$/ }).max(4_000),
-  originalUrl: z.url().max(8_000).optional(),
+  /** As found in the address bar; like `url`, only http(s): a `javascript:` or `file:` link must never reach a reader. */
+  originalUrl: z.url({ protocol: /^https?$/ }).max(8_000).optional(),
   title: z.string().max(2_000).optional(),
   publisher: z.string().max(500).optional(),
   authors: z.array(z.string().max(300)).max(50).default([]),
@@ -102,11 +103,16 @@ export const Submission = z
   .meta({ id: 'Submission' });
 export type Submission = z.infer<typeof Submission>;
 
+/**
+ * One archive record citing a URL. Accepted incidents are public within the archive; a pending
+ * submission is shown in full to its author and to reviewers, and to other editors only as
+ * "one exists" (`id` and `title` null), so a working title never leaks between editors.
+ */
 export const SourceMatch = z.object({
   kind: z.enum(['incident', 'submission']),
-  id: z.string(),
+  id: z.string().nullable(),
   archiveId: z.string().nullable(),
-  title: z.string(),
+  title: z.string().nullable(),
   receivedAt: IsoDateTime,
 });
 export const SourcesLookup = z

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArchiveServerOptions } from '../../server/index.ts';
 import { boundaryRequest, type BoundaryRequest } from './support/boundary.ts';
 import { Api, startHarness, submission, type Harness } from './support/harness.ts';
+import { rawRequest } from './support/raw-http.ts';
 
 export interface Backend {
   /** Options for one more server on this backend (a fresh data dir, or the shared test database). */
@@ -174,6 +175,19 @@ export function defineApiSuite(name: string, makeBackend: () => Promise<Backend>
         expect(paths(reply.json)).toEqual(expect.arrayContaining(['isAdmin', 'sources.0.score']));
       });
 
+      it('refuses a source url or originalUrl that is not http(s): javascript:, data:, file:', async () => {
+        const base = submission();
+        for (const bad of ['javascript:alert(document.cookie)', 'data:text/html,<script>alert(1)</script>', 'file:///etc/passwd']) {
+          for (const field of ['url', 'originalUrl'] as const) {
+            const reply = await submit(h.editor, { ...base, sources: [{ ...base.sources[0]!, [field]: bad }] });
+            expect(reply.status, `${field} ${bad}`).toBe(400);
+            expect(paths(reply.json), `${field} ${bad}`).toEqual([`sources.0.${field}`]);
+          }
+        }
+        const fine = await submit(h.editor, { ...base, sources: [{ ...base.sources[0]!, originalUrl: 'http://news.example/a?utm_source=x' }] });
+        expect(fine.status).toBe(201);
+      });
+
       it.each([
         ['missing', undefined],
         ['too short', 'abc'],
@@ -279,23 +293,34 @@ export function defineApiSuite(name: string, makeBackend: () => Promise<Backend>
     });
 
     describe('GET /v1/sources', () => {
-      it('lists pending submissions and accepted incidents citing the exact URL, not rejected ones', async () => {
+      it('lists accepted incidents in full and pending submissions in full to their author and reviewers; not rejected ones', async () => {
         const url = `https://openai.com/index/${randomUUID()}`;
         const cite = (title: string) => submission({ title, sources: [{ url, quotes: ['q'] }, { url: 'https://other.example/', quotes: ['r'] }] });
         const pending = (await submit(h.editor, cite('Pending'))).json as { id: string };
         const accepted = (await submit(h.otherEditor, cite('Accepted'))).json as { id: string };
         const rejected = (await submit(h.editor, cite('Rejected'))).json as { id: string };
+        const othersPending = (await submit(h.otherEditor, cite('Otto\'s private working title'))).json as { id: string };
         await api.post(`/v1/submissions/${accepted.id}/review`, { token: h.reviewer, json: { decision: 'accepted' } });
         await api.post(`/v1/submissions/${rejected.id}/review`, { token: h.reviewer, json: { decision: 'rejected' } });
         await submit(h.editor, submission({ sources: [{ url: `${url}/more`, quotes: ['q'] }] }));
 
-        const reply = await api.get(`/v1/sources?url=${encodeURIComponent(url)}`, { token: h.editor });
-        expect(reply.status).toBe(200);
-        const lookup = reply.json as { url: string; matches: { kind: string; id: string; archiveId: string | null; title: string }[] };
-        expect(lookup.url).toBe(url);
-        expect(lookup.matches.map(({ kind, id, archiveId, title }) => ({ kind, id, archiveId, title }))).toEqual([
+        const lookup = async (token: string) => {
+          const reply = await api.get(`/v1/sources?url=${encodeURIComponent(url)}`, { token });
+          expect(reply.status).toBe(200);
+          const body = reply.json as { url: string; matches: { kind: string; id: string | null; archiveId: string | null; title: string | null }[] };
+          expect(body.url).toBe(url);
+          return body.matches.map(({ kind, id, archiveId, title }) => ({ kind, id, archiveId, title }));
+        };
+        expect(await lookup(h.editor)).toEqual([
           { kind: 'submission', id: pending.id, archiveId: null, title: 'Pending' },
           { kind: 'incident', id: accepted.id, archiveId: accepted.id, title: 'Accepted' },
+          // Another editor's pending submission: only that one exists.
+          { kind: 'submission', id: null, archiveId: null, title: null },
+        ]);
+        expect(await lookup(h.reviewer)).toEqual([
+          { kind: 'submission', id: pending.id, archiveId: null, title: 'Pending' },
+          { kind: 'incident', id: accepted.id, archiveId: accepted.id, title: 'Accepted' },
+          { kind: 'submission', id: othersPending.id, archiveId: null, title: 'Otto\'s private working title' },
         ]);
         const none = await api.get(`/v1/sources?url=${encodeURIComponent('https://never.example/cited')}`, { token: h.editor });
         expect((none.json as { matches: unknown[] }).matches).toEqual([]);
@@ -338,6 +363,23 @@ export function defineApiSuite(name: string, makeBackend: () => Promise<Backend>
           expect(reply.status, `${method} ${path}`).toBe(404);
           expect(err(reply.json).code).toBe('not_found');
         }
+      });
+
+      it('answers what Node refuses before the app (malformed request line, oversized headers, bad Host, odd Expect) with the JSON error shape', async () => {
+        const cases: [string, string, number][] = [
+          ['malformed request line', 'GARBAGE\r\n\r\n', 400],
+          ['oversized headers', `GET /v1/me HTTP/1.1\r\nHost: a\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`, 431],
+          ['a Host with a space', 'GET /v1/taxonomy HTTP/1.1\r\nHost: a b\r\nConnection: close\r\n\r\n', 400],
+          ['an unknown Expect', 'GET /v1/taxonomy HTTP/1.1\r\nHost: a\r\nExpect: teapot\r\nConnection: close\r\n\r\n', 417],
+        ];
+        for (const [label, text, status] of cases) {
+          const reply = await rawRequest(h.server.url, text);
+          expect(reply.status, label).toBe(status);
+          expect(reply.headers['content-type'], label).toMatch(/^application\/json/);
+          const body = JSON.parse(reply.body) as ErrorBody;
+          expect(body, label).toEqual({ error: { code: expect.any(String), message: expect.any(String), fields: [] } });
+        }
+        expect((await api.get('/healthz')).status).toBe(200);
       });
 
       it('reports health', async () => {
@@ -412,7 +454,8 @@ export function defineApiSuite(name: string, makeBackend: () => Promise<Backend>
     describe('the whole input boundary (property)', () => {
       let fuzzed: Harness;
       beforeAll(async () => {
-        fuzzed = await startHarness(await backend.serverOptions());
+        // Unknown tokens are part of the input: without a failure limit they keep reaching the database.
+        fuzzed = await startHarness({ ...(await backend.serverOptions()), authFailuresPerMinute: 0 });
       });
       afterAll(async () => {
         await fuzzed?.server.close();
@@ -456,6 +499,25 @@ export function defineApiSuite(name: string, makeBackend: () => Promise<Backend>
         expect((await limited.api.post('/v1/submissions', { token: limited.editor, json: submission(), key: randomUUID() })).status).toBe(429);
         expect((await limited.api.get('/v1/me', { token: limited.otherEditor })).status).toBe(200);
         expect((await limited.api.get('/v1/taxonomy')).status).toBe(200);
+      });
+
+      it('limits failed authentication per client address: after 3 unknown tokens even a good token waits (429, Retry-After)', async () => {
+        const guesser = await startHarness({ ...(await backend.serverOptions()), authFailuresPerMinute: 3 });
+        try {
+          for (let i = 0; i < 3; i++) {
+            const reply = await guesser.api.get('/v1/me', { token: `ica_guess-${i}` });
+            expect(reply.status).toBe(401);
+          }
+          for (const token of ['ica_guess-4', guesser.editor]) {
+            const reply = await guesser.api.get('/v1/me', { token });
+            expect(reply.status).toBe(429);
+            expect(err(reply.json).code).toBe('too_many_failed_logins');
+            expect(Number(reply.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+          }
+          expect((await guesser.api.get('/v1/taxonomy')).status).toBe(200);
+        } finally {
+          await guesser.server.close();
+        }
       });
 
       it('applies the configured body limit', async () => {

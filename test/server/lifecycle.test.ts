@@ -105,7 +105,7 @@ it('answers an internal failure with a generic 500 JSON error and no stack trace
   };
   const logged: unknown[] = [];
   const log = pino({ level: 'error' }, { write: (line: string) => logged.push(line) });
-  const app = createApp({ db: failing, log, rateLimitPerMinute: 0, bodyLimitBytes: 1024, corsOrigins: [] });
+  const app = createApp({ db: failing, log, rateLimitPerMinute: 0, authFailuresPerMinute: 0, bodyLimitBytes: 1024, corsOrigins: [] });
   const response = await app.request('/v1/me', { headers: { authorization: 'Bearer ica_anything' } });
   expect(response.status).toBe(500);
   const text = await response.text();
