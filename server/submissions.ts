@@ -19,9 +19,12 @@ interface SubmissionRow {
   title: string;
   received_at: Date;
   submitted_by: string;
+  request_hash: string | null;
 }
 
-const COLUMNS = 'id, draft_id, status, archive_id, title, received_at, submitted_by';
+const COLUMNS = 'id, draft_id, status, archive_id, title, received_at, submitted_by, request_hash';
+/** The draft's one submission that is not rejected (migration 003 keeps it unique). */
+const LIVE = `status <> 'rejected' and duplicate_of is null`;
 
 function toSubmission(row: SubmissionRow): Submission {
   return {
@@ -61,9 +64,40 @@ async function replay(tx: Queryable, user: AuthUser, key: string, hash: string):
   return { status: row.status_code, body: row.response_body, replayed: true, submissionId: row.submission_id };
 }
 
+async function liveSubmissionOf(tx: Queryable, draftId: string): Promise<SubmissionRow | undefined> {
+  const [row] = await tx.query<SubmissionRow>(`select ${COLUMNS} from submissions where draft_id = $1 and ${LIVE}`, [draftId]);
+  return row;
+}
+
 /**
- * Creates the submission once per (user, key). The key row is claimed first in the same transaction,
- * so a concurrent request with the same key waits on it and then replays the committed response.
+ * A new key for a draft that already has a live submission: its author sending the same body gets
+ * that submission (200, remembered under this key too); anything else is refused, because taking a
+ * changed body would drop the edits and a second submission would split the draft in two.
+ */
+async function answerWithLive(tx: Queryable, user: AuthUser, key: string, hash: string, live: SubmissionRow): Promise<StoredResponse> {
+  if (live.submitted_by !== user.id || live.request_hash !== hash) {
+    const mine = live.submitted_by === user.id;
+    throw new ApiProblem(
+      409,
+      'draft_already_submitted',
+      mine
+        ? `This draft was already submitted as ${live.id}, with other content. It cannot be submitted again unless that submission is rejected.`
+        : 'This draft was already submitted to the archive by another user.',
+      [{ path: 'draftId', message: mine ? `Already submitted as ${live.id}.` : 'Already submitted by another user.' }],
+    );
+  }
+  const body = JSON.stringify(toSubmission(live));
+  await tx.query(
+    'update idempotency_keys set status_code = 200, response_body = $3, submission_id = $4 where user_id = $1 and key = $2',
+    [user.id, key, body, live.id],
+  );
+  return { status: 200, body, replayed: false, submissionId: live.id };
+}
+
+/**
+ * Creates the submission once per (user, key) and once per draft. The key row is claimed first in the
+ * same transaction, so a concurrent request with the same key waits on it and then replays the committed
+ * response; a concurrent request for the same draft under another key waits on the draft's unique index.
  */
 export async function createSubmission(db: Database, user: AuthUser, key: string, request: ParsedSubmission): Promise<StoredResponse> {
   const hash = requestHash(request);
@@ -74,9 +108,12 @@ export async function createSubmission(db: Database, user: AuthUser, key: string
       [user.id, key, hash],
     );
     if (claimed.length === 0) return replay(tx, user, key, hash);
+    const live = await liveSubmissionOf(tx, request.draftId);
+    if (live) return answerWithLive(tx, user, key, hash, live);
     const [row] = await tx.query<SubmissionRow>(
       `with created as (
-         insert into submissions (draft_id, submitted_by, title, body) values ($1, $2, $3, $4)
+         insert into submissions (draft_id, submitted_by, title, body, request_hash) values ($1, $2, $3, $4, $6)
+         on conflict (draft_id) where ${LIVE} do nothing
          returning ${COLUMNS}
        ), cited as (
          insert into submission_sources (submission_id, position, url)
@@ -84,8 +121,9 @@ export async function createSubmission(db: Database, user: AuthUser, key: string
          from created, unnest($5::text[]) with ordinality as source(url, ord)
        )
        select ${COLUMNS} from created`,
-      [request.draftId, user.id, request.title, JSON.stringify(request), request.sources.map((source) => source.url)],
+      [request.draftId, user.id, request.title, JSON.stringify(request), request.sources.map((source) => source.url), hash],
     );
+    if (!row) return answerWithLive(tx, user, key, hash, (await liveSubmissionOf(tx, request.draftId))!);
     const body = JSON.stringify(toSubmission(row!));
     await tx.query(
       'update idempotency_keys set status_code = 201, response_body = $3, submission_id = $4 where user_id = $1 and key = $2',

@@ -18,7 +18,7 @@ const ERROR_DESCRIPTIONS = {
   401: 'Missing or unknown bearer token',
   403: 'The token\'s role may not do this',
   404: 'No such resource',
-  409: 'The resource is not in a state that allows this',
+  409: 'The resource is not in a state that allows this (a draft with a live submission sent again with other content or by another user: `draft_already_submitted`)',
   413: 'The body is larger than the limit',
   415: 'The body is not application/json',
   422: 'The Idempotency-Key was already used with a different body',

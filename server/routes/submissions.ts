@@ -25,11 +25,16 @@ const createRouteDef = createRoute({
     body: { required: true, content: { 'application/json': { schema: SubmissionRequest } } },
   },
   responses: {
+    200: {
+      description:
+        'This draft already has a live (not rejected) submission with this same body, sent under another key: that submission. No new one is created.',
+      content: { 'application/json': { schema: Submission } },
+    },
     201: {
       description: 'Received. A retry with the same key and body returns this same response, byte for byte.',
       content: { 'application/json': { schema: Submission } },
     },
-    ...errorResponses(400, 401, 413, 415, 422, 429),
+    ...errorResponses(400, 401, 409, 413, 415, 422, 429),
   },
 });
 

@@ -245,7 +245,7 @@ export function defineApiSuite(name: string, makeBackend: () => Promise<Backend>
         const key = randomUUID();
         const body = submission();
         const mine = (await submit(h.editor, body, key)).json as { id: string };
-        const theirs = await submit(h.otherEditor, body, key);
+        const theirs = await submit(h.otherEditor, { ...body, draftId: randomUUID() }, key);
         expect(theirs.status).toBe(201);
         expect((theirs.json as { id: string }).id).not.toBe(mine.id);
       });
@@ -258,6 +258,50 @@ export function defineApiSuite(name: string, makeBackend: () => Promise<Backend>
         expect(new Set(replies.map((reply) => reply.text)).size).toBe(1);
         const lookup = await api.get(`/v1/sources?url=${encodeURIComponent(body.sources[0]!.url)}`, { token: h.editor });
         expect((lookup.json as { matches: unknown[] }).matches).toHaveLength(1);
+      });
+    });
+
+    describe('one draft, one live submission', () => {
+      it('answers a second key for the same draft and body with the first submission (200), and its retries alike', async () => {
+        const body = submission();
+        const first = await submit(h.editor, body);
+        expect(first.status).toBe(201);
+        const { id } = first.json as { id: string };
+        const restoredKey = randomUUID();
+        const again = await submit(h.editor, body, restoredKey);
+        expect(again.status).toBe(200);
+        expect(again.json).toEqual(first.json);
+        expect(again.headers.get('location')).toBe(`/v1/submissions/${id}`);
+        const retried = await submit(h.editor, body, restoredKey);
+        expect([retried.status, retried.text]).toEqual([200, again.text]);
+        const lookup = await api.get(`/v1/sources?url=${encodeURIComponent(body.sources[0]!.url)}`, { token: h.reviewer });
+        expect((lookup.json as { matches: { id: string }[] }).matches.map((match) => match.id)).toEqual([id]);
+      });
+
+      it('gives concurrent submissions of one draft under different keys one INC id', async () => {
+        const body = submission();
+        const replies = await Promise.all(Array.from({ length: 8 }, () => submit(h.editor, body)));
+        expect(replies.map((reply) => reply.status).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 201]);
+        expect(new Set(replies.map((reply) => (reply.json as { id: string }).id)).size).toBe(1);
+      });
+
+      it('refuses a changed body or another editor for a draft that has a live submission (409 on draftId); after a rejection it may be sent again', async () => {
+        const body = submission();
+        const { id } = (await submit(h.editor, body)).json as { id: string };
+        const changed = await submit(h.editor, { ...body, title: 'Edited after restoring an old backup' });
+        expect(changed.status).toBe(409);
+        expect(err(changed.json).code).toBe('draft_already_submitted');
+        expect(err(changed.json).message).toContain(id);
+        expect(paths(changed.json)).toEqual(['draftId']);
+        const other = await submit(h.otherEditor, body);
+        expect(other.status).toBe(409);
+        expect(err(other.json).code).toBe('draft_already_submitted');
+        expect(err(other.json).message).not.toContain(id);
+
+        await api.post(`/v1/submissions/${id}/review`, { token: h.reviewer, json: { decision: 'rejected', comment: 'Needs a second source.' } });
+        const resent = await submit(h.editor, { ...body, title: 'Edited after restoring an old backup' });
+        expect(resent.status).toBe(201);
+        expect((resent.json as { id: string }).id).not.toBe(id);
       });
     });
 

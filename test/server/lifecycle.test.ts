@@ -8,6 +8,7 @@ import { afterAll, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { openDatabase, type Database } from '../../server/db/index.ts';
 import { loadMigrations, migrate } from '../../server/db/migrate.ts';
+import { openPglite } from '../../server/db/pglite.ts';
 import { startArchiveServer } from '../../server/index.ts';
 import { purgeIdempotencyKeys } from '../../server/submissions.ts';
 import { submission } from './support/harness.ts';
@@ -112,4 +113,26 @@ it('answers an internal failure with a generic 500 JSON error and no stack trace
   expect(JSON.parse(text)).toEqual({ error: { code: 'internal', message: expect.any(String), fields: [] } });
   expect(text).not.toMatch(/secret_table|\/srv\/|at .*\.ts/);
   expect(logged.join('')).toContain('secret_table');
+});
+
+it('migration 003 keeps drafts submitted twice before the one-live-submission rule: both stay, the later points at the first', async () => {
+  const db = await openPglite('memory://');
+  try {
+    const all = await loadMigrations();
+    await migrate(db, all.filter((m) => m.version < 3));
+    const userId = '00000000-0000-4000-8000-000000000002';
+    const draftId = '00000000-0000-4000-8000-0000000000d1';
+    await db.query(`insert into users (id, name, role) values ($1, 'Twice', 'editor')`, [userId]);
+    for (const title of ['First', 'Second']) {
+      await db.query(`insert into submissions (draft_id, submitted_by, title, body) values ($1, $2, $3, '{}')`, [draftId, userId, title]);
+    }
+    expect(await migrate(db, all)).toContain(3);
+    const rows = await db.query<{ id: string; title: string; duplicate_of: string | null }>('select id, title, duplicate_of from submissions order by id');
+    expect(rows).toEqual([
+      { id: 'INC-000001', title: 'First', duplicate_of: null },
+      { id: 'INC-000002', title: 'Second', duplicate_of: 'INC-000001' },
+    ]);
+  } finally {
+    await db.close();
+  }
 });
