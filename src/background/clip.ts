@@ -72,7 +72,7 @@ export async function clipFromTab(tabId: number, target?: 'new' | string, frameI
   const result = await storeCapture(capture, target ?? (await currentDraft())?.id ?? 'new');
   lastDraftOfTab.set(tabId, result.draftId);
   await Promise.all([
-    toastInTab(tabId, t(result.created ? 'toast_new_draft' : 'toast_quote_added'), 'ok', frameId),
+    toastInTab(tabId, t(result.created ? 'toast_new_draft' : 'toast_quote_added'), 'ok', frameId, true),
     flashBadge('+1', t('clip_badge_clipped', result.title)),
     paintTab(tabId, pageUrlsFor(capture.metadata.originalUrl, capture.metadata.url), frameId).catch(() => []),
   ]);

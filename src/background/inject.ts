@@ -92,11 +92,12 @@ export async function paintInTab(tabId: number, clips: ClipToPaint[], frameId?: 
   return parsed.success ? parsed.data : [];
 }
 
-export async function toastInTab(tabId: number, message: string, tone: 'ok' | 'error', frameId?: number): Promise<void> {
+/** `offerOpen`: the toast offers "Open draft" (the draft this tab last clipped into). */
+export async function toastInTab(tabId: number, message: string, tone: 'ok' | 'error', frameId?: number, offerOpen = false): Promise<void> {
   await callInPage(
     tabId,
     frameId,
-    (text: string, kind: 'ok' | 'error') => (globalThis as { __incidentClipper?: ClipperPageApi }).__incidentClipper?.toast(text, kind),
-    [message, tone],
+    (text: string, kind: 'ok' | 'error', open: boolean) => (globalThis as { __incidentClipper?: ClipperPageApi }).__incidentClipper?.toast(text, kind, open),
+    [message, tone, offerOpen],
   ).catch(() => undefined);
 }

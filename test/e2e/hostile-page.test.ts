@@ -89,6 +89,8 @@ describe('the page cannot swap what gets quoted (finding 7)', () => {
     await waitFor(() => readStoredDrafts(browser), (drafts) => drafts.some((draft) => draft.clips.some((clip) => clip.quote === honest.trim())), {
       what: 'the honest clip',
     });
+    // The toast after a context-menu clip offers the draft too (papercut 2).
+    await expect.poll(() => accessibleTexts(tab)).toContain('Open draft');
     await tab.close();
   });
 });
