@@ -5,32 +5,20 @@
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, openPopup, type ExtensionBrowser } from './support/browser.ts';
 import { startFixtureServer, type FixtureServer } from './support/fixture-server.ts';
 import { ARTIFACTS, ROOT } from './support/paths.ts';
 import { openTabFromWorker } from './support/waits.ts';
+import { buildExtensionInto } from './support/build.ts';
 
 const DIST = path.join(ROOT, `.tmp/e2e-dist-no-access-${process.pid}`);
 let fixtures: FixtureServer;
 let browser: ExtensionBrowser;
 
-async function buildWithoutHostAccess(): Promise<void> {
-  const saved = { out: process.env.CLIPPER_OUT_DIR, hosts: process.env.CLIPPER_HOSTS };
-  process.env.CLIPPER_OUT_DIR = DIST;
-  process.env.CLIPPER_HOSTS = '';
-  try {
-    await build({ configFile: path.join(ROOT, 'vite.config.ts'), root: ROOT, logLevel: 'warn' });
-  } finally {
-    process.env.CLIPPER_OUT_DIR = saved.out;
-    process.env.CLIPPER_HOSTS = saved.hosts;
-  }
-}
-
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  await buildWithoutHostAccess();
+  await buildExtensionInto(DIST, '');
   fixtures = await startFixtureServer();
   browser = await launchWithExtension(undefined, DIST);
 });

@@ -40,6 +40,15 @@ beforeEach(async () => {
   sender = { id: ID, url: 'https://attacker.github.io/post', tab: { id: nextTab } as Runtime.MessageSender['tab'], frameId: 0 };
 });
 
+describe('a content script learns no draft titles (finding 5)', () => {
+  it('has no message that lists drafts', async () => {
+    await saveCapture(pageCapture('https://news.example/story', { title: 'Secret merger memo' }), 'new');
+    const reply = await route({ type: 'content.recentDrafts', payload: {} }, sender);
+    expect(reply.ok).toBe(false);
+    expect(JSON.stringify(reply)).not.toContain('Secret');
+  });
+});
+
 describe('a page cannot change a submitted draft (finding 10)', () => {
   it('refuses a quote aimed at a submitted draft by id, and "current" starts a new draft instead', async () => {
     const { draft } = await saveCapture(pageCapture('https://news.example/story'), 'new');

@@ -28,3 +28,14 @@ describe('sites on shared hosting (issue 12, finding 9)', () => {
     expect(extract('<link rel="canonical" href="https://example.com/story">', '', 'https://amp.example.com/story').url).toBe('https://example.com/story');
   });
 });
+
+describe('the quote against the selection Chrome saw at the menu click (finding 7)', () => {
+  it('accepts the same text with other whitespace, refuses another text', async () => {
+    const { matchesMenuSelection } = await import('../../../src/background/trusted-capture.ts');
+    expect(matchesMenuSelection('The bot\n  said   yes.', 'The bot said yes.')).toBe(true);
+    expect(matchesMenuSelection('The editor endorses this planted sentence.', 'The bot said yes.')).toBe(false);
+    expect(matchesMenuSelection('The bot said yes.', 'The bot said')).toBe(false);
+    const long = 'word '.repeat(400);
+    expect(matchesMenuSelection(`${long}and more`, long.slice(0, 1_200))).toBe(true);
+  });
+});
