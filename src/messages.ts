@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { AnchorReport, PageCapture } from './core/capture.ts';
 
 export const ClipTarget = z.union([z.literal('new'), z.uuid()]);
+export const PageClipTarget = z.enum(['new', 'current']);
+export type PageClipTarget = z.infer<typeof PageClipTarget>;
 
 const ClaimedUrl = z.string().max(4_000).optional();
 
@@ -35,9 +37,13 @@ export const MessageTable = {
     from: 'extension-page',
     payload: z.strictObject({ enabled: z.boolean() }),
   },
+  /**
+   * A clip from the in-page button: into a new draft or the editor's current one, never a draft named by
+   * id (the page never learns ids). `confirmed`: the editor agreed to add it to a draft quoting another site.
+   */
   'content.clipSelection': {
     from: 'content-script',
-    payload: z.strictObject({ capture: PageCapture, target: ClipTarget }),
+    payload: z.strictObject({ capture: PageCapture, target: PageClipTarget, confirmed: z.boolean().optional() }),
   },
   /** The sending page's own clips; the page may name its canonical URL, which is honoured on its own origin only. */
   'content.pageClips': {
@@ -48,8 +54,8 @@ export const MessageTable = {
     from: 'content-script',
     payload: z.strictObject({ claimedUrl: ClaimedUrl, reports: z.array(AnchorReport).max(1_000) }),
   },
-  /** Titles for the in-page button's "add to draft" menu. */
-  'content.recentDrafts': {
+  /** The toast's "Open draft": opens, in the extension's own page, the draft this tab last clipped into. */
+  'content.openDraft': {
     from: 'content-script',
     payload: z.strictObject({}),
   },

@@ -1,10 +1,13 @@
 /** What the worker does for each message type. */
 import { testConnection } from '../archive/connection.ts';
-import { recentDrafts } from '../store/drafts.ts';
+import { draftsForUrl } from '../store/drafts.ts';
+import { canonicalizeUrl } from '../core/url.ts';
+import { browser } from '../extension-api.ts';
+import { editorPath } from '../ui/open-editor.ts';
 import { recordAnchorReports } from '../store/clips.ts';
 import { NotReadyError, queueSubmission } from '../store/outbox.ts';
 import { saveEveryPageMode } from '../store/preferences.ts';
-import { clipFromTab, storeCapture } from './clip.ts';
+import { clipForPage, clipFromTab, lastDraftOfTab } from './clip.ts';
 import { syncEveryPageMode } from './every-page-mode.ts';
 import { CaptureUnavailableError, inspectTab } from './inject.ts';
 import { refreshPendingBadge, runOutbox } from './outbox-runner.ts';
@@ -54,13 +57,7 @@ export const handlers: Handlers = {
     return { ok: true, value: await syncEveryPageMode() };
   },
 
-  'content.clipSelection': async ({ capture, target }, sender) => {
-    // A page may only clip itself: the claimed URL must be on the sending tab's own origin.
-    if (!sender.url || new URL(capture.metadata.originalUrl).origin !== new URL(sender.url).origin) {
-      return { ok: false, error: 'A page may only clip its own text.' };
-    }
-    return { ok: true, value: await storeCapture(capture, target) };
-  },
+  'content.clipSelection': ({ capture, target, confirmed }, sender) => clipForPage(capture, target, confirmed ?? false, sender),
 
   'content.pageClips': async ({ claimedUrl }, sender) => ({
     ok: true,
@@ -72,8 +69,11 @@ export const handlers: Handlers = {
     return { ok: true, value: reports.length };
   },
 
-  'content.recentDrafts': async () => ({
-    ok: true,
-    value: (await recentDrafts(5)).filter((draft) => draft.submission?.state !== 'accepted').map(({ id, title }) => ({ id, title: title || t('untitled') })),
-  }),
+  'content.openDraft': async (_payload, sender) => {
+    const tabId = sender.tab?.id;
+    const draftId = (tabId === undefined ? undefined : lastDraftOfTab.get(tabId)) ?? (await draftsForUrl(canonicalizeUrl(senderPageUrl(sender))))[0]?.id;
+    if (draftId === undefined) return { ok: false, error: t('toast_no_draft_to_open') };
+    await browser.tabs.create({ url: browser.runtime.getURL(editorPath(draftId)), ...(tabId === undefined ? {} : { openerTabId: tabId }) });
+    return { ok: true, value: null };
+  },
 };

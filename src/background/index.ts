@@ -21,7 +21,7 @@ browser.runtime.onInstalled.addListener(() => {
 
 browser.contextMenus.onClicked.addListener((info: Menus.OnClickData, tab?: Tabs.Tab) => {
   if (info.menuItemId !== CLIP_COMMAND || tab?.id === undefined) return;
-  void clipFromTab(tab.id, undefined, info.frameId);
+  void clipFromTab(tab.id, undefined, info.frameId, info.selectionText);
 });
 
 browser.commands.onCommand.addListener((command: string, tab?: Tabs.Tab) => {

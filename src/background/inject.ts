@@ -7,13 +7,20 @@ import type { ClipperPageApi } from '../content/page-api.ts';
 import { AnchorReport } from '../core/capture.ts';
 import type { ClipToPaint } from '../capture/restore.ts';
 import { t } from '../ui/i18n.ts';
+import { ALL_URLS } from './every-page-mode.ts';
 
 export const CAPTURE_SCRIPT = 'capture.js';
 
 export class CaptureUnavailableError extends Error {}
 
-export function explainInjectionError(error: unknown): string {
+/**
+ * `accessGranted`: whether the extension could see the tab's address (the editor's gesture or the
+ * every-page permission). Without it, Chrome's "Cannot access contents of the page" means no access
+ * yet to what is most likely an ordinary web page, not a page no extension may read.
+ */
+export function explainInjectionError(error: unknown, accessGranted = true): string {
   const text = error instanceof Error ? error.message : String(error);
+  if (!accessGranted && /Cannot access contents of the page/i.test(text)) return t('page_no_access');
   if (/cannot be scripted|chrome:\/\/|chrome-extension:\/\/|edge:\/\/|about:|extensions gallery|webstore|Cannot access contents of the page|pdf/i.test(text)) {
     return t('page_restricted');
   }
@@ -27,12 +34,17 @@ export function explainInjectionError(error: unknown): string {
   return t('page_unreadable_because', text);
 }
 
+async function accessGranted(tabId: number): Promise<boolean> {
+  const url = (await browser.tabs.get(tabId).catch(() => undefined))?.url;
+  return url !== undefined || (await browser.permissions.contains(ALL_URLS).catch(() => false));
+}
+
 async function ensureInjected(tabId: number, frameId?: number): Promise<void> {
   const target = frameId === undefined ? { tabId } : { tabId, frameIds: [frameId] };
   try {
     await browser.scripting.executeScript({ target, files: [CAPTURE_SCRIPT] });
   } catch (error) {
-    throw new CaptureUnavailableError(explainInjectionError(error));
+    throw new CaptureUnavailableError(explainInjectionError(error, await accessGranted(tabId)));
   }
 }
 
@@ -80,11 +92,12 @@ export async function paintInTab(tabId: number, clips: ClipToPaint[], frameId?: 
   return parsed.success ? parsed.data : [];
 }
 
-export async function toastInTab(tabId: number, message: string, tone: 'ok' | 'error', frameId?: number): Promise<void> {
+/** `offerOpen`: the toast offers "Open draft" (the draft this tab last clipped into). */
+export async function toastInTab(tabId: number, message: string, tone: 'ok' | 'error', frameId?: number, offerOpen = false): Promise<void> {
   await callInPage(
     tabId,
     frameId,
-    (text: string, kind: 'ok' | 'error') => (globalThis as { __incidentClipper?: ClipperPageApi }).__incidentClipper?.toast(text, kind),
-    [message, tone],
+    (text: string, kind: 'ok' | 'error', open: boolean) => (globalThis as { __incidentClipper?: ClipperPageApi }).__incidentClipper?.toast(text, kind, open),
+    [message, tone, offerOpen],
   ).catch(() => undefined);
 }

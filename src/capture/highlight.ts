@@ -1,6 +1,10 @@
 /**
  * Paints anchored quotes with the CSS Custom Highlight API: the ranges are registered
  * with CSS.highlights and styled by a ::highlight() rule, so the page's DOM is never changed.
+ *
+ * The registry belongs to the page: its scripts can list it and read each range's text. So an entry
+ * exists only while something is painted and the editor can see the tab; a hidden tab holds none
+ * (README, "What a hostile page can and cannot do").
  */
 
 export const DEFAULT_HIGHLIGHT_NAME = 'incident-clipper';
@@ -23,15 +27,39 @@ export function isHighlightApiAvailable(doc: Document): boolean {
   return highlightApi(doc) !== null;
 }
 
+/** What each document has painted, per name, whether or not it is registered right now. */
+const painted = new WeakMap<Document, Map<string, unknown>>();
+
+function register(doc: Document): void {
+  const api = highlightApi(doc);
+  if (!api) return;
+  const visible = doc.visibilityState !== 'hidden';
+  for (const [name, highlight] of painted.get(doc) ?? []) {
+    if (visible) api.registry.set(name, highlight);
+    else api.registry.delete(name);
+  }
+}
+
 /** Replaces whatever was painted under `name`. Does nothing where the API is missing (check isHighlightApiAvailable). */
 export function paintHighlights(doc: Document, ranges: Range[], name: string = DEFAULT_HIGHLIGHT_NAME): void {
   const api = highlightApi(doc);
   if (!api) return;
-  if (ranges.length === 0) api.registry.delete(name);
-  else api.registry.set(name, new api.Highlight(...ranges));
+  if (!painted.has(doc)) {
+    painted.set(doc, new Map());
+    doc.addEventListener('visibilitychange', () => register(doc));
+  }
+  const names = painted.get(doc)!;
+  if (ranges.length === 0) {
+    names.delete(name);
+    api.registry.delete(name);
+  } else {
+    names.set(name, new api.Highlight(...ranges));
+    register(doc);
+  }
 }
 
 export function clearHighlights(doc: Document, name: string = DEFAULT_HIGHLIGHT_NAME): void {
+  painted.get(doc)?.delete(name);
   highlightApi(doc)?.registry.delete(name);
 }
 

@@ -6,27 +6,27 @@
 import type { AnchorReport } from '../core/capture.ts';
 import type { ClipToPaint } from '../capture/restore.ts';
 import { watchTextChanges } from '../capture/highlight.ts';
-import { createClipButton, type DraftChoice } from './clip-button.ts';
+import { createClipButton } from './clip-button.ts';
 import { installPageApi, repaint } from './page-api.ts';
 import { tr } from '../ui/i18n-runtime.ts';
 
 type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
-async function ask<T>(type: string, payload: unknown): Promise<T | undefined> {
+async function ask<T>(type: string, payload: unknown): Promise<Reply<T>> {
   try {
-    const reply = (await chrome.runtime.sendMessage({ type, payload })) as Reply<T> | undefined;
-    return reply?.ok ? reply.value : undefined;
+    return ((await chrome.runtime.sendMessage({ type, payload })) as Reply<T> | undefined) ?? { ok: false, error: tr('clip_not_saved') };
   } catch {
-    return undefined; // The extension was reloaded or updated: this page's script is orphaned.
+    return { ok: false, error: tr('clip_not_saved') }; // The extension was reloaded or updated: this page's script is orphaned.
   }
 }
+const value = <T>(reply: Reply<T>) => (reply.ok ? reply.value : undefined);
 
 const api = installPageApi();
 const claimedUrl = () => document.querySelector<HTMLLinkElement>('link[rel~="canonical"]')?.href;
 const report = (reports: AnchorReport[]) => reports.length > 0 && void ask('content.anchorReport', { claimedUrl: claimedUrl(), reports });
 
 async function restore(): Promise<void> {
-  const clips = await ask<ClipToPaint[]>('content.pageClips', { claimedUrl: claimedUrl() });
+  const clips = value(await ask<ClipToPaint[]>('content.pageClips', { claimedUrl: claimedUrl() }));
   if (clips && clips.length > 0) report(api.paint(clips));
 }
 
@@ -34,19 +34,27 @@ void restore();
 watchTextChanges(document, () => report(repaint()), 500);
 
 const clipButton = createClipButton(document, {
-  loadDrafts: async () => (await ask<DraftChoice[]>('content.recentDrafts', {})) ?? [],
-  clip: async (target) => {
+  clip: async (target, confirmed) => {
     const outcome = api.capture();
-    if ('failure' in outcome) return api.toast(tr('clip_select_first'), 'error');
-    const result = await ask<{ title: string; created: boolean }>('content.clipSelection', { capture: outcome, target });
-    if (!result) return api.toast(tr('clip_not_saved'), 'error');
-    api.toast(tr(result.created ? 'clip_toast_new_draft' : 'clip_toast_quote_added', result.title), 'ok');
+    if ('failure' in outcome) {
+      api.toast(tr('clip_select_first'), 'error');
+      return 'done';
+    }
+    const reply = await ask<{ created: boolean } | { needsConfirmation: true }>('content.clipSelection', { capture: outcome, target, confirmed });
+    if (!reply.ok) {
+      api.toast(reply.error, 'error');
+      return 'done';
+    }
+    if ('needsConfirmation' in reply.value) return 'needs-confirmation';
+    api.toast(tr(reply.value.created ? 'toast_new_draft' : 'toast_quote_added'), 'ok', true);
     await restore();
+    return 'done';
   },
+  refused: () => api.toast(tr('clip_button_refused'), 'error'),
 });
 
 function onSelectionSettled(event: Event): void {
-  if (clipButton.contains(event.target)) return;
+  if (!event.isTrusted || clipButton.contains(event.target)) return;
   setTimeout(() => {
     const selection = document.getSelection();
     const text = selection?.toString().trim() ?? '';
@@ -59,3 +67,5 @@ document.addEventListener('keyup', (event) => {
   if (event.key === 'Escape') clipButton.hide();
   else if (event.shiftKey) onSelectionSettled(event);
 });
+// The button is placed in the viewport beside the selection; once the page scrolls it would point elsewhere.
+window.addEventListener('scroll', () => clipButton.hide(), { passive: true });

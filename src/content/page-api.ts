@@ -11,7 +11,8 @@ import { showToast } from './toast.ts';
 export interface ClipperPageApi {
   capture(): ReturnType<typeof capturePage>;
   inspect(): { metadata: ReturnType<typeof extractMetadata>; selectionLength: number };
-  toast(message: string, tone: 'ok' | 'error'): void;
+  /** `offerOpen`: the toast offers "Open draft", which opens the draft this tab last clipped into. */
+  toast(message: string, tone: 'ok' | 'error', offerOpen?: boolean): void;
   /** Paints these clips (replacing earlier paint) and says which quotes are still on the page. */
   paint(clips: ClipToPaint[]): AnchorReport[];
 }
@@ -22,6 +23,8 @@ declare global {
 
 let painted: ClipToPaint[] = [];
 
+const openLastDraft = () => void chrome.runtime.sendMessage({ type: 'content.openDraft', payload: {} }).catch(() => undefined);
+
 export function installPageApi(): ClipperPageApi {
   globalThis.__incidentClipper ??= {
     capture: () => capturePage(document, document.getSelection(), location.href),
@@ -29,7 +32,7 @@ export function installPageApi(): ClipperPageApi {
       metadata: extractMetadata(document, location.href),
       selectionLength: document.getSelection()?.toString().trim().length ?? 0,
     }),
-    toast: (message, tone) => showToast(document, message, tone),
+    toast: (message, tone, offerOpen = false) => showToast(document, message, tone, offerOpen ? openLastDraft : undefined),
     paint: (clips) => {
       painted = clips;
       return restoreHighlights(document, clips);

@@ -18,6 +18,7 @@ import {
   type ExtensionBrowser,
 } from './support/browser.ts';
 import { startFixtureServer, type FixtureServer } from './support/fixture-server.ts';
+import { accessibleTexts, clickControl } from './support/in-page.ts';
 import { ARTIFACTS, FIXTURE_PAGES } from './support/paths.ts';
 
 const RULING =
@@ -37,14 +38,6 @@ afterAll(async () => {
   await browser?.close();
   await fixtures?.close();
 });
-
-/** Text in the page's accessibility tree, which reaches into the closed shadow roots of the toast and the Clip button. */
-async function accessibleTexts(page: Page): Promise<string[]> {
-  const cdp = await page.context().newCDPSession(page);
-  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { name?: { value?: unknown } }[] };
-  await cdp.detach();
-  return nodes.map((node) => String(node.name?.value ?? '')).filter(Boolean);
-}
 
 async function waitForPaint(page: Page, expected: number): Promise<string[]> {
   await page.waitForFunction((count) => (CSS.highlights.get('incident-clipper')?.size ?? 0) === count, expected, { timeout: 10_000 });
@@ -152,19 +145,13 @@ describe('the opt-in every-page mode', () => {
     await page.mouse.down();
     await page.mouse.move(box!.x + box!.width - 2, box!.y + box!.height - 5, { steps: 5 });
     await page.mouse.up();
-    const button = page.locator('incident-clipper-button');
-    await button.waitFor();
-    const clickHost = async () => {
-      const rect = await button.boundingBox();
-      await page.mouse.click(rect!.x + 12, rect!.y + 10);
-    };
+    await page.locator('incident-clipper-button').waitFor();
     // The in-page strings come from _locales through the content script's own i18n lookup, not as keys.
     expect(await accessibleTexts(page)).toContain('Clip');
-    await clickHost(); // "Clip"
-    await expect.poll(() => accessibleTexts(page)).toContain('New draft');
-    await clickHost(); // "New draft", the first item of the menu
+    await clickControl(page, 'Clip');
+    await clickControl(page, 'New draft');
     await page.locator('incident-clipper-toast').waitFor();
-    await expect.poll(async () => (await accessibleTexts(page)).some((text) => text.startsWith('New incident draft: “'))).toBe(true);
+    await expect.poll(() => accessibleTexts(page)).toContain('Clipped into a new draft.');
     await expect.poll(async () => (await readStoredClips(browser)).filter((clip) => clip.url === pageUrl).length).toBe(1);
     await page.screenshot({ path: path.join(ARTIFACTS, 'in-page-clip-button-dark.png') });
   });

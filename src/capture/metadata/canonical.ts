@@ -1,5 +1,5 @@
 /** The page's canonical URL: its declared `<link rel=canonical>` or og:url when trustworthy, else the page URL. */
-import { canonicalizeUrl, hostnameOf, isHttpUrl, registrableDomain } from '../../core/url.ts';
+import { canonicalizeUrl, hostnameOf, isHttpUrl } from '../../core/url.ts';
 import type { Page } from './page.ts';
 
 export interface FoundUrl {
@@ -16,14 +16,25 @@ function resolve(href: string, base: string): string | undefined {
 }
 
 /**
- * A declared URL is accepted when it is http(s), on the same site as the page, and not a
+ * The same host, or one host inside the other once a leading `www.` is dropped (m.example.com and
+ * www.example.com; amp.example.com and example.com). Sibling hosts are refused: without the Public
+ * Suffix List (too large for a content script) attacker.github.io and victim.github.io look alike.
+ * The worker re-checks with the list (src/core/site.ts) against the tab's real address.
+ */
+export function isSameOrParentHost(a: string, b: string): boolean {
+  const [shortA, shortB] = [a, b].map((host) => host.replace(/^www\./, ''));
+  return shortA === shortB || shortA!.endsWith(`.${shortB}`) || shortB!.endsWith(`.${shortA}`);
+}
+
+/**
+ * A declared URL is accepted when it is http(s), on the page's own host or a parent of it, and not a
  * bare home page standing in for an article (a common CMS misconfiguration).
  */
 function trustworthy(candidate: string, pageUrl: string): boolean {
   if (!isHttpUrl(candidate)) return false;
   const candidateHost = hostnameOf(candidate);
   const pageHost = hostnameOf(pageUrl);
-  if (!candidateHost || !pageHost || registrableDomain(candidateHost) !== registrableDomain(pageHost)) return false;
+  if (!candidateHost || !pageHost || !isSameOrParentHost(candidateHost, pageHost)) return false;
   const isHome = (url: string) => new URL(url).pathname.replace(/\/+$/, '') === '' && new URL(url).search === '';
   return !isHome(candidate) || isHome(pageUrl);
 }

@@ -65,6 +65,26 @@ describe('highlights', () => {
     expect(body.querySelectorAll('*').length).toBe(childCount);
   });
 
+  it('keeps no registry entry the page can list while the tab is hidden, and paints again when it is shown (finding 6)', () => {
+    const registry = installFakeHighlightApi();
+    const body = loadPage('<p>clipped passage</p>');
+    const setVisibility = (state: 'hidden' | 'visible') => {
+      Object.defineProperty(document, 'visibilityState', { value: state, configurable: true });
+      document.dispatchEvent(new Event('visibilitychange'));
+    };
+    clearHighlights(document, 'other');
+    paintHighlights(document, [rangeOfText(body.querySelector('p')!)]);
+    expect([...registry.keys()]).toEqual(['incident-clipper']);
+    setVisibility('hidden');
+    expect(registry.size).toBe(0);
+    setVisibility('visible');
+    expect(registry.get('incident-clipper')?.ranges.map(String)).toEqual(['clipped passage']);
+    paintHighlights(document, []);
+    setVisibility('hidden');
+    setVisibility('visible');
+    expect(registry.size).toBe(0);
+  });
+
   it('gives a ::highlight rule for the name and refuses names that would break out of it', () => {
     expect(highlightStyleText('clip-quotes')).toMatch(/^::highlight\(clip-quotes\) \{[^}]*background-color:[^}]*\}$/);
     expect(highlightStyleText()).toMatch(/^::highlight\([\w-]+\)/);

@@ -93,7 +93,7 @@ describe('sentences outside the UI pages come from _locales', () => {
   });
 
   it('gives content scripts the extension message, or the key when there is no extension', () => {
-    expect(tr('clip_button_add_to', 'Chatbot')).toBe('«xx:clip_button_add_to|Chatbot»');
+    expect(tr('clip_throttled', 42)).toBe('«xx:clip_throttled|42»');
     vi.unstubAllGlobals();
     expect(tr('clip_button')).toBe('clip_button');
   });

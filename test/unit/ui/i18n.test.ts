@@ -27,7 +27,7 @@ describe('UI strings in _locales', () => {
       }
     }
     expect(used.size).toBeGreaterThan(80);
-    for (const key of ['menu_clip_selection', 'page_restricted', 'capture_too_long', 'connection_ok', 'outbox_error_retrying', 'clip_button_add_to', 'clip_toast_quote_added']) {
+    for (const key of ['menu_clip_selection', 'page_restricted', 'capture_too_long', 'connection_ok', 'outbox_error_retrying', 'clip_button_add_current', 'toast_quote_added']) {
       expect(used, `${key} is looked up somewhere`).toContain(key);
     }
     expect([...used].filter((key) => !messages[key])).toEqual([]);
