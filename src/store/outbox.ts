@@ -66,6 +66,44 @@ export async function queueSubmission(draftId: string, store: ClipperDb = db(), 
   });
 }
 
+const SUBMISSION_RANK = { queued: 1, sending: 1, failed: 1, accepted: 2 } as const;
+
+/**
+ * A draft coming from a backup, with the submission record that must survive: the stored one, unless the
+ * file's says the archive accepted the draft and the stored one does not. An older backup (without the
+ * record, or with an earlier one) never strips a submission, so the draft cannot be submitted twice.
+ */
+export function keepingSubmission(incoming: Draft, stored: Draft): Draft {
+  const mine = stored.submission;
+  if (!mine) return incoming;
+  const theirs = incoming.submission;
+  if (theirs && SUBMISSION_RANK[theirs.state] > SUBMISSION_RANK[mine.state]) return incoming;
+  return { ...incoming, submission: mine, reviewState: stored.reviewState };
+}
+
+/**
+ * After an import (inside its transaction): an accepted draft has nothing left to send, and a draft that
+ * came in waiting to be sent gets its outbox row back under its own key, or, if it cannot be sent as it
+ * stands, is marked refused with the reason so the editor can act.
+ */
+export async function reconcileImportedSubmissions(store: ClipperDb, { accepted, waiting }: { accepted: string[]; waiting: string[] }): Promise<void> {
+  if (accepted.length > 0) await store.outbox.where('draftId').anyOf(accepted).delete();
+  if (waiting.length === 0) return;
+  const rowed = new Set((await store.outbox.where('draftId').anyOf(waiting).toArray()).map((row) => row.draftId));
+  for (const draft of await store.drafts.bulkGet(waiting.filter((id) => !rowed.has(id)))) {
+    if (!draft?.submission) continue;
+    const build = submissionFromDraft(draft, draft.clips);
+    if (!build.ok) {
+      const problems = build.problems.map((problem) => problem.message).join(' ');
+      await store.drafts.put({ ...draft, submission: { ...draft.submission, state: 'failed', ...submissionError('outbox_error_imported_not_ready', problems) } });
+      continue;
+    }
+    const { idempotencyKey } = draft.submission;
+    await store.outbox.add({ kind: 'submit', draftId: draft.id, idempotencyKey, body: build.body, attempts: 0, nextAttemptAt: 0 });
+    if (draft.submission.state !== 'queued') await store.drafts.put({ ...draft, submission: { ...draft.submission, state: 'queued' } });
+  }
+}
+
 const BASE_BACKOFF_MS = 5_000;
 const MAX_BACKOFF_MS = 30 * 60_000;
 
