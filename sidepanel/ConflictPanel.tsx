@@ -2,7 +2,7 @@ import type { ConflictRow } from '../src/store/db.ts';
 import { resolveConflict } from '../src/store/editing.ts';
 import { t } from '../src/ui/i18n.ts';
 import type { Draft } from '../src/core/draft.ts';
-import { fieldLabel } from './field-label.ts';
+import { fieldLabel } from '../src/ui/field-label.ts';
 
 const shown = (value: unknown) => (Array.isArray(value) ? value.join(', ') : value === undefined || value === '' ? t('conflict_empty') : String(value));
 
