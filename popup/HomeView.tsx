@@ -8,7 +8,7 @@ import type { PageState } from './PopupApp.tsx';
 import { PageClips } from './PageClips.tsx';
 import { canonicalizeUrl } from '../src/core/url.ts';
 import { t } from '../src/ui/i18n.ts';
-import { draftState } from '../src/ui/draft-state.ts';
+import { DraftMeta } from './DraftMeta.tsx';
 import { PageText, withoutBidiControls } from '../src/ui/PageText.tsx';
 
 function DraftList({ drafts, onOpen, label }: { drafts: Draft[]; onOpen: (id: string) => void; label: string }) {
@@ -23,20 +23,6 @@ function DraftList({ drafts, onOpen, label }: { drafts: Draft[]; onOpen: (id: st
         </li>
       ))}
     </ul>
-  );
-}
-
-/** How many sources, where the draft stands, and (while it is a draft) when it was last edited. */
-function DraftMeta({ draft }: { draft: Draft }) {
-  const state = draftState(draft);
-  return (
-    <div class="meta muted">
-      {t(draft.sources.length === 1 ? 'popup_one_source' : 'popup_n_sources', draft.sources.length)} ·{' '}
-      <span class={`state state-${state.kind}`} data-state={state.kind}>
-        {state.label}
-      </span>
-      {state.kind === 'draft' && ` · ${t('popup_state_edited', new Date(draft.updatedAt).toLocaleString())}`}
-    </div>
   );
 }
 

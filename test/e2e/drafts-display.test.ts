@@ -163,6 +163,8 @@ describe('drafts lists and the queued state', () => {
       await popup.emulateMedia({ colorScheme: scheme });
       await shot(popup, 'popup-recent-states', scheme);
     }
+    await popup.getByPlaceholder('Search drafts').fill('hiring');
+    await popup.getByRole('list', { name: 'Search results' }).getByText('submitted as INC-000123').waitFor();
 
     const picker = await openEditorPage(browser);
     const pickerList = picker.getByRole('list', { name: 'Recent drafts' });
