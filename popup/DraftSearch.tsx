@@ -4,6 +4,8 @@ import type { Draft } from '../src/core/draft.ts';
 import { db } from '../src/store/db.ts';
 import { createNote } from '../src/store/editing.ts';
 import { warmSearch } from '../src/store/search.ts';
+import { PageText } from '../src/ui/PageText.tsx';
+import { DraftMeta } from './DraftMeta.tsx';
 import { t } from '../src/ui/i18n.ts';
 import { useLiveQuery } from '../src/ui/live-query.ts';
 import { useDraftSearch } from '../src/ui/use-draft-search.ts';
@@ -40,7 +42,8 @@ export function DraftSearch({ onOpen, children }: { onOpen: (id: string) => void
             {found.map((draft) => (
               <li key={draft.id}>
                 <button type="button" class="item" onClick={() => onOpen(draft.id)}>
-                  <div class="draft-title truncate">{draft.title || t('untitled')}</div>
+                  <div class="draft-title truncate">{draft.title ? <PageText text={draft.title} /> : t('untitled')}</div>
+                  <DraftMeta draft={draft} />
                 </button>
               </li>
             ))}

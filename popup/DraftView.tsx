@@ -9,8 +9,14 @@ import { t, tStored } from '../src/ui/i18n.ts';
 import { openEditor } from '../src/ui/open-editor.ts';
 import { ReadinessList } from '../src/ui/ReadinessList.tsx';
 import { readiness } from '../src/workspace/readiness.ts';
+import { BidiWarning, hasBidiControls, PageText } from '../src/ui/PageText.tsx';
+import { QuoteText } from '../src/ui/QuoteText.tsx';
+import { RefusalList, useRefusals } from '../src/ui/Refusal.tsx';
+
+const isWaiting = (draft: Draft) => draft.submission?.state === 'queued' || draft.submission?.state === 'sending';
 
 function SubmissionState({ draft }: { draft: Draft }) {
+  const refusals = useRefusals(draft.submission?.state === 'failed' ? draft : undefined);
   const submission = draft.submission;
   if (!submission) return null;
   if (submission.state === 'accepted') {
@@ -26,12 +32,23 @@ function SubmissionState({ draft }: { draft: Draft }) {
       </p>
     );
   }
-  const waiting = submission.state === 'queued' || submission.state === 'sending';
+  if (isWaiting(draft)) {
+    return (
+      <p class="notice" role="status" data-testid="submission-state" data-state="waiting">
+        <strong>{t('submission_waiting')}</strong> {t('submission_waiting_explain')} {tStored(submission.errorMessage) || submission.error}
+      </p>
+    );
+  }
   return (
-    <p class={`notice ${submission.error ? 'error' : ''}`} role={submission.error ? 'alert' : 'status'}>
-      {waiting ? `${t('submission_waiting')} ` : ''}
-      {tStored(submission.errorMessage) || submission.error}
-    </p>
+    <div class="notice error" role="alert" data-testid="submission-state" data-state="refused">
+      <p>{tStored(submission.errorMessage) || submission.error}</p>
+      {refusals.length > 0 && (
+        <>
+          <p>{t('submission_refused_fields')}</p>
+          <RefusalList refusals={refusals} draft={draft} />
+        </>
+      )}
+    </div>
   );
 }
 
@@ -40,12 +57,19 @@ function Sources({ draft, clips }: { draft: Draft; clips: Clip[] }) {
     <>
       {draft.sources.map((source) => (
         <section key={source.id} aria-label={t('popup_source_label', source.title || source.url)}>
-          <div class="draft-title">{source.title || source.url}</div>
-          <div class="meta muted truncate">{[source.publisher, source.publishedDate, source.url].filter(Boolean).join(' · ')}</div>
+          <PageText class="draft-title block" text={source.title || source.url} />
+          <div class="meta muted truncate">
+            {[source.publisher, source.publishedDate, source.url].filter(Boolean).map((part, index) => (
+              <>
+                {index > 0 && ' · '}
+                <PageText text={part!} />
+              </>
+            ))}
+          </div>
           {clips
             .filter((clip) => clip.sourceId === source.id)
             .map((clip) => (
-              <blockquote key={clip.id}>{clip.quote}</blockquote>
+              <QuoteText key={clip.id} quote={clip.quote} />
             ))}
         </section>
       ))}
@@ -65,6 +89,8 @@ function TitleInput({ draftId, title, disabled }: { draftId: string; title: stri
       <label for="draft-title">{t('field_title')}</label>
       <input
         id="draft-title"
+        aria-describedby={hasBidiControls(title) ? 'draft-title-bidi' : undefined}
+        dir="auto"
         defaultValue={title}
         disabled={disabled}
         onFocus={() => (base.current = title)}
@@ -73,6 +99,7 @@ function TitleInput({ draftId, title, disabled }: { draftId: string; title: stri
           base.current = event.currentTarget.value;
         }}
       />
+      <BidiWarning text={title} id="draft-title-bidi" />
     </>
   );
 }
@@ -98,6 +125,9 @@ export function DraftView({ draftId, tabId, onBack }: { draftId: string; tabId?:
   }
 
   const locked = draft.submission?.state === 'accepted';
+  // Queued: it leaves by itself, so there is no button that would do nothing.
+  const waiting = isWaiting(draft);
+  const refused = draft.submission?.state === 'failed';
   return (
     <article aria-label={t('popup_draft_label')}>
       <div class="row">
@@ -128,16 +158,16 @@ export function DraftView({ draftId, tabId, onBack }: { draftId: string; tabId?:
         </p>
       )}
       <Sources draft={draft} clips={clips} />
-      {!locked && <ReadinessList readiness={readiness(draft, clips)} compact />}
+      {!locked && !waiting && <ReadinessList readiness={readiness(draft, clips)} compact />}
       <SubmissionState draft={draft} />
       {error && (
         <p class="notice error" role="alert">
           {error}
         </p>
       )}
-      {!locked && (
+      {!locked && !waiting && (
         <button type="button" class="primary" disabled={busy} onClick={() => void submit()}>
-          {busy ? t('popup_submitting') : t('popup_submit')}
+          {busy ? t('popup_submitting') : refused ? t('popup_submit_again') : t('popup_submit')}
         </button>
       )}
     </article>

@@ -8,6 +8,8 @@ import type { PageState } from './PopupApp.tsx';
 import { PageClips } from './PageClips.tsx';
 import { canonicalizeUrl } from '../src/core/url.ts';
 import { t } from '../src/ui/i18n.ts';
+import { DraftMeta } from './DraftMeta.tsx';
+import { PageText, withoutBidiControls } from '../src/ui/PageText.tsx';
 
 function DraftList({ drafts, onOpen, label }: { drafts: Draft[]; onOpen: (id: string) => void; label: string }) {
   return (
@@ -15,29 +17,13 @@ function DraftList({ drafts, onOpen, label }: { drafts: Draft[]; onOpen: (id: st
       {drafts.map((draft) => (
         <li key={draft.id}>
           <button type="button" class="item" onClick={() => onOpen(draft.id)}>
-            <div class="draft-title truncate">{draft.title || t('untitled')}</div>
-            <div class="meta muted">
-              {t(draft.sources.length === 1 ? 'popup_one_source' : 'popup_n_sources', draft.sources.length)} · {submissionLabel(draft)}
-            </div>
+            <div class="draft-title truncate">{draft.title ? <PageText text={draft.title} /> : t('untitled')}</div>
+            <DraftMeta draft={draft} />
           </button>
         </li>
       ))}
     </ul>
   );
-}
-
-function submissionLabel(draft: Draft): string {
-  switch (draft.submission?.state) {
-    case 'accepted':
-      return t('popup_state_submitted', draft.submission.submissionId ?? t('popup_pending_id'));
-    case 'queued':
-    case 'sending':
-      return t('popup_state_waiting');
-    case 'failed':
-      return t('popup_state_refused');
-    default:
-      return t('popup_state_edited', new Date(draft.updatedAt).toLocaleString());
-  }
 }
 
 function ClipControls({ tabId, pageDrafts, onOpen }: { tabId: number; pageDrafts: Draft[]; onOpen: (id: string) => void }) {
@@ -62,7 +48,7 @@ function ClipControls({ tabId, pageDrafts, onOpen }: { tabId: number; pageDrafts
           <option value="new">{t('popup_new_draft')}</option>
           {choices.map((draft) => (
             <option key={draft.id} value={draft.id}>
-              {draft.title || t('untitled')}
+              {withoutBidiControls(draft.title) || t('untitled')}
             </option>
           ))}
         </select>
@@ -95,9 +81,9 @@ export function HomeView({ page, onOpen }: { page: PageState; onOpen: (id: strin
       {page.kind === 'ready' && (
         <>
           <p class="page">
-            <span class="draft-title">{page.inspection.metadata.title || page.inspection.metadata.url}</span>
+            <PageText class="draft-title" text={page.inspection.metadata.title || page.inspection.metadata.url} />
             <br />
-            <span class="muted truncate">{page.inspection.metadata.url}</span>
+            <PageText class="muted truncate" text={page.inspection.metadata.url} />
           </p>
           {page.inspection.selectionLength === 0 && <p class="muted">{t('popup_select_hint')}</p>}
           <ClipControls tabId={page.tabId} pageDrafts={pageDrafts} onOpen={onOpen} />

@@ -2,6 +2,7 @@ import type { Clip } from '../src/core/draft.ts';
 import { clipsForUrls, removeClip, updateClipNote } from '../src/store/clips.ts';
 import { useLiveQuery } from '../src/ui/live-query.ts';
 import { t, type MessageKey } from '../src/ui/i18n.ts';
+import { QuoteText } from '../src/ui/QuoteText.tsx';
 
 const STATE_LABEL: Record<NonNullable<Clip['anchor']>['state'], MessageKey> = {
   anchored: 'clip_state_anchored',
@@ -13,7 +14,7 @@ function ClipRow({ clip }: { clip: Clip }) {
   const state = clip.anchor?.state;
   return (
     <li class={`clip ${state ?? ''}`}>
-      <blockquote>{clip.quote}</blockquote>
+      <QuoteText quote={clip.quote} />
       <div class={`meta ${state === 'orphan' || state === 'changed' ? 'error' : 'muted'}`}>{state ? t(STATE_LABEL[state]) : t('clip_state_unchecked')}</div>
       <label class="sr-only" for={`note-${clip.id}`}>
         {t('clip_note_label')}

@@ -2,7 +2,8 @@ import type { ConflictRow } from '../src/store/db.ts';
 import { resolveConflict } from '../src/store/editing.ts';
 import { t } from '../src/ui/i18n.ts';
 import type { Draft } from '../src/core/draft.ts';
-import { fieldLabel } from './field-label.ts';
+import { PageText } from '../src/ui/PageText.tsx';
+import { fieldLabel } from '../src/ui/field-label.ts';
 
 const shown = (value: unknown) => (Array.isArray(value) ? value.join(', ') : value === undefined || value === '' ? t('conflict_empty') : String(value));
 
@@ -17,10 +18,10 @@ export function ConflictPanel({ conflicts, draft }: { conflicts: ConflictRow[]; 
         <div key={conflict.id} class="conflict">
           <p>{t('conflict_field', fieldLabel(conflict.field, draft))}</p>
           <p>
-            <strong>{t('conflict_mine')}</strong> <span class="value">{shown(conflict.mine)}</span>
+            <strong>{t('conflict_mine')}</strong> <PageText class="value" text={shown(conflict.mine)} />
           </p>
           <p>
-            <strong>{t('conflict_theirs')}</strong> <span class="value">{shown(conflict.theirs)}</span>
+            <strong>{t('conflict_theirs')}</strong> <PageText class="value" text={shown(conflict.theirs)} />
           </p>
           <div class="row">
             <button type="button" onClick={() => void resolveConflict(conflict.id!, 'mine')}>

@@ -5,6 +5,8 @@ import { TextField } from './fields/TextField.tsx';
 import { NotesField } from './NotesField.tsx';
 import { SourcesEditor } from './SourcesEditor.tsx';
 import { lazy } from './lazy.tsx';
+import { useState } from 'preact/hooks';
+import { FieldRefusals, type RefusalsByField } from '../src/ui/field-refusals.ts';
 
 // The checklist needs the archive's schemas, the largest code of the page: the fields are drawn first,
 // with the checklist's place held (a status line and nine checks) so that they do not move when it comes.
@@ -28,12 +30,14 @@ const TaxonomyFields = lazy(() => import('./TaxonomyFields.tsx').then((module) =
 const TaxonomyNotice = lazy(() => import('./TaxonomyFields.tsx').then((module) => module.TaxonomyNotice), { idle: true });
 const ConflictPanel = lazy(() => import('./ConflictPanel.tsx').then((module) => module.ConflictPanel));
 const HistoryPanel = lazy(() => import('./HistoryPanel.tsx').then((module) => module.HistoryPanel), { idle: true });
+const RefusalPanel = lazy(() => import('./RefusalPanel.tsx').then((module) => module.RefusalPanel));
 const DraftExports = lazy(() => import('./DraftExports.tsx').then((module) => module.DraftExports), { idle: true });
 
 /** The whole entry; the taxonomy-driven pickers appear as soon as the (cached) taxonomy is read. */
 export function DraftEditor({ draftId }: { draftId: string }) {
   const editor = useDraftEditor(draftId);
   const { stored, draft } = editor;
+  const [refusals, setRefusals] = useState<RefusalsByField>({});
   if (!stored) return <p class="muted">{t('loading')}</p>;
   if (!draft) return <p class="notice error">{t('draft_missing')}</p>;
   return (
@@ -57,6 +61,8 @@ export function DraftEditor({ draftId }: { draftId: string }) {
         </button>
       </div>
       {stored.conflicts.length > 0 && <ConflictPanel conflicts={stored.conflicts} draft={stored.draft} />}
+      {draft.submission?.state === 'failed' && <RefusalPanel draft={draft} onPlaced={setRefusals} />}
+      <FieldRefusals.Provider value={draft.submission?.state === 'failed' ? refusals : {}}>
       <DraftReadiness draft={draft} clips={stored.clips} />
       <TaxonomyNotice />
       <TextField editor={editor} path="title" label={t('field_title')} />
@@ -75,6 +81,7 @@ export function DraftEditor({ draftId }: { draftId: string }) {
       <ListField editor={editor} path="harmedParties" label={t('field_harmed_parties')} addLabel={t('harmed_parties_add')} hint={t('aiid_fields_hint')} />
       <HistoryPanel draftId={draftId} />
       <DraftExports draft={draft} clips={stored.clips} />
+      </FieldRefusals.Provider>
     </form>
   );
 }

@@ -7,6 +7,17 @@ import { useLiveQuery } from '../src/ui/live-query.ts';
 import { useDraftSearch } from '../src/ui/use-draft-search.ts';
 import { db } from '../src/store/db.ts';
 import { warmSearch } from '../src/store/search.ts';
+import { draftState } from '../src/ui/draft-state.ts';
+import { PageText } from '../src/ui/PageText.tsx';
+
+function DraftStateLine({ draft }: { draft: Draft }) {
+  const state = draftState(draft);
+  return (
+    <span class={`meta muted state state-${state.kind}`} data-state={state.kind}>
+      {state.label}
+    </span>
+  );
+}
 
 /** Without `?draft=`: search, recent drafts and a button to start a note with no page. */
 export function DraftPicker({ onOpen }: { onOpen: (id: string) => void }) {
@@ -27,7 +38,8 @@ export function DraftPicker({ onOpen }: { onOpen: (id: string) => void }) {
         {shown.map((draft) => (
           <li key={draft.id}>
             <button type="button" class="item" onClick={() => onOpen(draft.id)}>
-              {draft.title || t('untitled')}
+              <span class="draft-title block">{draft.title ? <PageText text={draft.title} /> : t('untitled')}</span>
+              <DraftStateLine draft={draft} />
             </button>
           </li>
         ))}

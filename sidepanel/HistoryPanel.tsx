@@ -1,5 +1,6 @@
 import { listRevisions, restoreRevision } from '../src/store/revisions.ts';
 import { t, type MessageKey } from '../src/ui/i18n.ts';
+import { PageText } from '../src/ui/PageText.tsx';
 import { useLiveQuery } from '../src/ui/live-query.ts';
 
 /** Earlier versions of the draft, newest first, each restorable (the restore itself is kept too). */
@@ -15,7 +16,7 @@ export function HistoryPanel({ draftId }: { draftId: string }) {
           {revisions.map((revision) => (
             <li key={revision.id} class="row">
               <span class="grow">
-                {new Date(revision.at).toLocaleString()} · {t(`revision_${revision.reason}` as MessageKey)} · “{revision.draft.title || t('untitled')}”
+                {new Date(revision.at).toLocaleString()} · {t(`revision_${revision.reason}` as MessageKey)} · “{revision.draft.title ? <PageText text={revision.draft.title} /> : t('untitled')}”
               </span>
               <button type="button" class="small" onClick={() => void restoreRevision(revision.id!)} aria-label={t('history_restore_named', new Date(revision.at).toLocaleString())}>
                 {t('history_restore')}

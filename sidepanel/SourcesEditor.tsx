@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { Clip, Draft, Source } from '../src/core/draft.ts';
 import { t } from '../src/ui/i18n.ts';
+import { withoutBidiControls } from '../src/ui/PageText.tsx';
+import { QuoteText } from '../src/ui/QuoteText.tsx';
 import type { DraftEditor } from '../src/ui/use-draft-editor.ts';
 import { sourcePath } from '../src/workspace/field-paths.ts';
 import { sourceTier } from '../src/workspace/source-tier.ts';
@@ -55,8 +57,8 @@ function SourceCard({ editor, draft, source, index, clips }: { editor: DraftEdit
       <h4>{t('source_quotes', quotes.length)}</h4>
       {quotes.map((clip) => (
         <div key={clip.id} class="quote">
-          <blockquote>{clip.quote}</blockquote>
-          <button type="button" class="small" aria-label={t('quote_remove_named', clip.quote.slice(0, 40))} onClick={() => confirm(t('quote_remove_confirm')) && void removeClip(clip)}>
+          <QuoteText quote={clip.quote} />
+          <button type="button" class="small" aria-label={t('quote_remove_named', withoutBidiControls(clip.quote.slice(0, 40)))} onClick={() => confirm(t('quote_remove_confirm')) && void removeClip(clip)}>
             {t('quote_remove')}
           </button>
         </div>

@@ -1,6 +1,9 @@
 import type { FieldPath } from '../../src/workspace/field-paths.ts';
 import { t } from '../../src/ui/i18n.ts';
 import type { DraftEditor } from '../../src/ui/use-draft-editor.ts';
+import { useContext } from 'preact/hooks';
+import { FieldRefusals } from '../../src/ui/field-refusals.ts';
+import { BidiWarning, hasBidiControls } from '../../src/ui/PageText.tsx';
 
 /** One labelled text input or textarea bound to a field path. */
 export function TextField({
@@ -23,7 +26,10 @@ export function TextField({
   const id = `field-${path.replace(/[^A-Za-z0-9-]/g, '-')}`;
   const value = String(editor.value(path) ?? '');
   const problem = editor.invalid[path];
-  const describedBy = [hint ? `${id}-hint` : '', problem ? `${id}-problem` : ''].filter(Boolean).join(' ') || undefined;
+  const refused = useContext(FieldRefusals)[path];
+  const describedBy = [hint ? `${id}-hint` : '', problem ? `${id}-problem` : '', refused ? `${id}-refused` : '', hasBidiControls(value) ? `${id}-bidi` : '']
+    .filter(Boolean)
+    .join(' ') || undefined;
   return (
     <div class="field">
       <label for={id}>{label}</label>
@@ -33,13 +39,19 @@ export function TextField({
         </p>
       )}
       {multiline ? (
-        <textarea id={id} rows={rows} value={value} aria-describedby={describedBy} onInput={(e) => editor.set(path, e.currentTarget.value)} />
+        <textarea id={id} dir="auto" rows={rows} value={value} aria-invalid={refused ? 'true' : undefined} aria-describedby={describedBy} onInput={(e) => editor.set(path, e.currentTarget.value)} />
       ) : (
-        <input id={id} type={type as "text"} value={value} aria-invalid={problem ? "true" : undefined} aria-describedby={describedBy} onInput={(e) => editor.set(path, e.currentTarget.value)} />
+        <input id={id} dir="auto" type={type as 'text'} value={value} aria-invalid={problem || refused ? 'true' : undefined} aria-describedby={describedBy} onInput={(e) => editor.set(path, e.currentTarget.value)} />
       )}
       {problem && (
         <p id={`${id}-problem`} class="error hint" role="alert">
           {t('field_not_saved', problem)}
+        </p>
+      )}
+      <BidiWarning text={value} id={`${id}-bidi`} />
+      {refused && (
+        <p id={`${id}-refused`} class="error hint" data-testid="field-refused">
+          {t('submission_refused_field', refused)}
         </p>
       )}
     </div>

@@ -19,13 +19,15 @@ export type ApiFailure =
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; failure: ApiFailure };
 
 const TIMEOUT_MS = 15_000;
+/** The longest wait a `Retry-After` header can ask for; a larger one is a mistake or an attack, not a plan. */
+export const MAX_RETRY_AFTER_MS = 60 * 60_000;
 
 function retryAfterMs(header: string | null): number | undefined {
   if (!header) return undefined;
   const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
   const at = Date.parse(header);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
+  const wait = Number.isFinite(seconds) ? seconds * 1000 : Number.isNaN(at) ? undefined : at - Date.now();
+  return wait === undefined ? undefined : Math.min(MAX_RETRY_AFTER_MS, Math.max(0, wait));
 }
 
 async function readJson(response: Response): Promise<unknown> {
@@ -56,8 +58,13 @@ export class ArchiveClient {
     return this.request('GET', '/v1/taxonomy', Taxonomy);
   }
 
+  /** A reply naming another draft is no answer to this one: it is treated as garbled (and retried under the same key). */
   submit(body: SubmissionRequest, idempotencyKey: string): Promise<ApiResult<Submission>> {
-    return this.request('POST', '/v1/submissions', Submission, { body, headers: { [IDEMPOTENCY_HEADER]: idempotencyKey } });
+    return this.request('POST', '/v1/submissions', Submission, {
+      body,
+      headers: { [IDEMPOTENCY_HEADER]: idempotencyKey },
+      mismatch: (reply) => (reply.draftId === body.draftId ? undefined : t('archive_reply_other_draft', reply.draftId, body.draftId)),
+    });
   }
 
   submission(id: string): Promise<ApiResult<Submission>> {
@@ -72,7 +79,7 @@ export class ArchiveClient {
     method: 'GET' | 'POST',
     path: string,
     schema: z.ZodType<T>,
-    options: { body?: unknown; headers?: Record<string, string> } = {},
+    options: { body?: unknown; headers?: Record<string, string>; mismatch?: (value: T) => string | undefined } = {},
   ): Promise<ApiResult<T>> {
     let response: Response;
     try {
@@ -114,6 +121,8 @@ export class ArchiveClient {
     if (!parsed.success) {
       return { ok: false, failure: { kind: 'malformed', status: response.status, message: t('archive_reply_not_archive', `${this.baseUrl}${path}`) } };
     }
+    const mismatch = options.mismatch?.(parsed.data);
+    if (mismatch) return { ok: false, failure: { kind: 'malformed', status: response.status, message: mismatch } };
     return { ok: true, value: parsed.data };
   }
 }

@@ -6,6 +6,7 @@ import { makeBackup, parseBackup, type Backup, type Rejection, type RevisionReco
 import { searchDocument, type SearchDocument } from '../workspace/search.ts';
 import { announceTableChanged, db, withQuotedUrls, type ClipperDb } from './db.ts';
 import { dropSearch, indexInBackground, saveIndexed, type DraftStamp } from './search.ts';
+import { keepingSubmission, reconcileImportedSubmissions } from './outbox.ts';
 
 export async function exportEverything(store: ClipperDb = db(), now = new Date().toISOString()): Promise<Backup> {
   return store.transaction('r', store.drafts, store.revisions, async () => {
@@ -39,7 +40,9 @@ export type ImportProgress = (written: number, total: number) => void;
  *
  * For speed with large files, drafts are written as they pass the check while the rest of the file is
  * still checked, all in one transaction that is aborted (so nothing at all is stored) as soon as the check
- * rejects the file. Drafts identical to the stored ones are not written again. When the store was empty,
+ * rejects the file. Drafts identical to the stored ones are not written again. A stored draft's submission
+ * record is never stripped or rolled back, and what waits to be sent gets its outbox row (see
+ * `keepingSubmission`, `reconcileImportedSubmissions`). When the store was empty,
  * the search index of the imported drafts is built in a worker afterwards, and saved.
  */
 export async function importEverything(file: Blob | string, store: ClipperDb = db(), onProgress: ImportProgress = () => {}): Promise<ImportOutcome> {
@@ -51,7 +54,7 @@ export async function importEverything(file: Blob | string, store: ClipperDb = d
   const stamps: DraftStamp[] = [];
   let replacedAny = false;
   try {
-    const outcome = await store.transaction('rw', store.drafts, store.revisions, async () => {
+    const outcome = await store.transaction('rw', store.drafts, store.revisions, store.outbox, async () => {
       const writer = draftWriter(store, onProgress);
       const writes: Promise<unknown>[] = [];
       const parsed = parseBackup(text, known, {
@@ -71,6 +74,7 @@ export async function importEverything(file: Blob | string, store: ClipperDb = d
       }
       await Promise.all(writes);
       replacedAny = writer.replacedAny;
+      await reconcileImportedSubmissions(store, writer.submissions);
       await addClipsToStoredDrafts(store, parsed.clipsForStoredDrafts);
       return { ok: true as const, ...parsed.counts, revisions: await addNewRevisions(store, parsed.backup.revisions) };
     });
@@ -98,11 +102,18 @@ function draftWriter(store: ClipperDb, onProgress: ImportProgress) {
   const writer = {
     /** Whether a stored draft was replaced by another version (kept in its history). */
     replacedAny: false,
+    /** Drafts written that the archive accepted, and drafts written waiting to be sent (for the outbox to reconcile). */
+    submissions: { accepted: [] as string[], waiting: [] as string[] },
     put(rows: Draft[]): Promise<void> {
       queued += rows.length;
       const count = rows.length;
       let last: IDBRequest | undefined;
-      for (const row of rows) last = drafts.put(withQuotedUrls(row));
+      for (const row of rows) {
+        const state = row.submission?.state;
+        if (state === 'accepted') writer.submissions.accepted.push(row.id);
+        else if (state === 'queued' || state === 'sending') writer.submissions.waiting.push(row.id);
+        last = drafts.put(withQuotedUrls(row));
+      }
       return new Promise<void>((resolve, reject) => {
         if (!last) return resolve();
         last.onsuccess = () => {
@@ -119,7 +130,7 @@ function draftWriter(store: ClipperDb, onProgress: ImportProgress) {
       const fresh = rows.flatMap((row) => {
         const old = stored.get(row.id);
         if (!old) return [row];
-        const merged = keepingAllQuotes(row, old);
+        const merged = keepingSubmission(keepingAllQuotes(row, old), old);
         if (sameDraft(merged, old)) return [];
         // Both versions' quotes together may be more than one draft may hold.
         const checked = DraftSchema.safeParse(merged);

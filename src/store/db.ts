@@ -28,6 +28,11 @@ export interface DeadLetterRow {
   status: number;
   error: string;
   at: string;
+  /** The archive's reasons per field of the body (e.g. `title`, `sources.0.quotes.1`), shown at those fields. */
+  fields?: { path: string; message: string }[];
+  /** What was refused, under which key: a re-queue of the same body reuses the key (rows from before these were kept have neither). */
+  body?: SubmissionRequest;
+  idempotencyKey?: string;
 }
 
 export interface KeyValueRow {

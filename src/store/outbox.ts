@@ -4,18 +4,24 @@
  * That is what makes a submission leave exactly once across crashes and retries.
  */
 import type { ArchiveClient, ApiFailure } from '../archive/client.ts';
-import type { Submission } from '../archive/contract.ts';
+import type { Submission, SubmissionRequest } from '../archive/contract.ts';
 import type { Draft } from '../core/draft.ts';
 import { submissionFromDraft } from '../core/submission.ts';
 import { systemClock, type Clock } from '../core/clip-ops.ts';
-import { db, type ClipperDb, type OutboxRow } from './db.ts';
+import { db, type ClipperDb, type DeadLetterRow, type OutboxRow } from './db.ts';
 import { DraftNotFoundError } from './drafts.ts';
 import { loadSettings, saveSettings } from './settings.ts';
 import { storedMessage, t, type MessageKey } from '../ui/i18n.ts';
+import { capErrorText } from '../core/stored-error.ts';
+import { MAX_RETRY_AFTER_MS } from '../archive/client.ts';
 
-/** A failure reason kept on the draft both as text and as key + substitutions, so it can be shown in a later language. */
+/**
+ * A failure reason kept on the draft both as text and as key + substitutions, so it can be shown in a later
+ * language. The archive's words are capped: a huge reply must not make the draft too large to back up.
+ */
 function submissionError(key: MessageKey, ...params: string[]): Pick<NonNullable<Draft['submission']>, 'error' | 'errorMessage'> {
-  return { error: t(key, ...params), errorMessage: storedMessage(key, ...params) };
+  const capped = params.map(capErrorText);
+  return { error: capErrorText(t(key, ...capped)), errorMessage: storedMessage(key, ...capped) };
 }
 
 export class NotReadyError extends Error {
@@ -24,9 +30,20 @@ export class NotReadyError extends Error {
   }
 }
 
-/** Queues a draft for submission. Queuing twice, or after acceptance, sends nothing new. */
+/** Why the archive refused this draft's last submission, with its reasons per field; undefined if it was not refused. */
+export async function refusalOf(draftId: string, store: ClipperDb = db()): Promise<DeadLetterRow | undefined> {
+  return store.deadLetters.where('draftId').equals(draftId).last();
+}
+
+const sameBody = (a: SubmissionRequest, b: SubmissionRequest | undefined) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Queues a draft for submission. Queuing twice, or after acceptance, sends nothing new. After a refusal,
+ * the body is built afresh from the draft as edited; it gets a new Idempotency-Key only when it differs
+ * from the refused body (the archive answers a known key with another body by 422).
+ */
 export async function queueSubmission(draftId: string, store: ClipperDb = db(), clock: Clock = systemClock): Promise<Draft> {
-  return store.transaction('rw', store.drafts, store.outbox, async () => {
+  return store.transaction('rw', store.drafts, store.outbox, store.deadLetters, async () => {
     const draft = await store.drafts.get(draftId);
     if (!draft) throw new DraftNotFoundError(draftId);
     const state = draft.submission?.state;
@@ -35,7 +52,9 @@ export async function queueSubmission(draftId: string, store: ClipperDb = db(), 
     const build = submissionFromDraft(draft, draft.clips);
     if (!build.ok) throw new NotReadyError(build.problems.map((problem) => problem.message));
 
-    const idempotencyKey = clock.uuid();
+    const refused = await refusalOf(draftId, store);
+    const idempotencyKey = refused?.idempotencyKey && sameBody(build.body, refused.body) ? refused.idempotencyKey : clock.uuid();
+    await store.deadLetters.where('draftId').equals(draftId).delete();
     const queued: Draft = {
       ...draft,
       submission: { state: 'queued', idempotencyKey, queuedAt: clock.now() },
@@ -47,12 +66,50 @@ export async function queueSubmission(draftId: string, store: ClipperDb = db(), 
   });
 }
 
+const SUBMISSION_RANK = { queued: 1, sending: 1, failed: 1, accepted: 2 } as const;
+
+/**
+ * A draft coming from a backup, with the submission record that must survive: the stored one, unless the
+ * file's says the archive accepted the draft and the stored one does not. An older backup (without the
+ * record, or with an earlier one) never strips a submission, so the draft cannot be submitted twice.
+ */
+export function keepingSubmission(incoming: Draft, stored: Draft): Draft {
+  const mine = stored.submission;
+  if (!mine) return incoming;
+  const theirs = incoming.submission;
+  if (theirs && SUBMISSION_RANK[theirs.state] > SUBMISSION_RANK[mine.state]) return incoming;
+  return { ...incoming, submission: mine, reviewState: stored.reviewState };
+}
+
+/**
+ * After an import (inside its transaction): an accepted draft has nothing left to send, and a draft that
+ * came in waiting to be sent gets its outbox row back under its own key, or, if it cannot be sent as it
+ * stands, is marked refused with the reason so the editor can act.
+ */
+export async function reconcileImportedSubmissions(store: ClipperDb, { accepted, waiting }: { accepted: string[]; waiting: string[] }): Promise<void> {
+  if (accepted.length > 0) await store.outbox.where('draftId').anyOf(accepted).delete();
+  if (waiting.length === 0) return;
+  const rowed = new Set((await store.outbox.where('draftId').anyOf(waiting).toArray()).map((row) => row.draftId));
+  for (const draft of await store.drafts.bulkGet(waiting.filter((id) => !rowed.has(id)))) {
+    if (!draft?.submission) continue;
+    const build = submissionFromDraft(draft, draft.clips);
+    if (!build.ok) {
+      const problems = build.problems.map((problem) => problem.message).join(' ');
+      await store.drafts.put({ ...draft, submission: { ...draft.submission, state: 'failed', ...submissionError('outbox_error_imported_not_ready', problems) } });
+      continue;
+    }
+    const { idempotencyKey } = draft.submission;
+    await store.outbox.add({ kind: 'submit', draftId: draft.id, idempotencyKey, body: build.body, attempts: 0, nextAttemptAt: 0 });
+    if (draft.submission.state !== 'queued') await store.drafts.put({ ...draft, submission: { ...draft.submission, state: 'queued' } });
+  }
+}
+
 const BASE_BACKOFF_MS = 5_000;
 const MAX_BACKOFF_MS = 30 * 60_000;
 
 export function backoffMs(attempts: number, retryAfterMs?: number): number {
   const exponential = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** Math.max(0, attempts - 1));
-  return Math.max(exponential, retryAfterMs ?? 0);
+  return Math.max(exponential, Math.min(MAX_RETRY_AFTER_MS, retryAfterMs ?? 0));
 }
 
 /**
@@ -90,10 +147,15 @@ async function markAccepted(store: ClipperDb, row: OutboxRow, accepted: Submissi
   });
 }
 
+/** More field reasons than this in one refusal say nothing more to the editor. */
+const MAX_FIELD_REASONS = 50;
+
 async function deadLetter(store: ClipperDb, row: OutboxRow, failure: ApiFailure, now: string) {
   const status = failure.kind === 'network' ? 0 : failure.status;
   await store.transaction('rw', store.drafts, store.outbox, store.deadLetters, async () => {
-    await store.deadLetters.add({ draftId: row.draftId, kind: row.kind, status, error: failure.message, at: now });
+    const fields = failure.kind === 'http' ? failure.fields.slice(0, MAX_FIELD_REASONS).map(({ path, message }) => ({ path: capErrorText(path), message: capErrorText(message) })) : [];
+    const { draftId, kind, body, idempotencyKey } = row;
+    await store.deadLetters.add({ draftId, kind, status, error: capErrorText(failure.message), at: now, fields, body, idempotencyKey });
     await patchSubmission(store, row.draftId, { state: 'failed', ...submissionError('outbox_error_refused', failure.message) });
     await store.outbox.delete(row.seq!);
   });
@@ -103,7 +165,7 @@ async function scheduleRetry(store: ClipperDb, row: OutboxRow, failure: ApiFailu
   const attempts = row.attempts + 1;
   const retryAfter = failure.kind === 'http' ? failure.retryAfterMs : undefined;
   await store.transaction('rw', store.drafts, store.outbox, async () => {
-    await store.outbox.update(row.seq!, { attempts, nextAttemptAt: nowMs + backoffMs(attempts, retryAfter), lastError: failure.message });
+    await store.outbox.update(row.seq!, { attempts, nextAttemptAt: nowMs + backoffMs(attempts, retryAfter), lastError: capErrorText(failure.message) });
     await patchSubmission(store, row.draftId, { state: 'queued', ...submissionError('outbox_error_retrying', failure.message) });
   });
 }
@@ -118,7 +180,7 @@ export interface DrainDeps {
   ignoreBackoff?: boolean;
 }
 
-/** Sends every due outbox row once, in order. Stops at the first 401 and pauses the queue. */
+/** Sends every due outbox row once, in order. Stops at the first 401, whatever its body, and pauses the queue. */
 export async function drainOutbox({ store = db(), clientFor, nowMs = Date.now, ignoreBackoff = false }: DrainDeps): Promise<DrainOutcome> {
   if ((await store.outbox.count()) === 0) return 'idle';
   const settings = await loadSettings(store);
@@ -132,7 +194,8 @@ export async function drainOutbox({ store = db(), clientFor, nowMs = Date.now, i
     const result = await client.submit(row.body, row.idempotencyKey);
     if (result.ok) {
       await markAccepted(store, row, result.value);
-    } else if (result.failure.kind === 'http' && result.failure.status === 401) {
+    } else if (result.failure.kind !== 'network' && result.failure.status === 401) {
+      // Any 401 (also a proxy's HTML page) means the token: pause and keep everything.
       await saveSettings({ paused: true }, store);
       await patchSubmission(store, row.draftId, { state: 'queued', ...submissionError('outbox_error_token_rejected') });
       return 'paused';

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { Clip, Draft, IsoDateTime } from '../../core/draft.ts';
 import { byCreation } from '../../core/clip-order.ts';
 import { backupText, readBackupText, type RawBackup } from './backup-text.ts';
+import { capDraftErrors } from '../../core/stored-error.ts';
 
 export const BACKUP_FORMAT = 'incident-clipper-backup';
 export const BACKUP_VERSION = 2;
@@ -135,12 +136,19 @@ function parseRows({ head, sections }: RawBackup, knownDraftIds: ReadonlySet<str
   const handOver = (rows: Draft[]) => {
     if (rejectedSoFar() === 0) sink.drafts?.(rows);
   };
+  // Two quotes with one id would be one quote to every later edit, highlight and merge: the file is refused.
+  const quoteIds = new Map<string, string>();
+  const noteQuoteId = (id: string, path: string) => {
+    const first = quoteIds.get(id);
+    if (first) bad.twice.push({ path, reason: `Quote ${id} appears twice (first at ${first}).` });
+    else quoteIds.set(id, path);
+  };
   // Ids of drafts rejected here: their clips are not reported a second time.
   const rejectedDraftIds = new Set<unknown>();
   const rawDrafts = sections.drafts;
   for (let index = 0; index < rawDrafts.length; index += 1) {
     const row = rawDrafts.row(index);
-    const draft = parseRow(row, index, Draft, 'drafts', bad.drafts);
+    const draft = parseRow(capDraftErrors(row), index, Draft, 'drafts', bad.drafts);
     if (!draft) {
       const id = (row as { id?: unknown } | null)?.id;
       if (typeof id === 'string') rejectedDraftIds.add(id);
@@ -148,6 +156,7 @@ function parseRows({ head, sections }: RawBackup, knownDraftIds: ReadonlySet<str
     }
     if (seen.has(draft.id)) bad.twice.push({ path: `drafts[${index}].id`, reason: `Draft ${draft.id} appears twice.` });
     else seen.add(draft.id);
+    draft.clips.forEach((clip, clipIndex) => noteQuoteId(clip.id, `drafts[${index}].clips[${clipIndex}].id`));
     draftCount += 1;
     clipCount += draft.clips.length;
     if (keep) drafts.push(draft);
@@ -169,6 +178,7 @@ function parseRows({ head, sections }: RawBackup, knownDraftIds: ReadonlySet<str
     for (let index = 0; index < rawClips.length; index += 1) {
       const clip = parseRow(rawClips.row(index), index, Clip, 'clips', bad.clips);
       if (!clip || rejectedDraftIds.has(clip.draftId)) continue;
+      noteQuoteId(clip.id, `clips[${index}].id`);
       const draft = byId.get(clip.draftId);
       if (!draft && !knownDraftIds.has(clip.draftId)) bad.dangling.push({ path: `clips[${index}].draftId`, reason: `No draft ${clip.draftId} in the file or this browser.` });
       else if (draft && !draft.sources.some((source) => source.id === clip.sourceId)) bad.dangling.push({ path: `clips[${index}].sourceId`, reason: `Draft ${clip.draftId} has no source ${clip.sourceId}.` });
@@ -189,7 +199,8 @@ function parseRows({ head, sections }: RawBackup, knownDraftIds: ReadonlySet<str
   const revisions: RevisionRecord[] = [];
   const rawRevisions = sections.revisions ?? { length: 0, row: () => undefined };
   for (let index = 0; index < rawRevisions.length; index += 1) {
-    const revision = parseRow(rawRevisions.row(index), index, RevisionRecord, 'revisions', bad.revisions);
+    const raw = rawRevisions.row(index) as { draft?: unknown } | null;
+    const revision = parseRow(raw && typeof raw === 'object' ? { ...raw, draft: capDraftErrors(raw.draft) } : raw, index, RevisionRecord, 'revisions', bad.revisions);
     if (revision) revisions.push(revision);
   }
 

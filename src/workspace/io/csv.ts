@@ -3,8 +3,17 @@ export function csvField(value: string): string {
   return /[",\r\n]/.test(value) || /^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
+/**
+ * A cell a spreadsheet would read as a formula (starting with =, +, -, @, tab or CR) gets a leading
+ * apostrophe, as OWASP's CSV-injection advice says: it shows as text and the value stays readable.
+ */
+export function spreadsheetText(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** CSV for spreadsheets: every cell made safe to open (`spreadsheetText`) and quoted as RFC 4180 asks. */
 export function toCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return [header, ...rows].map((row) => row.map((cell) => csvField(spreadsheetText(cell))).join(',')).join('\r\n') + '\r\n';
 }
 
 /** Parses RFC 4180 CSV (used to check exports round-trip). */

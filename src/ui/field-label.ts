@@ -1,7 +1,7 @@
 /** The visible label of a field path, for messages such as conflicts. */
-import type { Draft } from '../src/core/draft.ts';
-import { t, type MessageKey } from '../src/ui/i18n.ts';
-import { parsePath, type DraftField, type SourceField } from '../src/workspace/field-paths.ts';
+import type { Draft } from '../core/draft.ts';
+import { t, type MessageKey } from './i18n.ts';
+import { parsePath, type DraftField, type SourceField } from '../workspace/field-paths.ts';
 
 const DRAFT_LABELS: Record<DraftField, MessageKey> = {
   title: 'field_title',
