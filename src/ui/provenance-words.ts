@@ -56,9 +56,9 @@ export function provenanceLines(provenance: Record<string, string>): ProvenanceL
 
 /** "UTC−04:00", "UTC" or nothing, from the offset a machine timestamp ends with. */
 export function timestampZone(raw: string): string | undefined {
-  const zone = /(?:\d)(Z|[+-]\d{2}:?\d{2})$/i.exec(raw.trim())?.[1];
+  const zone = /\d\s*(Z|[+-]\d{2}:?\d{2}|GMT|UTC)$/i.exec(raw.trim())?.[1];
   if (!zone) return undefined;
-  if (/^z$/i.test(zone) || /^[+-]00:?00$/.test(zone)) return 'UTC';
+  if (/^(?:z|gmt|utc|[+-]00:?00)$/i.test(zone)) return 'UTC';
   const digits = zone.slice(1).replace(':', '');
   return `UTC${zone[0] === '-' ? '−' : '+'}${digits.slice(0, 2)}:${digits.slice(2)}`;
 }

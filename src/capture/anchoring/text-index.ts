@@ -24,8 +24,11 @@ const SHOW_ALL = 0xffffffff;
 
 /** Elements whose text is in `textContent` but never shown as page text. */
 const HIDDEN_TEXT_CONTAINERS = 'script, style, template, noscript';
-/** A noncharacter: no quote holds it, so no search matches across it. */
-const MASK = '\uffff';
+/**
+ * NUL: no quote holds it, so no search matches across it. Made at run time: Chrome refuses to load an
+ * extension script whose bytes hold a noncharacter such as U+FFFF, and a minifier may write the literal out.
+ */
+const MASK = String.fromCharCode(0);
 
 export function indexText(root: Element): TextIndex {
   const walker = root.ownerDocument.createTreeWalker(root, SHOW_TEXT);

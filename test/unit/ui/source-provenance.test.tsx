@@ -47,6 +47,7 @@ describe('where a source’s details came from, in the editor', () => {
   it('names the zone of a timestamp in UTC terms', () => {
     expect(timestampZone('2020-07-09T23:40:00Z')).toBe('UTC');
     expect(timestampZone('2020-07-09T23:40:00+0530')).toBe('UTC+05:30');
+    expect(timestampZone('2020-07-09 23:40 GMT')).toBe('UTC');
     expect(timestampZone('2020-07-09T23:40:00')).toBeUndefined();
   });
 });
