@@ -94,6 +94,20 @@ export async function run(): Promise<Figures> {
   }).length;
   const slowFuzzy = fuzzy.times.filter((ms) => ms > 5).length;
 
+  // All 200 quotes edited around and inside: positions drift by up to a few thousand characters.
+  const editedAll = editAroundAndInside(text, quotes);
+  const editedRuns = Array.from({ length: REPEATS }, () => timeEach(quotes, (selectors) => anchorText(editedAll, selectors)));
+  const editedTotals = editedRuns.map(({ times }) => times.reduce((sum, ms) => sum + ms, 0));
+  const editedFound = editedRuns[0]!.results.filter((anchor) => {
+    const found = anchor as Anchor | null;
+    return found !== null && editedAll.slice(found.start, found.end).includes(' revised');
+  }).length;
+  const editedWholeScans = editedRuns[0]!.times.filter((ms) => ms > 5).length;
+  // Baseline: one indexOf scan of the same text per quote, what any search must at least read.
+  const scanTotals = Array.from({ length: REPEATS }, () =>
+    timeEach(quotes, ({ quote }) => editedAll.indexOf(quote.exact)).times.reduce((sum, ms) => sum + ms, 0),
+  );
+
   const body = domPage(shifted);
   const indexBegan = performance.now();
   const index = indexText(body);
@@ -109,6 +123,11 @@ export async function run(): Promise<Figures> {
     'anchor.1mb.fuzzy.max_ms': { value: round(Math.max(...fuzzy.times)), unit: 'ms' },
     'anchor.1mb.fuzzy.found': { value: fuzzyFound, unit: `of ${FUZZY_QUOTES}` },
     'anchor.1mb.fuzzy.over_5ms': { value: slowFuzzy, unit: `of ${FUZZY_QUOTES} (whole-page scan)` },
+    'anchor.1mb.200quotes_edited.total_ms': { value: round(median(editedTotals)), unit: 'ms' },
+    'anchor.1mb.200quotes_edited.baseline_indexof_ms': { value: round(median(scanTotals)), unit: 'ms (200 indexOf scans, same text)' },
+    'anchor.1mb.200quotes_edited.ratio': { value: round(median(editedTotals) / median(scanTotals)), unit: 'x baseline' },
+    'anchor.1mb.200quotes_edited.found': { value: editedFound, unit: `of ${QUOTES}` },
+    'anchor.1mb.200quotes_edited.over_5ms': { value: editedWholeScans, unit: `of ${QUOTES} (whole-page scan)` },
     'anchor.1mb.dom.index_ms': { value: round(indexMs), unit: 'ms (happy-dom)' },
     'anchor.1mb.200quotes.dom_total_ms': { value: round(dom.times.reduce((sum, ms) => sum + ms, 0)), unit: 'ms (happy-dom Range, slow)' },
     'anchor.1mb.200quotes.dom_found': { value: domFound, unit: `of ${QUOTES}` },

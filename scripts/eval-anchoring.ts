@@ -1,14 +1,19 @@
 /**
- * `npm run eval:anchoring -- --page FILE.html --annotations FILE.json`
+ * `npm run eval:anchoring -- --page FILE.html --annotations FILE.json [--parser chromium|happy-dom]`
  * Re-anchors W3C Web Annotations on a page and prints, per annotation, one JSON line
  * {"id","start","end","text","method"} (offsets into document.body.textContent; nulls for an orphan),
  * then `anchored: n/N` and, last, the median milliseconds per annotation.
+ *
+ * By default the page is parsed and anchored in headless Chromium, the browser the extension ships for
+ * (happy-dom drops whitespace-only text nodes, so its offsets and results are not the browser's);
+ * `--parser happy-dom` runs the same code in Node.
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { Window } from 'happy-dom';
+import { fileURLToPath } from 'node:url';
 import type { TextPositionSelector, TextQuoteSelector } from '../src/core/draft.ts';
-import { anchorSelectors, indexText, type AnchorSelectors } from '../src/capture/anchoring/index.ts';
+import type { AnchorSelectors } from '../src/capture/anchoring/index.ts';
+import { anchorAll, type AnchoringRun } from './eval-anchoring-page.ts';
 
 interface W3cSelector {
   type?: unknown;
@@ -67,16 +72,40 @@ function toSelectors(annotation: Record<string, unknown>, label: string): Anchor
   };
 }
 
-/** Parsed in a window's own document, where happy-dom's Range works; page scripts are never run. */
-function loadBody(html: string): HTMLElement {
+type Annotation = { id: string; selectors: AnchorSelectors };
+
+/** Parsed in a happy-dom window's own document, where its Range works; page scripts are never run. */
+async function anchorInHappyDom(html: string, annotations: Annotation[]): Promise<AnchoringRun> {
+  const { Window } = await import('happy-dom');
   const window = new Window({ settings: { disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
   const document = window.document as unknown as Document;
   const parsed = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
   document.documentElement.replaceChildren(
     ...Array.from(parsed.documentElement.childNodes, (node: Node) => document.importNode(node, true)),
   );
-  return document.body;
+  return anchorAll(document.body, annotations);
 }
+
+const PAGE_MODULE = fileURLToPath(new URL('./eval-anchoring-page.ts', import.meta.url));
+
+async function anchorInChromium(html: string, annotations: Annotation[]): Promise<AnchoringRun> {
+  const { bundleForBrowser, openEvalPage } = await import('./eval-chromium.ts');
+  const { page, close } = await openEvalPage(await bundleForBrowser(PAGE_MODULE, '__evalAnchoring'));
+  try {
+    return await page.evaluate(
+      ([pageHtml, list]) =>
+        (window as unknown as { __evalAnchoring: { anchorHtml: typeof import('./eval-anchoring-page.ts').anchorHtml } }).__evalAnchoring.anchorHtml(
+          pageHtml,
+          list,
+        ),
+      [html, annotations] as const,
+    );
+  } finally {
+    await close();
+  }
+}
+
+const PARSERS = { chromium: anchorInChromium, 'happy-dom': anchorInHappyDom };
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -85,28 +114,25 @@ function median(values: number[]): number {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { page: { type: 'string' }, annotations: { type: 'string' } } });
-  if (!values.page || !values.annotations) throw new InputError('usage: eval-anchoring --page FILE.html --annotations FILE.json');
+  const { values } = parseArgs({
+    options: { page: { type: 'string' }, annotations: { type: 'string' }, parser: { type: 'string', default: 'chromium' } },
+  });
+  if (!values.page || !values.annotations) {
+    throw new InputError('usage: eval-anchoring --page FILE.html --annotations FILE.json [--parser chromium|happy-dom]');
+  }
+  const parser = values.parser;
+  if (parser !== 'chromium' && parser !== 'happy-dom') throw new InputError(`--parser must be chromium or happy-dom, not ${parser}`);
   const [html, json] = await Promise.all([readInput(values.page, 'page'), readInput(values.annotations, 'annotations')]);
-  const annotations = parseAnnotationList(json, values.annotations).map((item, i) => {
+  const annotations = parseAnnotationList(json, values.annotations).map((item, i): Annotation => {
     const annotation = (item ?? {}) as Record<string, unknown>;
     const id = typeof annotation.id === 'string' ? annotation.id : `#${i}`;
     return { id, selectors: toSelectors(annotation, id) };
   });
   if (annotations.length === 0) throw new InputError(`${values.annotations} holds no annotations`);
 
-  const body = loadBody(html);
-  const index = indexText(body);
-  const timings: number[] = [];
-  let anchored = 0;
-  for (const { id, selectors } of annotations) {
-    const began = performance.now();
-    const anchor = anchorSelectors(body, selectors, index);
-    timings.push(performance.now() - began);
-    if (anchor) anchored++;
-    const text = anchor ? anchor.range.toString() : null;
-    console.log(JSON.stringify({ id, start: anchor?.start ?? null, end: anchor?.end ?? null, text, method: anchor?.method ?? null }));
-  }
+  const { lines, timings } = await PARSERS[parser](html, annotations);
+  for (const line of lines) console.log(JSON.stringify(line));
+  const anchored = lines.filter((line) => line.start !== null).length;
   console.log(`anchored: ${anchored}/${annotations.length}`);
   console.log(`median_ms: ${median(timings).toFixed(3)}`);
 }

@@ -7,6 +7,7 @@ import type { DraftEditor } from '../src/ui/use-draft-editor.ts';
 import { sourcePath } from '../src/workspace/field-paths.ts';
 import { sourceTier } from '../src/workspace/source-tier.ts';
 import { NamesField } from './fields/NamesField.tsx';
+import { PublishedTimestamp, SourceProvenance } from './SourceProvenance.tsx';
 import { TextField } from './fields/TextField.tsx';
 import { addQuote, addSource, removeClip, removeSource } from './store-actions.ts';
 
@@ -31,16 +32,6 @@ function AddQuote({ draftId, source }: { draftId: string; source: Source }) {
   );
 }
 
-/** Where the clipper found each field (e.g. publishedDate ← json-ld:datePublished), so the editor can judge it. */
-function Provenance({ source }: { source: Source }) {
-  const entries = Object.entries(source.provenance);
-  return (
-    <p class="muted hint" data-testid="provenance">
-      {entries.length === 0 ? t('source_provenance_none') : t('source_provenance', entries.map(([field, origin]) => `${field} ← ${origin}`).join(' · '))}
-    </p>
-  );
-}
-
 function SourceCard({ editor, draft, source, index, clips }: { editor: DraftEditor; draft: Draft; source: Source; index: number; clips: Clip[] }) {
   const quotes = clips.filter((clip) => clip.sourceId === source.id);
   const name = source.title || source.url;
@@ -52,8 +43,9 @@ function SourceCard({ editor, draft, source, index, clips }: { editor: DraftEdit
       <TextField editor={editor} path={sourcePath(source.id, 'publisher')} label={t('source_publisher')} />
       <NamesField editor={editor} path={sourcePath(source.id, 'authors')} label={t('source_authors')} hint={t('source_authors_hint')} />
       <TextField editor={editor} path={sourcePath(source.id, 'publishedDate')} label={t('source_published')} type="date" />
+      <PublishedTimestamp source={source} />
       <p class="muted hint">{t('source_accessed', source.accessedAt.slice(0, 10))}</p>
-      <Provenance source={source} />
+      <SourceProvenance source={source} />
       <h4>{t('source_quotes', quotes.length)}</h4>
       {quotes.map((clip) => (
         <div key={clip.id} class="quote">

@@ -58,6 +58,8 @@ export const SourceMetadata = z.strictObject({
   language: z.string().max(35).optional(),
   description: z.string().max(5_000).optional(),
   publishedDate: IsoDay.optional(),
+  /** The machine timestamp the publication day was read from, as the page wrote it (zone included), when there was one. */
+  publishedTimestamp: z.string().max(100).optional(),
   modifiedDate: IsoDay.optional(),
   provenance: Provenance.default({}),
 });

@@ -61,7 +61,9 @@ describe('the drafts workspace', () => {
     expect(await check(editor, 'severity').getAttribute('data-ok')).toBe('false');
     expect(await check(editor, 'code').getAttribute('data-ok')).toBe('false');
     // Each field read from the page says where it came from.
-    expect(await editor.getByTestId('provenance').first().textContent()).toContain('publishedDate ← json-ld:datePublished');
+    const published = editor.getByTestId('provenance').first().getByText("Publication date: from the page's structured data");
+    expect(await published.getAttribute('title')).toContain('publishedDate ← json-ld:datePublished');
+    expect(await editor.getByTestId('published-timestamp').first().textContent()).toContain('2024-02-16T09:30:00-05:00 (time zone UTC−05:00)');
     // The clip already gave a title and a quoted source: the archive would take it, the advice says what is missing.
     await editor.getByText('Ready to submit').waitFor();
     await typeInto(editor, 'Title', '');

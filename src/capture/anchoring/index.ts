@@ -31,6 +31,10 @@ const CONFIDENT_NEARBY_SCORE = 0.95;
 
 const toAnchor = ({ start, end, score }: RatedCandidate, method: AnchorMethod): Anchor => ({ start, end, method, score });
 
+/**
+ * Anchors on a page's text. Pass the index's `visibleText` for a live page, so that text a reader
+ * cannot see (a JSON copy of the article in a script) is never chosen.
+ */
 export function anchorText(text: string, selectors: AnchorSelectors): Anchor | null {
   const { quote, position } = selectors;
   if (quote.exact.length === 0) return null;
@@ -59,6 +63,6 @@ export function anchorSelectors(
   selectors: AnchorSelectors,
   index: TextIndex = indexText(root),
 ): (Anchor & { range: Range }) | null {
-  const anchor = anchorText(index.text, selectors);
+  const anchor = anchorText(index.visibleText, selectors);
   return anchor && { ...anchor, range: rangeFromOffsets(root, anchor.start, anchor.end, index) };
 }

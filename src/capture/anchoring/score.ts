@@ -28,11 +28,18 @@ function similarity(pattern: string, text: string): number {
   return best ? 1 - best.errors / pattern.length : 0;
 }
 
+/** Room for a few inserted words between the context and the quote. */
+const contextSlack = (context: string): number => Math.min(context.length, 32);
+
 export function rateCandidate(text: string, quote: TextQuoteSelector, hint: number | undefined, candidate: Candidate): RatedCandidate {
   const { start, end, errors } = candidate;
   const quoteScore = 1 - errors / quote.exact.length;
-  const prefixScore = similarity(quote.prefix, text.slice(Math.max(0, start - quote.prefix.length), start));
-  const suffixScore = similarity(quote.suffix, text.slice(end, end + quote.suffix.length));
+  // The context is looked for a little further out: words added between it and the quote are an edit
+  // around the quote, not a sign of another passage.
+  const prefixReach = quote.prefix.length + contextSlack(quote.prefix);
+  const suffixReach = quote.suffix.length + contextSlack(quote.suffix);
+  const prefixScore = similarity(quote.prefix, text.slice(Math.max(0, start - prefixReach), start));
+  const suffixScore = similarity(quote.suffix, text.slice(end, end + suffixReach));
   const positionScore = hint === undefined ? 1 : 1 - Math.abs(start - hint) / Math.max(1, text.length);
   const weighted =
     QUOTE_WEIGHT * quoteScore + PREFIX_WEIGHT * prefixScore + SUFFIX_WEIGHT * suffixScore + POSITION_WEIGHT * positionScore;

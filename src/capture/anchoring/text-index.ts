@@ -6,6 +6,11 @@
 export interface TextIndex {
   /** Equal to `root.textContent`. */
   text: string;
+  /**
+   * `text` with the characters a reader never sees (script, style, template, noscript) masked, same length:
+   * quotes are searched here, so offsets stay those of `textContent` while hidden copies can never match.
+   */
+  visibleText: string;
   nodes: Text[];
   /** `ends[i]` is the offset just past `nodes[i]`; non-decreasing. */
   ends: number[];
@@ -17,20 +22,37 @@ const CHARACTER_DATA_TYPES = new Set([3, 4, 7, 8]);
 const SHOW_TEXT = 0x4;
 const SHOW_ALL = 0xffffffff;
 
+/** Elements whose text is in `textContent` but never shown as page text. */
+const HIDDEN_TEXT_CONTAINERS = 'script, style, template, noscript';
+/**
+ * NUL: no quote holds it, so no search matches across it. Made at run time: Chrome refuses to load an
+ * extension script whose bytes hold a noncharacter such as U+FFFF, and a minifier may write the literal out.
+ */
+const MASK = String.fromCharCode(0);
+
 export function indexText(root: Element): TextIndex {
   const walker = root.ownerDocument.createTreeWalker(root, SHOW_TEXT);
   const nodes: Text[] = [];
   const ends: number[] = [];
   const parts: string[] = [];
+  const visibleParts: string[] = [];
+  const hiddenParent = new Map<Element, boolean>();
   let offset = 0;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = node as Text;
+    const parent = text.parentElement;
+    let hidden = parent ? hiddenParent.get(parent) : false;
+    if (hidden === undefined && parent) {
+      hidden = parent.closest(HIDDEN_TEXT_CONTAINERS) !== null;
+      hiddenParent.set(parent, hidden);
+    }
     nodes.push(text);
     parts.push(text.data);
+    visibleParts.push(hidden ? MASK.repeat(text.data.length) : text.data);
     offset += text.data.length;
     ends.push(offset);
   }
-  return { text: parts.join(''), nodes, ends };
+  return { text: parts.join(''), visibleText: visibleParts.join(''), nodes, ends };
 }
 
 /** The first node at or after the boundary point (container, offset), or null at the end of root. */

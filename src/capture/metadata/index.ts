@@ -20,6 +20,9 @@ interface Field {
   source: string;
 }
 
+/** A timestamp with a time of day, where the zone decides the day; a bare date needs no second look. */
+const HAS_TIME = /\d[T\s]\d{1,2}:\d{2}/;
+
 function clip(text: string, max: number): string {
   return text.replace(/\s+/g, ' ').trim().slice(0, max);
 }
@@ -115,6 +118,7 @@ export function extractMetadata(doc: Document, pageUrl: string, options: Extract
     language: language?.value,
     description: description ? clip(description.value, 5_000) : undefined,
     publishedDate: published?.day,
+    publishedTimestamp: published?.raw && HAS_TIME.test(published.raw) ? clip(published.raw, 100) : undefined,
     modifiedDate: modified?.day,
     provenance,
   };

@@ -12,9 +12,10 @@ const annotations = path.join(fixtures, 'article.annotations.json');
 // that holds there, and the bad-input cases run side by side.
 const SPAWNING_TEST_TIMEOUT_MS = 90_000;
 
+/** The Node parser; the default, Chromium, is run by test/e2e/eval-anchoring-chromium.test.ts. */
 function runEval(...args: string[]): Promise<{ status: number | null; lines: string[]; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'scripts/eval-anchoring.ts', ...args], { encoding: 'utf8' }, (error, stdout, stderr) => {
+    execFile(process.execPath, ['--import', 'tsx', 'scripts/eval-anchoring.ts', '--parser', 'happy-dom', ...args], { encoding: 'utf8' }, (error, stdout, stderr) => {
       const status = error ? (typeof error.code === 'number' ? error.code : null) : 0;
       resolve({ status, lines: stdout.trim().split('\n'), stderr: stderr.trim() });
     });
@@ -94,6 +95,7 @@ describe('eval-anchoring script', { timeout: SPAWNING_TEST_TIMEOUT_MS }, () => {
       [['--page', page, '--annotations', invalid], /not valid JSON/],
       [['--page', page, '--annotations', noSelectors], /page-note has no TextQuoteSelector/],
       [['--page', page], /usage/],
+      [['--page', page, '--annotations', annotations, '--parser', 'jsdom'], /--parser must be chromium or happy-dom, not jsdom/],
     ];
     const outcomes = await Promise.all(cases.map(([args]) => runEval(...args)));
     for (const [index, [, message]] of cases.entries()) {
