@@ -1,0 +1,108 @@
+/**
+ * Sync operations: what a device sends the archive, one edit each. Every op names its draft and carries
+ * the client's sequence number; edits to one field carry what they were edited from (a base revision, or
+ * the base text for long texts), so the archive can tell a concurrent change from a stale one.
+ */
+import { z } from 'zod';
+import { Clip, IsoDay, ReviewState, Severity, Source } from '../draft.ts';
+
+/** Fields holding one value: a concurrent different value is a conflict, never a silent overwrite. */
+export const SINGLE_FIELDS = ['title', 'severity', 'announcementDate', 'incidentDate', 'reviewState'] as const;
+export type SingleField = (typeof SINGLE_FIELDS)[number];
+
+/** Long free text, merged three-way (src/core/text-merge.ts). */
+export const TEXT_FIELDS = ['summary', 'rationale', 'counterfactual', 'notes'] as const;
+export type TextField = (typeof TEXT_FIELDS)[number];
+
+/** Lists edited by adding and removing items, never replaced whole. */
+export const LIST_FIELDS = ['codes', 'providers', 'tags', 'deployers', 'harmedParties'] as const;
+export type ListField = (typeof LIST_FIELDS)[number];
+
+/** What each single-value field may hold; `null` clears an optional one. */
+export const SINGLE_VALUE: Record<SingleField, z.ZodType> = {
+  title: z.string().max(500),
+  severity: Severity.nullable(),
+  announcementDate: IsoDay.nullable(),
+  incidentDate: IsoDay.nullable(),
+  reviewState: ReviewState,
+};
+
+export const TEXT_LIMIT: Record<TextField, number> = { summary: 50_000, rationale: 50_000, counterfactual: 50_000, notes: 200_000 };
+
+export const LIST_LIMIT: Record<ListField, { items: number; chars: number }> = {
+  codes: { items: 200, chars: 50 },
+  providers: { items: 100, chars: 200 },
+  tags: { items: 100, chars: 100 },
+  deployers: { items: 100, chars: 200 },
+  harmedParties: { items: 100, chars: 200 },
+};
+
+/** A source row's fields (all but its id); an op sends the ones it sets. */
+export const SourceValues = Source.omit({ id: true }).partial();
+export type SourceValues = z.infer<typeof SourceValues>;
+/** A quote row's fields (all but its ids); its source is one of them. */
+export const QuoteValues = Clip.omit({ id: true, draftId: true }).partial();
+export type QuoteValues = z.infer<typeof QuoteValues>;
+
+/** The version of the draft the edit was made on (0 for a draft the device has never pulled). */
+const BaseRev = z.number().int().nonnegative();
+const Envelope = { seq: z.number().int().positive(), opId: z.uuid(), draftId: z.uuid() };
+
+const textValue = z.string().max(200_000);
+const listItem = z.string().min(1).max(200);
+
+export const SyncOp = z
+  .discriminatedUnion('type', [
+    z.strictObject({
+      ...Envelope,
+      type: z.literal('create'),
+      /** The draft's first values; on a draft that exists already (a second device, an import) each counts as an edit from nothing. */
+      title: z.string().max(500).optional(),
+      severity: Severity.optional(),
+      announcementDate: IsoDay.optional(),
+      incidentDate: IsoDay.optional(),
+      texts: z.partialRecord(z.enum(TEXT_FIELDS), textValue).optional(),
+      lists: z.partialRecord(z.enum(LIST_FIELDS), z.array(listItem).max(200)).optional(),
+    }),
+    z.strictObject({ ...Envelope, type: z.literal('set'), field: z.enum(SINGLE_FIELDS), value: z.unknown(), baseRev: BaseRev }),
+    z.strictObject({
+      ...Envelope,
+      type: z.literal('list'),
+      field: z.enum(LIST_FIELDS),
+      add: z.array(listItem).max(200).default([]),
+      remove: z.array(listItem).max(200).default([]),
+    }),
+    z.strictObject({ ...Envelope, type: z.literal('text'), field: z.enum(TEXT_FIELDS), base: textValue, value: textValue }),
+    z.strictObject({ ...Envelope, type: z.literal('putSource'), sourceId: z.uuid(), values: SourceValues, baseRev: BaseRev }),
+    z.strictObject({ ...Envelope, type: z.literal('removeSource'), sourceId: z.uuid(), baseRev: BaseRev }),
+    z.strictObject({ ...Envelope, type: z.literal('putQuote'), quoteId: z.uuid(), values: QuoteValues, baseRev: BaseRev }),
+    z.strictObject({ ...Envelope, type: z.literal('removeQuote'), quoteId: z.uuid(), baseRev: BaseRev }),
+    z.strictObject({
+      ...Envelope,
+      type: z.literal('resolve'),
+      conflictId: z.string().min(1).max(200),
+      /** The value the person chose (a field or text conflict); applied like an edit from `baseRev` or `base`. */
+      value: z.unknown().optional(),
+      base: textValue.optional(),
+      baseRev: BaseRev.default(0),
+      /** For a deleted row: bring it back with the edit that was kept (true) or leave it deleted (false). */
+      restore: z.boolean().optional(),
+    }),
+  ])
+  .meta({ id: 'SyncOp' });
+export type SyncOp = z.infer<typeof SyncOp>;
+export type SyncOpInput = z.input<typeof SyncOp>;
+
+export const OP_STATUSES = ['applied', 'merged', 'conflict', 'rejected'] as const;
+export const OpStatus = z.enum(OP_STATUSES);
+export type OpStatus = z.infer<typeof OpStatus>;
+
+export const OpResult = z
+  .object({
+    seq: z.number().int().positive(),
+    status: OpStatus,
+    /** Why an op was rejected (`forbidden`, `unknown_draft`, `invalid_op: …`); it is acknowledged and never retried. */
+    reason: z.string().optional(),
+  })
+  .meta({ id: 'SyncOpResult' });
+export type OpResult = z.infer<typeof OpResult>;
