@@ -37,11 +37,20 @@ export const LIST_LIMIT: Record<ListField, { items: number; chars: number }> = {
   harmedParties: { items: 100, chars: 200 },
 };
 
+/**
+ * The fields an op sets, each optional and without its default: `.partial()` keeps defaults, so a partial
+ * edit would otherwise reset every field it does not name.
+ */
+function someOf<Shape extends z.ZodRawShape>(shape: Shape) {
+  const fields = Object.fromEntries(Object.entries(shape).map(([key, schema]) => [key, ((schema instanceof z.ZodDefault ? schema.unwrap() : schema) as z.ZodType).optional()]));
+  return z.strictObject(fields) as unknown as z.ZodType<{ [K in keyof Shape]?: z.output<Shape[K]> }>;
+}
+
 /** A source row's fields (all but its id); an op sends the ones it sets. */
-export const SourceValues = Source.omit({ id: true }).partial();
+export const SourceValues = someOf(Source.omit({ id: true }).shape);
 export type SourceValues = z.infer<typeof SourceValues>;
 /** A quote row's fields (all but its ids); its source is one of them. */
-export const QuoteValues = Clip.omit({ id: true, draftId: true }).partial();
+export const QuoteValues = someOf(Clip.omit({ id: true, draftId: true }).shape);
 export type QuoteValues = z.infer<typeof QuoteValues>;
 
 /** The version of the draft the edit was made on (0 for a draft the device has never pulled). */
@@ -106,3 +115,6 @@ export const OpResult = z
   })
   .meta({ id: 'SyncOpResult' });
 export type OpResult = z.infer<typeof OpResult>;
+
+/** An op as an edit makes it, before the outbox gives it its seq and id. */
+export type OpBody = SyncOpInput extends infer Op ? (Op extends unknown ? Omit<Op, 'seq' | 'opId'> : never) : never;
