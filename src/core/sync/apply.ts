@@ -48,15 +48,15 @@ function run(edit: Edit, op: SyncOp, isNew: boolean): void {
     case 'create':
       return create(edit, op, isNew);
     case 'set':
-      return setField(edit, op.field, op.value, op.baseRev);
+      return setField(edit, op.field, op.value, op.baseRev, op.base === undefined ? undefined : { v: op.base });
     case 'list':
       return editList(edit, op.field, op.add, op.remove);
     case 'text':
       return editText(edit, op.field, op.base, op.value);
     case 'putSource':
-      return putRow(edit, 'source', op.sourceId, op.values, op.baseRev);
+      return putRow(edit, 'source', op.sourceId, op.values, op.baseRev, op.base);
     case 'putQuote':
-      return putRow(edit, 'quote', op.quoteId, op.values, op.baseRev);
+      return putRow(edit, 'quote', op.quoteId, op.values, op.baseRev, op.base);
     case 'removeSource':
       return removeRow(edit, 'source', op.sourceId, op.baseRev);
     case 'removeQuote':
@@ -95,11 +95,11 @@ function create(edit: Edit, op: Extract<SyncOp, { type: 'create' }>, isNew: bool
   for (const field of LIST_FIELDS) editList(edit, field, op.lists?.[field] ?? [], []);
 }
 
-function setField(edit: Edit, field: SingleField, value: unknown, baseRev: number): void {
+function setField(edit: Edit, field: SingleField, value: unknown, baseRev: number, base?: { v: unknown }): void {
   const parsed = SINGLE_VALUE[field].safeParse(value);
   if (!parsed.success) throw new Rejected(`invalid_op: ${field}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
   if (field === 'reviewState' && !AUTHOR_STATES.has(String(value))) throw new Rejected(`forbidden: a device may set reviewState to draft or submitted only`);
-  edit.draft.fields[field] = edit.set(field, edit.draft.fields[field], parsed.data, baseRev);
+  edit.draft.fields[field] = edit.set(field, edit.draft.fields[field], parsed.data, baseRev, base);
 }
 
 function editText(edit: Edit, field: TextField, base: string, value: string): void {
@@ -140,13 +140,14 @@ function resolve(edit: Edit, op: Extract<SyncOp, { type: 'resolve' }>): void {
   }
   if (op.value === undefined) return;
   if (conflict.kind === 'text') {
-    if (typeof op.value !== 'string' || op.base === undefined) throw new Rejected('invalid_op: a text resolution needs value and base');
+    if (typeof op.value !== 'string' || typeof op.base !== 'string') throw new Rejected('invalid_op: a text resolution needs value and base texts');
     return editText(edit, conflict.path as TextField, op.base, op.value);
   }
   if (target.row) {
-    return putRow(edit, target.row.kind, target.row.id, { [target.row.field!]: op.value }, op.baseRev);
+    const field = target.row.field!;
+    return putRow(edit, target.row.kind, target.row.id, { [field]: op.value }, op.baseRev, op.base === undefined ? undefined : { [field]: op.base });
   }
-  return setField(edit, conflict.path as SingleField, op.value, op.baseRev);
+  return setField(edit, conflict.path as SingleField, op.value, op.baseRev, op.base === undefined ? undefined : { v: op.base });
 }
 
 function parseTarget(conflict: Conflict): { row?: { kind: RowKind; id: string; field?: string } } {

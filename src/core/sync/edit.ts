@@ -53,10 +53,14 @@ export class Edit {
     this.note('conflict');
   }
 
-  /** A single value edited from `baseRev`: the new register, or the old one (equal, or kept with a conflict). */
-  set(path: string, current: Register | undefined, value: unknown, baseRev: number): Register {
+  /**
+   * A single value edited from `baseRev` (and, when the device sent it, from the value `base` it showed):
+   * the new register, or the old one (equal, or kept with a conflict).
+   */
+  set(path: string, current: Register | undefined, value: unknown, baseRev: number, base?: { v: unknown }): Register {
     if (current && sameValue(current.v, value)) return current;
-    if (!current || current.rev <= baseRev || current.by === this.ctx.clientId) return this.register(value);
+    const unchanged = !current || current.rev <= baseRev || current.by === this.ctx.clientId || (base !== undefined && sameValue(current.v, base.v));
+    if (unchanged) return this.register(value);
     this.conflict({ kind: 'field', path, ours: value, theirs: current.v });
     return current;
   }

@@ -55,6 +55,12 @@ export type QuoteValues = z.infer<typeof QuoteValues>;
 
 /** The version of the draft the edit was made on (0 for a draft the device has never pulled). */
 const BaseRev = z.number().int().nonnegative();
+/**
+ * Optional: the value(s) the device showed when the edit was made. A field still holding that value takes
+ * the edit even if another device wrote it meanwhile (it wrote the same thing), as a compare-and-set would.
+ */
+const BaseValue = z.unknown().optional();
+const BaseValues = z.record(z.string(), z.unknown()).optional();
 const Envelope = { seq: z.number().int().positive(), opId: z.uuid(), draftId: z.uuid() };
 
 const textValue = z.string().max(200_000);
@@ -73,7 +79,7 @@ export const SyncOp = z
       texts: z.partialRecord(z.enum(TEXT_FIELDS), textValue).optional(),
       lists: z.partialRecord(z.enum(LIST_FIELDS), z.array(listItem).max(200)).optional(),
     }),
-    z.strictObject({ ...Envelope, type: z.literal('set'), field: z.enum(SINGLE_FIELDS), value: z.unknown(), baseRev: BaseRev }),
+    z.strictObject({ ...Envelope, type: z.literal('set'), field: z.enum(SINGLE_FIELDS), value: z.unknown(), baseRev: BaseRev, base: BaseValue }),
     z.strictObject({
       ...Envelope,
       type: z.literal('list'),
@@ -82,9 +88,9 @@ export const SyncOp = z
       remove: z.array(listItem).max(200).default([]),
     }),
     z.strictObject({ ...Envelope, type: z.literal('text'), field: z.enum(TEXT_FIELDS), base: textValue, value: textValue }),
-    z.strictObject({ ...Envelope, type: z.literal('putSource'), sourceId: z.uuid(), values: SourceValues, baseRev: BaseRev }),
+    z.strictObject({ ...Envelope, type: z.literal('putSource'), sourceId: z.uuid(), values: SourceValues, baseRev: BaseRev, base: BaseValues }),
     z.strictObject({ ...Envelope, type: z.literal('removeSource'), sourceId: z.uuid(), baseRev: BaseRev }),
-    z.strictObject({ ...Envelope, type: z.literal('putQuote'), quoteId: z.uuid(), values: QuoteValues, baseRev: BaseRev }),
+    z.strictObject({ ...Envelope, type: z.literal('putQuote'), quoteId: z.uuid(), values: QuoteValues, baseRev: BaseRev, base: BaseValues }),
     z.strictObject({ ...Envelope, type: z.literal('removeQuote'), quoteId: z.uuid(), baseRev: BaseRev }),
     z.strictObject({
       ...Envelope,
@@ -92,7 +98,8 @@ export const SyncOp = z
       conflictId: z.string().min(1).max(200),
       /** The value the person chose (a field or text conflict); applied like an edit from `baseRev` or `base`. */
       value: z.unknown().optional(),
-      base: textValue.optional(),
+      /** What the person saw: the text (a text conflict) or the field's value (others). */
+      base: z.unknown().optional(),
       baseRev: BaseRev.default(0),
       /** For a deleted row: bring it back with the edit that was kept (true) or leave it deleted (false). */
       restore: z.boolean().optional(),

@@ -22,7 +22,7 @@ function check(edit: Edit, kind: RowKind, id: string, values: Record<string, unk
   if (kind === 'quote' && !edit.draft.sources[String(values.sourceId)]) throw new Rejected(`unknown_source: ${String(values.sourceId)}`);
 }
 
-export function putRow(edit: Edit, kind: RowKind, id: string, values: Record<string, unknown>, baseRev: number): void {
+export function putRow(edit: Edit, kind: RowKind, id: string, values: Record<string, unknown>, baseRev: number, base?: Record<string, unknown>): void {
   const table = edit.draft[TABLE[kind]];
   const row = table[id];
   if (!row) {
@@ -33,7 +33,9 @@ export function putRow(edit: Edit, kind: RowKind, id: string, values: Record<str
     return;
   } else {
     const fields = { ...row.fields };
-    for (const [key, value] of Object.entries(values)) fields[key] = edit.set(`${rowPath(kind, id)}.${key}`, fields[key], value, baseRev);
+    for (const [key, value] of Object.entries(values)) {
+      fields[key] = edit.set(`${rowPath(kind, id)}.${key}`, fields[key], value, baseRev, base && key in base ? { v: base[key] } : undefined);
+    }
     check(edit, kind, id, Object.fromEntries(Object.entries(fields).map(([key, register]) => [key, register.v])));
     table[id] = { ...row, fields, rev: edit.changed ? edit.ctx.version : row.rev };
   }

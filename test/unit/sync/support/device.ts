@@ -75,8 +75,8 @@ export class Device {
     const sources = Object.values(draft.sources).filter((row) => !row.deleted);
     const quotes = Object.values(draft.quotes).filter((row) => !row.deleted && !draft.sources[String(row.fields.sourceId?.v)]?.deleted);
     const roll = random();
-    if (roll < 0.12) return this.add({ type: 'set', draftId, field: 'title', value: `T${marker}`, baseRev }, { kind: 'title', marker });
-    if (roll < 0.2) return this.add({ type: 'set', draftId, field: 'severity', value: pick(['SEV-1', 'SEV-2', 'SEV-3', 'SEV-4'], random), baseRev }, { kind: 'severity' });
+    if (roll < 0.12) return this.add({ type: 'set', draftId, field: 'title', value: `T${marker}`, baseRev, base: draft.fields.title.v }, { kind: 'title', marker });
+    if (roll < 0.2) return this.add({ type: 'set', draftId, field: 'severity', value: pick(['SEV-1', 'SEV-2', 'SEV-3', 'SEV-4'], random), baseRev, base: draft.fields.severity.v }, { kind: 'severity' });
     if (roll < 0.3) return this.add({ type: 'list', draftId, field: 'tags', add: [`g${marker}`] }, { kind: 'tagAdd', marker: `g${marker}` });
     if (roll < 0.36) {
       const tag = pick(draft.lists.tags, random);
@@ -102,14 +102,15 @@ export class Device {
       );
     }
     const source = pick(sources, random)!;
-    if (roll < 0.72) return this.add({ type: 'putSource', draftId, sourceId: source.id, values: { publisher: `P${marker}` }, baseRev }, { kind: 'sourceEdit', marker: `P${marker}` });
+    if (roll < 0.72) return this.add({ type: 'putSource', draftId, sourceId: source.id, values: { publisher: `P${marker}` }, baseRev, base: { publisher: source.fields.publisher?.v ?? null } }, { kind: 'sourceEdit', marker: `P${marker}` });
     if (roll < 0.76) return this.add({ type: 'removeSource', draftId, sourceId: source.id, baseRev }, { kind: 'sourceRemove' });
     if (roll < 0.82 || quotes.length === 0) {
       const quote = `Q${marker}`;
       const values = { sourceId: source.id, url: String(source.fields.url?.v), quote, selectors: { quote: { type: 'TextQuoteSelector' as const, exact: quote, prefix: '', suffix: '' }, position: { type: 'TextPositionSelector' as const, start: 0, end: quote.length } }, createdAt: '2026-01-01T00:00:00Z' };
       return this.add({ type: 'putQuote', draftId, quoteId: this.uuid(), values, baseRev }, { kind: 'quoteAdd', marker: quote });
     }
-    if (roll < 0.88) return this.add({ type: 'putQuote', draftId, quoteId: pick(quotes, random)!.id, values: { note: `N${marker}` }, baseRev }, { kind: 'quoteEdit', marker: `N${marker}` });
+    const quote = pick(quotes, random)!;
+    if (roll < 0.88) return this.add({ type: 'putQuote', draftId, quoteId: quote.id, values: { note: `N${marker}` }, baseRev, base: { note: quote.fields.note?.v ?? null } }, { kind: 'quoteEdit', marker: `N${marker}` });
     const conflict = pick(openConflicts(draft), random);
     if (conflict && roll < 0.97) {
       if (conflict.kind === 'row_deleted') return this.add({ type: 'resolve', draftId, conflictId: conflict.id, restore: random() < 0.5 }, { kind: 'resolve' });
@@ -117,7 +118,8 @@ export class Device {
         const current = String(draft.texts[conflict.path as 'summary'].v);
         return this.add({ type: 'resolve', draftId, conflictId: conflict.id, value: current, base: current }, { kind: 'resolve' });
       }
-      return this.add({ type: 'resolve', draftId, conflictId: conflict.id, value: conflict.ours, baseRev }, { kind: 'resolve' });
+      const shown = conflict.path in draft.fields ? { base: draft.fields[conflict.path as 'title'].v } : {};
+      return this.add({ type: 'resolve', draftId, conflictId: conflict.id, value: conflict.ours, baseRev, ...shown }, { kind: 'resolve' });
     }
     return this.add({ type: 'set', draftId, field: 'severity', value: 'SEV-9', baseRev }, { kind: 'invalid' });
   }
