@@ -15,6 +15,7 @@ import { registerHealth } from './routes/health.ts';
 import { registerMe } from './routes/me.ts';
 import { registerSources } from './routes/sources.ts';
 import { registerSubmissions } from './routes/submissions.ts';
+import { registerSync } from './routes/sync.ts';
 import { registerTaxonomy } from './routes/taxonomy.ts';
 import { registerUsers } from './routes/users.ts';
 
@@ -32,7 +33,7 @@ export interface AppOptions {
 const EXTENSION_ORIGIN = /^(chrome|moz)-extension:\/\/[A-Za-z0-9-]+$/;
 
 /** Paths that need a bearer token (everything under /v1 except the taxonomy and the OpenAPI document). */
-const PROTECTED_PATHS = ['/v1/me', '/v1/submissions', '/v1/submissions/*', '/v1/sources', '/v1/users'];
+const PROTECTED_PATHS = ['/v1/me', '/v1/submissions', '/v1/submissions/*', '/v1/sources', '/v1/users', '/v1/sync/*'];
 
 const VALIDATION_MESSAGES: Record<string, string> = {
   json: 'The request body is not valid.',
@@ -97,6 +98,7 @@ export function createApp(options: AppOptions): App {
   registerSubmissions(app, deps);
   registerSources(app, deps);
   registerUsers(app, deps);
+  registerSync(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

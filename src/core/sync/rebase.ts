@@ -1,0 +1,21 @@
+/**
+ * What a device shows: the archive's copy of each draft with the device's still-pending ops replayed on top,
+ * by the same rules the archive applies. Pending ops never get a server version, so they are numbered past
+ * the copy's own.
+ */
+import { applyOp } from './apply.ts';
+import type { SyncOpInput } from './ops.ts';
+import type { SyncDraft, SyncUser } from './state.ts';
+
+export function rebase(copy: ReadonlyMap<string, SyncDraft>, pending: readonly SyncOpInput[], user: SyncUser, clientId: string): Map<string, SyncDraft> {
+  const view = new Map(copy);
+  let version = Math.max(0, ...[...copy.values()].map((draft) => draft.rev));
+  for (const op of pending) {
+    const outcome = applyOp(view.get(op.draftId), op, { userId: user.id, role: user.role, clientId, version: version + 1 });
+    if (outcome.draft) {
+      version += 1;
+      view.set(outcome.draft.id, outcome.draft);
+    }
+  }
+  return view;
+}

@@ -1,0 +1,105 @@
+/**
+ * A running archive whose database the sync tests can also reach directly: to revoke a token, to take and
+ * restore a backup of the sync tables, to count what was stored.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { pino } from 'pino';
+import { createApp } from '../../server/app.ts';
+import { hashToken } from '../../server/auth.ts';
+import { openDatabase, type Database } from '../../server/db/index.ts';
+import { createUser } from '../../server/users.ts';
+import type { OpBody, SyncOpInput } from '../../src/core/sync/ops.ts';
+import { Api, type Reply } from './support/harness.ts';
+
+export interface SyncBackend {
+  database(): Promise<{ dataDir: string; databaseUrl?: string }>;
+  stop(): Promise<void>;
+}
+
+export interface SyncHarness {
+  db: Database;
+  api: Api;
+  editor: { id: string; token: string };
+  other: { id: string; token: string };
+  reviewer: { id: string; token: string };
+  close(): Promise<void>;
+}
+
+export async function startSyncHarness(backend: SyncBackend): Promise<SyncHarness> {
+  const db = await openDatabase(await backend.database());
+  const app = createApp({ db, log: pino({ level: 'silent' }), rateLimitPerMinute: 0, bodyLimitBytes: 1024 * 1024, corsOrigins: [] });
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }) as Server;
+  await new Promise<void>((resolve) => (server.listening ? resolve() : server.once('listening', () => resolve())));
+  const { port } = server.address() as AddressInfo;
+  const api = await Api.connect({ url: `http://127.0.0.1:${port}` });
+  const [editor, other, reviewer] = await Promise.all([
+    createUser(db, { name: 'Edna Editor', role: 'editor' }),
+    createUser(db, { name: 'Otto Other', role: 'editor' }),
+    createUser(db, { name: 'Rita Reviewer', role: 'reviewer' }),
+  ]);
+  return {
+    db,
+    api,
+    editor,
+    other,
+    reviewer,
+    async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await db.close();
+    },
+  };
+}
+
+/** A device: a client id and its next seq; `ops()` numbers edits the way an outbox would. */
+export class TestDevice {
+  readonly clientId = randomUUID();
+  private seq = 0;
+
+  constructor(
+    readonly api: Api,
+    public token: string,
+  ) {}
+
+  ops(...bodies: OpBody[]): SyncOpInput[] {
+    return bodies.map((body) => ({ ...body, seq: ++this.seq, opId: randomUUID() }) as SyncOpInput);
+  }
+
+  /** Forgets seqs, as after a reset: the next op gets `seq`. */
+  continueFrom(seq: number): void {
+    this.seq = seq - 1;
+  }
+
+  push(ops: unknown[], headers: Record<string, string> = {}): Promise<Reply> {
+    return this.api.post('/v1/sync/push', { token: this.token, json: { clientId: this.clientId, ops }, headers });
+  }
+
+  pull(cursor?: string, limit?: number): Promise<Reply> {
+    return this.api.post('/v1/sync/pull', { token: this.token, json: { clientId: this.clientId, ...(cursor === undefined ? {} : { cursor }), ...(limit === undefined ? {} : { limit }) } });
+  }
+}
+
+/** A second token for a user (to look after the first was revoked). */
+export async function extraToken(db: Database, userId: string): Promise<string> {
+  const token = `ica_${randomUUID()}`;
+  await db.query('insert into api_tokens (token_hash, user_id) values ($1, $2)', [hashToken(token), userId]);
+  return token;
+}
+
+const SYNC_TABLES = ['sync_meta', 'sync_clients', 'sync_drafts', 'sync_ops'];
+
+/** Copies the sync tables aside, as a nightly backup would. */
+export async function backup(db: Database, name: string): Promise<void> {
+  for (const table of SYNC_TABLES) await db.exec(`create table ${name}_${table} as table ${table}`);
+}
+
+/** Puts the copies back, losing everything after the backup (the epoch is the backup's). */
+export async function restore(db: Database, name: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    for (const table of [...SYNC_TABLES].reverse()) await tx.exec(`delete from ${table}`);
+    for (const table of SYNC_TABLES) await tx.exec(`insert into ${table} select * from ${name}_${table}`);
+  });
+}

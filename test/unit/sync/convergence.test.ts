@@ -1,0 +1,31 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { checkSynced } from './support/checks.ts';
+import { runScenario, scenarioArb } from './support/scenario.ts';
+
+describe('sync under faults (property)', () => {
+  it('2–4 devices editing the same drafts end identical, with every op applied, merged, in conflict or rejected once', async () => {
+    await fc.assert(
+      fc.asyncProperty(scenarioArb(), async (scenario) => {
+        const { store, devices } = await runScenario(scenario);
+        checkSynced(store, devices);
+      }),
+      { numRuns: 1_000 },
+    );
+  }, 120_000);
+
+  it('counts what it exercised: conflicts, merges and rejections do occur', async () => {
+    const statuses = new Map<string, number>();
+    await fc.assert(
+      fc.asyncProperty(scenarioArb(200), async (scenario) => {
+        const { store } = await runScenario(scenario);
+        for (const result of store.results.values()) statuses.set(result.status, (statuses.get(result.status) ?? 0) + 1);
+      }),
+      { numRuns: 100, seed: 42 },
+    );
+    expect(statuses.get('conflict')).toBeGreaterThan(0);
+    expect(statuses.get('merged')).toBeGreaterThan(0);
+    expect(statuses.get('rejected')).toBeGreaterThan(0);
+    expect(statuses.get('applied')).toBeGreaterThan(statuses.get('conflict')!);
+  });
+});
