@@ -30,7 +30,7 @@ export interface SyncHarness {
 
 export async function startSyncHarness(backend: SyncBackend): Promise<SyncHarness> {
   const db = await openDatabase(await backend.database());
-  const app = createApp({ db, log: pino({ level: 'silent' }), rateLimitPerMinute: 0, bodyLimitBytes: 1024 * 1024, corsOrigins: [] });
+  const app = createApp({ db, log: pino({ level: 'silent' }), rateLimitPerMinute: 0, authFailuresPerMinute: 0, bodyLimitBytes: 1024 * 1024, corsOrigins: [] });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }) as Server;
   await new Promise<void>((resolve) => (server.listening ? resolve() : server.once('listening', () => resolve())));
   const { port } = server.address() as AddressInfo;
