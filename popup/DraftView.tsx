@@ -34,8 +34,8 @@ function SubmissionState({ draft }: { draft: Draft }) {
   }
   if (isWaiting(draft)) {
     return (
-      <p class="notice" role="status" data-testid="submission-state" data-state="waiting">
-        <strong>{t('submission_waiting')}</strong> {t('submission_waiting_explain')} {tStored(submission.errorMessage) || submission.error}
+      <p class={`notice ${submission.error ? 'error' : ''}`} role={submission.error ? 'alert' : 'status'} data-testid="submission-state" data-state="waiting">
+        {t('submission_waiting')} {tStored(submission.errorMessage) || submission.error || t('submission_waiting_explain')}
       </p>
     );
   }

@@ -104,8 +104,14 @@ async function charLefts(target: Locator, first: number, second: number): Promis
   );
 }
 
-/** A screenshot of the whole page, or (for the long editor) of the part in view. */
-const shot = (page: Page, name: string, scheme: string, fullPage = true) => page.screenshot({ path: path.join(ARTIFACTS, `${name}-${scheme}.png`), fullPage });
+/** Screenshots in the light and the dark theme: of the whole page, or (for the long editor) of the part in view. */
+async function shots(page: Page, name: string, { fullPage = true, before = async () => {} } = {}): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await before();
+    await page.screenshot({ path: path.join(ARTIFACTS, `${name}-${scheme}.png`), fullPage });
+  }
+}
 
 describe('drafts lists and the queued state', () => {
   it('show each draft as draft, waiting to be sent, refused or submitted, and a queued draft offers no Submit', async () => {
@@ -133,10 +139,7 @@ describe('drafts lists and the queued state', () => {
     await draftView.getByText('Waiting to be sent.').waitFor();
     await draftView.getByRole('button', { name: /Submitting/ }).waitFor({ state: 'detached' });
     expect(await draftView.getByRole('button', { name: /Submit/ }).count()).toBe(0);
-    for (const scheme of ['light', 'dark'] as const) {
-      await popup.emulateMedia({ colorScheme: scheme });
-      await shot(popup, 'popup-queued-draft', scheme);
-    }
+    await shots(popup, 'popup-queued-draft');
 
     const expected = new Map([
       [plain.draft.id, ['draft', 'draft']],
@@ -159,10 +162,7 @@ describe('drafts lists and the queued state', () => {
     const recent = popup.getByRole('list', { name: 'Recent drafts' });
     await recent.getByText('submitted as INC-000123').waitFor();
     expect(await statesIn(recent)).toEqual(expected);
-    for (const scheme of ['light', 'dark'] as const) {
-      await popup.emulateMedia({ colorScheme: scheme });
-      await shot(popup, 'popup-recent-states', scheme);
-    }
+    await shots(popup, 'popup-recent-states');
     await popup.getByPlaceholder('Search drafts').fill('hiring');
     await popup.getByRole('list', { name: 'Search results' }).getByText('submitted as INC-000123').waitFor();
 
@@ -170,10 +170,7 @@ describe('drafts lists and the queued state', () => {
     const pickerList = picker.getByRole('list', { name: 'Recent drafts' });
     await pickerList.getByText('submitted as INC-000123').waitFor();
     expect(await statesIn(pickerList)).toEqual(expected);
-    for (const scheme of ['light', 'dark'] as const) {
-      await picker.emulateMedia({ colorScheme: scheme });
-      await shot(picker, 'editor-picker-states', scheme);
-    }
+    await shots(picker, 'editor-picker-states');
   }, 180_000);
 });
 
@@ -194,10 +191,7 @@ describe('page text that fights the layout', () => {
     expect(await listed.locator('bdi').evaluate((element) => getComputedStyle(element).unicodeBidi)).toBe('isolate');
     const [g, x] = await charLefts(listed, 0, 5);
     expect(g).toBeLessThan(x); // drawn left to right as stored: "gpj.exe", not "exe.jpg"
-    for (const scheme of ['light', 'dark'] as const) {
-      await popup.emulateMedia({ colorScheme: scheme });
-      await shot(popup, 'popup-bidi-title', scheme);
-    }
+    await shots(popup, 'popup-bidi-title');
 
     await popup.getByRole('list', { name: 'Recent drafts' }).getByRole('button').first().click();
     const quote = popup.getByRole('article', { name: 'Draft' }).locator('blockquote');
@@ -215,30 +209,20 @@ describe('page text that fights the layout', () => {
     const warning = popup.getByRole('article', { name: 'Draft' }).getByTestId('bidi-warning');
     expect(await warning.locator('bdi').textContent()).toBe('gpj.exe');
     expect(await sourceTitle.textContent()).toBe('gpj.exe');
-    for (const scheme of ['light', 'dark'] as const) {
-      await popup.emulateMedia({ colorScheme: scheme });
-      await shot(popup, 'popup-long-quote', scheme);
-    }
+    await shots(popup, 'popup-long-quote');
 
     const editor = await openEditorPage(browser, draft.id);
     await editor.locator('.source blockquote').waitFor();
     expect(await editor.getByTestId('bidi-warning').first().locator('bdi').textContent()).toBe('gpj.exe');
     expect(await overflowX(editor)).toBeLessThanOrEqual(0);
-    for (const scheme of ['light', 'dark'] as const) {
-      await editor.emulateMedia({ colorScheme: scheme });
-      await editor.locator('.source blockquote').scrollIntoViewIfNeeded();
-      await shot(editor, 'editor-long-quote', scheme, false);
-    }
+    await shots(editor, 'editor-long-quote', { fullPage: false, before: () => editor.locator('.source blockquote').scrollIntoViewIfNeeded() });
     const picker = await openEditorPage(browser);
     const pickerTitle = picker.getByRole('list', { name: 'Recent drafts' }).locator('.draft-title').filter({ hasText: 'gpj.exe' });
     await pickerTitle.waitFor();
     expect(await pickerTitle.textContent()).toBe('gpj.exe');
     const [pg, px] = await charLefts(pickerTitle, 0, 5);
     expect(pg).toBeLessThan(px);
-    for (const scheme of ['light', 'dark'] as const) {
-      await picker.emulateMedia({ colorScheme: scheme });
-      await shot(picker, 'editor-picker-bidi-title', scheme);
-    }
+    await shots(picker, 'editor-picker-bidi-title');
   }, 180_000);
 });
 
@@ -267,10 +251,7 @@ describe('a refusal the editor can fix', () => {
     await refusals.waitFor();
     expect(await refusals.innerText()).toMatch(/^Title: .+/);
     expect(await popup.getByRole('button', { name: 'Submit again' }).count()).toBe(1);
-    for (const scheme of ['light', 'dark'] as const) {
-      await popup.emulateMedia({ colorScheme: scheme });
-      await shot(popup, 'popup-refused-draft', scheme);
-    }
+    await shots(popup, 'popup-refused-draft');
 
     const editor = await openEditorPage(browser, draft.id);
     const atTitle = editor.getByTestId('field-refused');
@@ -278,10 +259,7 @@ describe('a refusal the editor can fix', () => {
     expect(await editor.getByLabel('Title', { exact: true }).getAttribute('aria-invalid')).toBe('true');
     expect(await atTitle.innerText()).toMatch(/^Refused by the archive: /);
     await editor.getByRole('region', { name: 'Readiness' }).waitFor();
-    for (const scheme of ['light', 'dark'] as const) {
-      await editor.emulateMedia({ colorScheme: scheme });
-      await shot(editor, 'editor-refused-field', scheme, false);
-    }
+    await shots(editor, 'editor-refused-field', { fullPage: false });
 
     await typeInto(editor, 'Title', 'Airline chatbot invented a refund policy');
     await waitSaved(editor);
