@@ -30,6 +30,8 @@ export function watchVisibility(host: HTMLElement, win: Window & typeof globalTh
     start() {
       visible = undefined;
       shownAt = win.performance.now();
+      // Observing afresh makes the observer report the current state, even if nothing changed since last time.
+      observer.unobserve(host);
       observer.observe(host);
     },
     stop() {

@@ -47,12 +47,10 @@ export function createClipButton(doc: Document, handlers: ClipButtonHandlers) {
   root.append(box);
   const visibility = watchVisibility(host, win);
   let anchor: Rect | undefined;
-  let placing = false;
 
   // Any change the page makes to our host (moving, fading, restyling it) withdraws the button.
-  const tamper = new win.MutationObserver(() => {
-    if (!placing) hide();
-  });
+  // Our own changes are taken out of its queue as they are made (see reposition).
+  const tamper = new win.MutationObserver(() => hide());
 
   function hide() {
     tamper.disconnect();
@@ -62,10 +60,8 @@ export function createClipButton(doc: Document, handlers: ClipButtonHandlers) {
 
   function reposition() {
     if (!anchor) return;
-    placing = true;
     place(placeNear(anchor, host, doc));
     tamper.takeRecords();
-    placing = false;
   }
 
   function button(label: string, onAimedClick: () => void, className = ''): HTMLButtonElement {
@@ -108,9 +104,7 @@ export function createClipButton(doc: Document, handlers: ClipButtonHandlers) {
     showAt(rect: Rect) {
       anchor = rect;
       box.replaceChildren(button(tr('clip_button'), openMenu, 'main'));
-      placing = true;
       doc.documentElement.append(host);
-      placing = false;
       reposition();
       tamper.observe(host, { attributes: true });
       visibility.start();
