@@ -6,7 +6,7 @@
  * own origin. Clicks count only when a person could see the button and aimed at it (aimed-click.ts).
  */
 import { createShadowHost } from './shadow-host.ts';
-import { isAimedClick, watchVisibility } from './aimed-click.ts';
+import { judgeClick, watchVisibility } from './aimed-click.ts';
 import { placeNear, type Rect } from './placement.ts';
 import { tr } from '../ui/i18n-runtime.ts';
 import type { PageClipTarget as ClipTarget } from '../messages.ts';
@@ -72,9 +72,12 @@ export function createClipButton(doc: Document, handlers: ClipButtonHandlers) {
     element.setAttribute('role', 'menuitem');
     element.addEventListener('mousedown', (event) => event.preventDefault()); // keep the selection
     element.addEventListener('click', (event) => {
-      if (isAimedClick(event, host, visibility)) return onAimedClick();
-      hide();
-      handlers.refused();
+      const verdict = judgeClick(event, host, visibility);
+      if (verdict === 'aimed') return onAimedClick();
+      if (verdict === 'refused') {
+        hide();
+        handlers.refused();
+      }
     });
     return element;
   }
@@ -82,6 +85,8 @@ export function createClipButton(doc: Document, handlers: ClipButtonHandlers) {
   function show(...items: HTMLElement[]) {
     box.replaceChildren(...items);
     reposition();
+    // New choices under the pointer: a click already on its way (a double-click on "Clip") must not pick one.
+    visibility.start();
     (box.querySelector('button') as HTMLElement | null)?.focus();
   }
 
