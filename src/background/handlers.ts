@@ -9,11 +9,14 @@ import { NotReadyError, queueSubmission } from '../store/outbox.ts';
 import { saveEveryPageMode } from '../store/preferences.ts';
 import { clipForPage, clipFromTab, lastDraftOfTab } from './clip.ts';
 import { syncEveryPageMode } from './every-page-mode.ts';
+import { createClipThrottle } from './clip-throttle.ts';
 import { CaptureUnavailableError, inspectTab } from './inject.ts';
 import { refreshPendingBadge, runOutbox } from './outbox-runner.ts';
 import { clipsToPaint, pageUrlsFor, paintTab } from './page-clips.ts';
 import type { Handlers } from './router.ts';
 import { t } from '../ui/i18n.ts';
+
+const draftOpenThrottle = createClipThrottle(3);
 
 /** A content script speaks only for the page it runs in. */
 function senderPageUrl(sender: { url?: string }): string {
@@ -71,9 +74,11 @@ export const handlers: Handlers = {
 
   'content.openDraft': async (_payload, sender) => {
     const tabId = sender.tab?.id;
-    const draftId = (tabId === undefined ? undefined : lastDraftOfTab.get(tabId)) ?? (await draftsForUrl(canonicalizeUrl(senderPageUrl(sender))))[0]?.id;
+    // Each call opens a tab: a page must not be able to open dozens.
+    if (tabId === undefined || !draftOpenThrottle(tabId).ok) return { ok: false, error: t('toast_no_draft_to_open') };
+    const draftId = lastDraftOfTab.get(tabId) ?? (await draftsForUrl(canonicalizeUrl(senderPageUrl(sender))))[0]?.id;
     if (draftId === undefined) return { ok: false, error: t('toast_no_draft_to_open') };
-    await browser.tabs.create({ url: browser.runtime.getURL(editorPath(draftId)), ...(tabId === undefined ? {} : { openerTabId: tabId }) });
+    await browser.tabs.create({ url: browser.runtime.getURL(editorPath(draftId)), openerTabId: tabId });
     return { ok: true, value: null };
   },
 };

@@ -30,6 +30,8 @@ export function watchVisibility(host: HTMLElement, win: Window & typeof globalTh
     start() {
       visible = undefined;
       shownAt = win.performance.now();
+      // Observing afresh makes the observer report the current state, even if nothing changed since last time.
+      observer.unobserve(host);
       observer.observe(host);
     },
     stop() {
@@ -57,12 +59,16 @@ function effectivelyOpaque(element: Element, win: Window): boolean {
   return opacity >= 0.95;
 }
 
-export function isAimedClick(event: MouseEvent, host: HTMLElement, visibility: ReturnType<typeof watchVisibility>): boolean {
+/**
+ * `aimed`: act on it. `too-soon`: the button (or its menu) appeared under a click already on its way;
+ * ignore it quietly. `refused`: the page hid, covered, moved or faked the button.
+ */
+export function judgeClick(event: MouseEvent, host: HTMLElement, visibility: ReturnType<typeof watchVisibility>): 'aimed' | 'too-soon' | 'refused' {
   const win = host.ownerDocument.defaultView;
-  if (!event.isTrusted || !win || !host.isConnected) return false;
-  if (visibility.shownFor < MIN_VISIBLE_MS || visibility.visible === false) return false;
-  if (!effectivelyOpaque(host, win)) return false;
+  if (!event.isTrusted || !win || !host.isConnected) return 'refused';
+  if (visibility.shownFor < MIN_VISIBLE_MS) return 'too-soon';
+  if (visibility.visible === false || !effectivelyOpaque(host, win)) return 'refused';
   // A keyboard activation (detail 0) has no point to test; a pointer click must land on our host first.
-  if (event.detail === 0) return true;
-  return host.ownerDocument.elementsFromPoint(event.clientX, event.clientY)[0] === host;
+  if (event.detail === 0) return 'aimed';
+  return host.ownerDocument.elementsFromPoint(event.clientX, event.clientY)[0] === host ? 'aimed' : 'refused';
 }

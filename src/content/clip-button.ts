@@ -6,7 +6,7 @@
  * own origin. Clicks count only when a person could see the button and aimed at it (aimed-click.ts).
  */
 import { createShadowHost } from './shadow-host.ts';
-import { isAimedClick, watchVisibility } from './aimed-click.ts';
+import { judgeClick, watchVisibility } from './aimed-click.ts';
 import { placeNear, type Rect } from './placement.ts';
 import { tr } from '../ui/i18n-runtime.ts';
 import type { PageClipTarget as ClipTarget } from '../messages.ts';
@@ -47,12 +47,10 @@ export function createClipButton(doc: Document, handlers: ClipButtonHandlers) {
   root.append(box);
   const visibility = watchVisibility(host, win);
   let anchor: Rect | undefined;
-  let placing = false;
 
   // Any change the page makes to our host (moving, fading, restyling it) withdraws the button.
-  const tamper = new win.MutationObserver(() => {
-    if (!placing) hide();
-  });
+  // Our own changes are taken out of its queue as they are made (see reposition).
+  const tamper = new win.MutationObserver(() => hide());
 
   function hide() {
     tamper.disconnect();
@@ -62,10 +60,8 @@ export function createClipButton(doc: Document, handlers: ClipButtonHandlers) {
 
   function reposition() {
     if (!anchor) return;
-    placing = true;
     place(placeNear(anchor, host, doc));
     tamper.takeRecords();
-    placing = false;
   }
 
   function button(label: string, onAimedClick: () => void, className = ''): HTMLButtonElement {
@@ -76,9 +72,12 @@ export function createClipButton(doc: Document, handlers: ClipButtonHandlers) {
     element.setAttribute('role', 'menuitem');
     element.addEventListener('mousedown', (event) => event.preventDefault()); // keep the selection
     element.addEventListener('click', (event) => {
-      if (isAimedClick(event, host, visibility)) return onAimedClick();
-      hide();
-      handlers.refused();
+      const verdict = judgeClick(event, host, visibility);
+      if (verdict === 'aimed') return onAimedClick();
+      if (verdict === 'refused') {
+        hide();
+        handlers.refused();
+      }
     });
     return element;
   }
@@ -86,6 +85,8 @@ export function createClipButton(doc: Document, handlers: ClipButtonHandlers) {
   function show(...items: HTMLElement[]) {
     box.replaceChildren(...items);
     reposition();
+    // New choices under the pointer: a click already on its way (a double-click on "Clip") must not pick one.
+    visibility.start();
     (box.querySelector('button') as HTMLElement | null)?.focus();
   }
 
@@ -108,9 +109,7 @@ export function createClipButton(doc: Document, handlers: ClipButtonHandlers) {
     showAt(rect: Rect) {
       anchor = rect;
       box.replaceChildren(button(tr('clip_button'), openMenu, 'main'));
-      placing = true;
       doc.documentElement.append(host);
-      placing = false;
       reposition();
       tamper.observe(host, { attributes: true });
       visibility.start();

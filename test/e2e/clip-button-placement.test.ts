@@ -79,3 +79,30 @@ describe.each([
     await tab.close();
   });
 });
+
+describe('on a page pinch-zoomed to 200 %', () => {
+  it('the button stays inside the visible part of the page, near its bottom-right corner', async () => {
+    const tab = await browser.context.newPage();
+    await tab.setViewportSize({ width: 800, height: 600 });
+    fixtures.override(
+      'pinch.html',
+      '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pinch</title></head><body><p id="corner" style="position:absolute;left:300px;top:270px;margin:0;font:12px sans-serif;white-space:nowrap">Tiny words</p></body></html>',
+    );
+    await tab.goto(fixtures.url('pinch.html'));
+    const cdp = await browser.context.newCDPSession(tab);
+    await cdp.send('Emulation.setPageScaleFactor', { pageScaleFactor: 2 });
+    const visible = await tab.evaluate(() => ({ width: visualViewport!.width, height: visualViewport!.height, scale: visualViewport!.scale }));
+    expect(visible.scale).toBe(2);
+    await dragSelect(tab, '#corner');
+    const host = tab.locator('incident-clipper-button');
+    await host.waitFor();
+    // The host's box in CSS pixels of the layout viewport; the visible part is its top-left 400 × 300.
+    const box = await tab.evaluate(() => document.querySelector('incident-clipper-button')!.getBoundingClientRect().toJSON() as DOMRect);
+    expect(box.left).toBeGreaterThanOrEqual(0);
+    expect(box.top).toBeGreaterThanOrEqual(0);
+    expect(box.right).toBeLessThanOrEqual(visible.width);
+    expect(box.bottom).toBeLessThanOrEqual(visible.height);
+    await cdp.detach();
+    await tab.close();
+  });
+});

@@ -218,6 +218,20 @@ describe('in every-page mode', () => {
     await tab.close();
   });
 
+  it('opens the menu on a double-click on Clip, but does not let the second click pick its first item (finding 8)', async () => {
+    const tab = await open(page('double.html', '<p id="story">Double-click games are a classic way to make a person press a button they never saw.</p>'));
+    const before = (await readStoredDrafts(browser)).length;
+    await dragSelect(tab, '#story');
+    const clip = await controlBox(tab, 'Clip');
+    await tab.waitForTimeout(500);
+    await tab.mouse.dblclick(clip.x + clip.width / 2, clip.y + clip.height / 2);
+    await expect.poll(() => accessibleTexts(tab)).toContain('New draft');
+    await tab.waitForTimeout(1_000);
+    expect((await readStoredDrafts(browser)).length).toBe(before);
+    expect(await accessibleTexts(tab)).toContain('New draft'); // still offered, for a deliberate click
+    await tab.close();
+  });
+
   it('lets a compromised content script create ten drafts a minute from a tab, not sixty (finding 10)', async () => {
     const url = page('flood.html', '<p id="story">Flooding the drafts list with junk is what this page would like to do.</p>');
     const tab = await open(url);

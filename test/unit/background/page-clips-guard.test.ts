@@ -7,9 +7,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Runtime } from 'webextension-polyfill';
 import { capture } from '../support/fixtures.ts';
 
+const openedTabs: unknown[] = [];
 vi.mock('../../../src/extension-api.ts', () => ({
   browser: {
-    tabs: { get: async () => ({}), create: async () => ({}) },
+    tabs: { get: async () => ({}), create: async (tab: unknown) => openedTabs.push(tab) },
     runtime: { getURL: (path: string) => `chrome-extension://abc/${path}` },
     action: { setBadgeText: async () => {}, setBadgeBackgroundColor: async () => {}, setTitle: async () => {} },
     scripting: { executeScript: async () => [] },
@@ -110,5 +111,17 @@ describe('what the worker stores from a page', () => {
     expect(stored!.sources[0]!.authors).toEqual(['Ann Lee']);
     expect(stored!.clips[0]!.quote).toBe('The bot said yes.');
     expect(JSON.stringify(stored)).not.toMatch(/\\u0000|\\ud800|\\udc00/i);
+  });
+});
+
+describe("the toast's Open draft", () => {
+  it('opens the draft this tab clipped into, at most three times a minute', async () => {
+    await clip({ capture: pageCapture(), target: 'new' });
+    const [draft] = await db().drafts.toArray();
+    const replies = [];
+    for (let index = 0; index < 10; index += 1) replies.push(await route({ type: 'content.openDraft', payload: {} }, sender));
+    expect(replies.filter((reply) => reply.ok)).toHaveLength(3);
+    expect(openedTabs).toHaveLength(3);
+    expect(openedTabs[0]).toEqual({ url: `chrome-extension://abc/sidepanel/index.html?draft=${draft!.id}`, openerTabId: sender.tab!.id });
   });
 });
