@@ -58,7 +58,7 @@ export default defineConfig(({ mode }) => {
         output: {
           codeSplitting: {
             groups: [
-              { name: 'editor-core', priority: 2, test: /src[\\/](ui[\\/]i18n|ui[\\/]i18n-runtime|workspace[\\/]field-paths|workspace[\\/]source-tier|workspace[\\/]debounce|core[\\/]url)\.ts$|public[\\/]_locales/ },
+              { name: 'editor-core', priority: 2, test: /src[\\/](i18n[\\/]i18n|i18n[\\/]i18n-runtime|workspace[\\/]field-paths|workspace[\\/]source-tier|workspace[\\/]debounce|core[\\/]url)\.ts$|public[\\/]_locales/ },
               { name: 'shared', priority: 1, test: /src[\\/](core|store|workspace|archive)[\\/]|node_modules[\\/](zod|dexie)[\\/]/ },
             ],
           },

@@ -4,7 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { createMiddleware } from 'hono/factory';
 import type { Logger } from 'pino';
-import { API_VERSION, IDEMPOTENCY_HEADER } from '../src/archive/contract.ts';
+import { API_VERSION, IDEMPOTENCY_HEADER } from '../src/core/contract.ts';
 import { requireUser, type AppEnv } from './auth.ts';
 import type { Database } from './db/index.ts';
 import { ApiProblem, handleError, notFound, sendProblem, zodFields } from './errors.ts';

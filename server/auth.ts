@@ -1,7 +1,7 @@
 /** Bearer tokens (random 32 bytes, stored as SHA-256) and role checks. */
 import { createHash, randomBytes } from 'node:crypto';
 import { createMiddleware } from 'hono/factory';
-import type { Role } from '../src/archive/contract.ts';
+import type { Role } from '../src/core/contract.ts';
 import type { Queryable } from './db/index.ts';
 import { ApiProblem } from './errors.ts';
 import type { RateLimiter } from './rate-limit.ts';

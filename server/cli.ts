@@ -6,7 +6,7 @@
  * one data directory can be opened by one process at a time.
  */
 import { parseArgs } from 'node:util';
-import { Role } from '../src/archive/contract.ts';
+import { Role } from '../src/core/contract.ts';
 import { optionsFromEnv } from './config.ts';
 import { openDatabase } from './db/index.ts';
 import { DEFAULTS } from './index.ts';

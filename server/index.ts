@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { pino } from 'pino';
-import type { Role } from '../src/archive/contract.ts';
+import type { Role } from '../src/core/contract.ts';
 import { createApp } from './app.ts';
 import { openDatabase } from './db/index.ts';
 import { answerParserErrorsAsJson, requestErrorResponse } from './node-errors.ts';

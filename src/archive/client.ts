@@ -8,8 +8,8 @@ import {
   Submission,
   Taxonomy,
   type SubmissionRequest,
-} from './contract.ts';
-import { t } from '../ui/i18n.ts';
+} from '../core/contract.ts';
+import { t } from '../i18n/i18n.ts';
 
 export type ApiFailure =
   | { kind: 'network'; message: string }

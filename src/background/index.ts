@@ -5,7 +5,7 @@ import { handlers } from './handlers.ts';
 import { refreshPendingBadge, refreshTaxonomyCache, runOutbox } from './outbox-runner.ts';
 import { createRouter } from './router.ts';
 import { syncEveryPageMode } from './every-page-mode.ts';
-import { t } from '../ui/i18n.ts';
+import { t } from '../i18n/i18n.ts';
 
 export const CLIP_COMMAND = 'clip-selection';
 const OUTBOX_ALARM = 'outbox-drain';

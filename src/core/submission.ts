@@ -1,7 +1,7 @@
 /** Turns a draft and its clips into the archive's submission body, or says what blocks it. */
-import { SubmissionRequest } from '../archive/contract.ts';
+import { SubmissionRequest } from './contract.ts';
 import type { Clip, Draft } from './draft.ts';
-import { t } from '../ui/i18n.ts';
+import { t } from '../i18n/i18n.ts';
 
 /** What the archive's schema refuses: the field path ('' for the whole body) and a sentence for people. */
 export interface SubmissionProblem {

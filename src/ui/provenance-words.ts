@@ -2,7 +2,7 @@
  * Where a captured value came from, in words an editor understands ("from the page's structured
  * data"), with the technical origin (`json-ld:datePublished`) kept for a tooltip.
  */
-import { t, type MessageKey } from './i18n.ts';
+import { t, type MessageKey } from '../i18n/i18n.ts';
 
 /** Technical origins, by their leading part, to the message saying where that is on the page. */
 const ORIGIN_WORDS: [RegExp, MessageKey][] = [
