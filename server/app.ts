@@ -11,6 +11,7 @@ import { ApiProblem, handleError, notFound, sendProblem, zodFields } from './err
 import { limiterFor, rateLimit } from './rate-limit.ts';
 import { refuseUnstorableText } from './text-check.ts';
 import type { App } from './routes/common.ts';
+import { registerAdmin } from './routes/admin.ts';
 import { registerHealth } from './routes/health.ts';
 import { registerMe } from './routes/me.ts';
 import { registerSources } from './routes/sources.ts';
@@ -27,6 +28,8 @@ export interface AppOptions {
   bodyLimitBytes: number;
   /** Extra origins allowed by CORS besides browser extensions. */
   corsOrigins: string[];
+  /** Enables `POST /admin/users` for this token (a PGlite server on disk; see admin.ts). */
+  adminToken?: string;
 }
 
 const EXTENSION_ORIGIN = /^(chrome|moz)-extension:\/\/[A-Za-z0-9-]+$/;
@@ -84,7 +87,8 @@ export function createApp(options: AppOptions): App {
     }),
   );
   // One authenticator and one limiter for all protected paths: the bucket is per token, not per route.
-  const authenticate = requireUser(db, limiterFor(options.authFailuresPerMinute));
+  const failures = limiterFor(options.authFailuresPerMinute);
+  const authenticate = requireUser(db, failures);
   const limit = rateLimit(limiterFor(options.rateLimitPerMinute));
   for (const path of PROTECTED_PATHS) app.use(path, authenticate, limit);
   // After authentication, so a request without a valid token learns nothing about its body.
@@ -97,6 +101,7 @@ export function createApp(options: AppOptions): App {
   registerSubmissions(app, deps);
   registerSources(app, deps);
   registerUsers(app, deps);
+  if (options.adminToken) registerAdmin(app, deps, options.adminToken, failures);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

@@ -97,6 +97,8 @@ export const boundaryRequest: fc.Arbitrary<BoundaryRequest> = fc.oneof(
     body: mutatedBody(() => ({ decision: 'rejected', comment: '' }), ['decision', 'comment']),
   }),
   fc.record({ method: fc.constant('POST'), path: fc.constant('/v1/users'), auth, body: mutatedBody(() => ({ name: 'Fuzz', role: 'editor' }), ['name', 'role']) }),
+  // The local admin endpoint of a PGlite server on disk (no test token is its admin token).
+  fc.record({ method: fc.constant('POST'), path: fc.constant('/admin/users'), auth, body: mutatedBody(() => ({ name: 'Fuzz', role: 'editor' }), ['name', 'role']) }),
   fc.record({ method: fc.constant('GET'), path: fc.tuple(idSegment, query).map(([id, extra]) => withQuery(`/v1/submissions/${id}`, extra)), auth }),
   fc.record({ method: fc.constant('GET'), path: fc.tuple(nastyString, query).map(([url, extra]) => withQuery(`/v1/sources?url=${encodeAny(url)}`, extra)), auth }),
   fc.record({ method: fc.constant('GET'), path: fc.tuple(fc.constantFrom('/v1/me', '/v1/taxonomy', '/healthz', '/v1/sources'), query).map(([path, extra]) => withQuery(path, extra)), auth }),
