@@ -113,7 +113,9 @@ export function createApp(options: AppOptions): App {
     info: {
       title: 'Incident Archive API',
       version: API_VERSION,
-      description: 'Every error has the shape {error:{code,message,fields:[{path,message}]}}. Timestamps are the server\'s.',
+      description:
+        'Every error has the shape {error:{code,message,fields:[{path,message}]}}. Timestamps are the server\'s. ' +
+        'Text with U+0000 or an unpaired surrogate is refused (400, naming the field).',
     },
   });
 
