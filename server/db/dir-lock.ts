@@ -68,6 +68,8 @@ export async function lockDataDir(dataDir: string): Promise<DirLock> {
       continue;
     }
     if (holder !== null && isRunning(holder)) throw new DataDirInUse(dataDir, holder);
+    // Stale: remove it and try the exclusive create again. Known gap: two processes taking over the same
+    // stale lock at the same instant could interleave unlink and create and both hold it (microseconds).
     await unlink(file).catch(() => {});
   }
   throw new DataDirInUse(dataDir, (await lockHolder(dataDir)) ?? 0);
