@@ -5,7 +5,8 @@ import { cors } from 'hono/cors';
 import { createMiddleware } from 'hono/factory';
 import type { Logger } from 'pino';
 import { API_VERSION, IDEMPOTENCY_HEADER } from '../src/archive/contract.ts';
-import { requireUser, type AppEnv } from './auth.ts';
+import { ADMIN_USERS_PATH } from './admin.ts';
+import { requireAdmin, requireUser, type AppEnv } from './auth.ts';
 import type { Database } from './db/index.ts';
 import { ApiProblem, handleError, notFound, sendProblem, zodFields } from './errors.ts';
 import { limiterFor, rateLimit } from './rate-limit.ts';
@@ -91,6 +92,7 @@ export function createApp(options: AppOptions): App {
   const authenticate = requireUser(db, failures);
   const limit = rateLimit(limiterFor(options.rateLimitPerMinute));
   for (const path of PROTECTED_PATHS) app.use(path, authenticate, limit);
+  if (options.adminToken) app.use(ADMIN_USERS_PATH, requireAdmin(options.adminToken, failures));
   // After authentication, so a request without a valid token learns nothing about its body.
   app.use('*', refuseUnstorableText);
 
@@ -101,7 +103,7 @@ export function createApp(options: AppOptions): App {
   registerSubmissions(app, deps);
   registerSources(app, deps);
   registerUsers(app, deps);
-  if (options.adminToken) registerAdmin(app, deps, options.adminToken, failures);
+  if (options.adminToken) registerAdmin(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

@@ -1,14 +1,12 @@
-/** `POST /admin/users`: the running server creates a user for `npm run server:user` (admin token from `admin.json`). */
+/** `POST /admin/users`: the running server creates a user for `npm run server:user` (after `requireAdmin`, see app.ts). */
 import { CreateUserRequest } from '../../src/archive/contract.ts';
 import { ADMIN_USERS_PATH } from '../admin.ts';
-import { requireAdmin } from '../auth.ts';
 import { ApiProblem, zodFields } from '../errors.ts';
-import type { RateLimiter } from '../rate-limit.ts';
 import { createUser } from '../users.ts';
 import type { App, RouteDeps } from './common.ts';
 
-export function registerAdmin(app: App, { db, log }: RouteDeps, adminToken: string, failures: RateLimiter | null): void {
-  app.post(ADMIN_USERS_PATH, requireAdmin(adminToken, failures), async (c) => {
+export function registerAdmin(app: App, { db, log }: RouteDeps): void {
+  app.post(ADMIN_USERS_PATH, async (c) => {
     const body = CreateUserRequest.safeParse(await c.req.json().catch(() => undefined));
     if (!body.success) throw new ApiProblem(400, 'validation_failed', 'The request body is not valid.', zodFields(body.error));
     const user = await createUser(db, body.data);

@@ -100,4 +100,12 @@ it('creates a user with `npm run server:user` while the server runs, and the run
   const me = await fetch(`${server.url}/v1/me`, { headers: { authorization: `Bearer ${token}` } });
   expect(me.status).toBe(200);
   expect(await me.json()).toMatchObject({ user: { name: 'Rosa Running', role: 'editor' } });
+  // The admin endpoint takes only the admin token from the data directory, not a user's token.
+  const sneaky = await fetch(`${server.url}/admin/users`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'Sneaky', role: 'reviewer' }),
+  });
+  expect(sneaky.status).toBe(401);
+  expect(((await sneaky.json()) as { error: { code: string } }).error.code).toBe('unauthorized');
 }, 180_000);
