@@ -515,7 +515,10 @@ export function defineApiSuite(name: string, makeBackend: () => Promise<Backend>
 
       const send = (request: BoundaryRequest) => {
         const tokens = { editor: fuzzed.editor, reviewer: fuzzed.reviewer, none: undefined };
-        const headers: Record<string, string> = typeof request.auth === 'object' ? { authorization: request.auth.header } : {};
+        const headers: Record<string, string> = {
+          ...(typeof request.auth === 'object' ? { authorization: request.auth.header } : {}),
+          ...(request.contentType === undefined ? {} : { 'content-type': request.contentType }),
+        };
         const token = typeof request.auth === 'object' ? undefined : tokens[request.auth];
         return fuzzed.api.request(request.method, request.path, { token, headers, body: request.body, key: request.key });
       };
