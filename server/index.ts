@@ -5,6 +5,7 @@ import { getRequestListener } from '@hono/node-server';
 import { pino } from 'pino';
 import type { Role } from '../src/core/contract.ts';
 import { createApp } from './app.ts';
+import { newAdminToken, publishAdminEndpoint } from './admin.ts';
 import { openDatabase } from './db/index.ts';
 import { answerParserErrorsAsJson, requestErrorResponse } from './node-errors.ts';
 import { purgeIdempotencyKeys } from './submissions.ts';
@@ -65,7 +66,11 @@ export async function startArchiveServer(options: ArchiveServerOptions = {}): Pr
   const log = pino({ level: options.logLevel ?? DEFAULTS.logLevel, base: { service: 'incident-archive' } });
   const dataDir = options.dataDir ?? DEFAULTS.dataDir;
   const db = await openDatabase({ dataDir, databaseUrl: options.databaseUrl });
+  // Only this process may open a PGlite directory, so user creation from the CLI goes through it.
+  const onDisk = db.kind === 'pglite' && !dataDir.startsWith('memory://');
+  const adminToken = onDisk ? newAdminToken() : undefined;
   const app = createApp({
+    adminToken,
     db,
     log,
     rateLimitPerMinute: options.rateLimitPerMinute ?? DEFAULTS.rateLimitPerMinute,
@@ -96,6 +101,7 @@ export async function startArchiveServer(options: ArchiveServerOptions = {}): Pr
     throw error;
   }
   const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+  const unpublish = adminToken ? await publishAdminEndpoint(dataDir, { pid: process.pid, url, token: adminToken }) : async () => {};
   log.info({ url, database: db.kind, dataDir: db.kind === 'pglite' ? dataDir : undefined }, 'archive server listening');
 
   let closing: Promise<void> | null = null;
@@ -113,6 +119,7 @@ export async function startArchiveServer(options: ArchiveServerOptions = {}): Pr
         });
         server.closeIdleConnections();
       });
+      await unpublish();
       await db.close();
       log.info('archive server stopped');
     })());

@@ -5,9 +5,18 @@
  * BODY_LIMIT_BYTES (1048576).
  */
 import { optionsFromEnv } from './config.ts';
-import { startArchiveServer } from './index.ts';
+import { DataDirInUse } from './db/dir-lock.ts';
+import { startArchiveServer, type StartedServer } from './index.ts';
 
-const server = await startArchiveServer(optionsFromEnv());
+let server: StartedServer;
+try {
+  server = await startArchiveServer(optionsFromEnv());
+} catch (error) {
+  // A directory in use is an everyday mistake: one line, no stack.
+  if (!(error instanceof DataDirInUse)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
 process.stdout.write(`Incident archive listening on ${server.url}\n`);
 
 let stopping = false;

@@ -21,7 +21,8 @@ export function submissionFromDraft(draft: Draft, clips: Clip[]): SubmissionBuil
   const sources = draft.sources
     .map((source) => ({
       url: source.url,
-      originalUrl: source.originalUrl,
+      // The archive takes only http(s) links; a page first opened as file: or urn: is cited by its canonical url.
+      originalUrl: /^https?:/i.test(source.originalUrl) ? source.originalUrl : undefined,
       title: source.title || undefined,
       publisher: source.publisher,
       authors: source.authors,
