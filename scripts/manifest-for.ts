@@ -1,6 +1,6 @@
 /** The manifest each build writes: manifest.json as it is for Chrome, and its Firefox form. */
 import baseManifest from '../manifest.json' with { type: 'json' };
-import { FIREFOX_ADDON_ID } from './firefox-path.mjs';
+import { FIREFOX_ADDON_ID, FIREFOX_MIN_VERSION } from './firefox-path.mjs';
 
 type Manifest = Partial<typeof baseManifest> & Record<string, unknown>;
 
@@ -15,7 +15,7 @@ export function manifestFor(mode: string): Manifest {
     manifest.background = { scripts: [baseManifest.background.service_worker], type: 'module' } as never;
     manifest.permissions = baseManifest.permissions.filter((permission) => permission !== 'sidePanel');
     manifest.browser_specific_settings = {
-      gecko: { id: FIREFOX_ADDON_ID, strict_min_version: '142.0', data_collection_permissions: { required: ['none'] } },
+      gecko: { id: FIREFOX_ADDON_ID, strict_min_version: `${FIREFOX_MIN_VERSION}.0`, data_collection_permissions: { required: ['none'] } },
     };
     // Firefox has no side panel: the same editor page is its sidebar.
     manifest.sidebar_action = {

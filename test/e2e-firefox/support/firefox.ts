@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { FIREFOX_ADDON_ID, findFirefox } from '../../../scripts/firefox-path.mjs';
+import { FIREFOX_ADDON_ID, FIREFOX_MIN_VERSION, findFirefox, firefoxMajorVersion } from '../../../scripts/firefox-path.mjs';
 import { connectBidi, type BidiSession } from './bidi.ts';
 import { FIREFOX_DIST } from './paths.ts';
 import { chromeWindow, evaluate } from './pages.ts';
@@ -58,6 +58,8 @@ export function extensionPage(pathName: string): string {
 export async function launchFirefox(dist = FIREFOX_DIST): Promise<Firefox> {
   const executable = findFirefox();
   if (!executable) throw new Error('Firefox not found: install it (apt-get install -y firefox-esr) or set FIREFOX_PATH.');
+  const version = firefoxMajorVersion(executable);
+  if ((version ?? 0) < FIREFOX_MIN_VERSION) throw new Error(`${executable} is Firefox ${version ?? '?'}; the extension needs ${FIREFOX_MIN_VERSION} or newer.`);
   const profile = mkdtempSync(path.join(os.tmpdir(), 'clipper-firefox-'));
   writeFileSync(
     path.join(profile, 'user.js'),
