@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'vite';
 import { startArchiveServer, type StartedServer } from '../server/index.ts';
+import { exitIfPortInUse } from '../server/port-in-use.ts';
 import { findChromium } from './chromium-path.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -40,6 +41,9 @@ const server = await startArchiveServer({
   host: process.env.HOST ?? '127.0.0.1',
   dataDir: process.env.DATA_DIR ?? path.join(DATA_DIR, 'archive'),
   logLevel: process.env.LOG_LEVEL ?? 'warn',
+}).catch((error: unknown) => {
+  exitIfPortInUse(error);
+  throw error;
 });
 console.log(`Reference archive: ${server.url} (try ${server.url}/v1/taxonomy)`);
 const token = await readyToken(server);

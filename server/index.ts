@@ -6,6 +6,7 @@ import { pino } from 'pino';
 import type { Role } from '../src/archive/contract.ts';
 import { createApp } from './app.ts';
 import { openDatabase } from './db/index.ts';
+import { PortInUseError, isPortInUse } from './port-in-use.ts';
 import { purgeIdempotencyKeys } from './submissions.ts';
 import { createUser } from './users.ts';
 
@@ -86,7 +87,7 @@ export async function startArchiveServer(options: ArchiveServerOptions = {}): Pr
   } catch (error) {
     clearInterval(purgeTimer);
     await db.close();
-    throw error;
+    throw isPortInUse(error) ? new PortInUseError(host, options.port ?? DEFAULTS.port) : error;
   }
   const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
   log.info({ url, database: db.kind, dataDir: db.kind === 'pglite' ? dataDir : undefined }, 'archive server listening');
