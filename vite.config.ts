@@ -41,6 +41,8 @@ export default defineConfig(({ mode }) => {
         // crxjs builds the pages the manifest names; Firefox's manifest names the editor as a sidebar, which
         // crxjs does not know, so the page is an input of its own there.
         ...(browser === 'firefox' ? { input: { sidebar: 'sidepanel/index.html' } } : {}),
+        // No "[PLUGIN_TIMINGS]" report in `npm start` and test output: on a busy machine every plugin looks slow.
+        checks: { bundlerTimings: false },
         output: {
           codeSplitting: {
             groups: [
