@@ -15,7 +15,7 @@ import type { Page, Worker } from 'playwright-core';
 import { launchWithExtension, newProfileDir, selectText } from '../test/e2e/support/browser.ts';
 import { startFixtureServer } from '../test/e2e/support/fixture-server.ts';
 import { ROOT } from '../test/e2e/support/paths.ts';
-import { median, round, type Figures } from './types.ts';
+import { median, percentile, round, type Figures } from './types.ts';
 
 const CLIPS = 50;
 const WARM_UP = 3;
@@ -84,11 +84,6 @@ async function timeOneClip(worker: Worker, pageUrl: string): Promise<number> {
 /** The handler is finished once the page shows every clip of the page painted; the next clip starts after that. */
 async function waitForPaint(page: Page, count: number): Promise<void> {
   await page.waitForFunction((expected) => (CSS.highlights.get('incident-clipper')?.size ?? 0) >= expected, count, { timeout: 10_000 });
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
 }
 
 export async function run(): Promise<Figures> {
