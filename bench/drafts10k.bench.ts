@@ -111,7 +111,18 @@ async function searchMs(popup: Page, query: string): Promise<number> {
   }, query);
 }
 
-const firstPaint = (page: Page) => page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN);
+/** The page's first contentful paint, waiting for it when the page loaded before it painted. */
+const firstPaint = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        new PerformanceObserver((list) => {
+          const paint = list.getEntriesByName('first-contentful-paint')[0];
+          if (paint) resolve(paint.startTime);
+        }).observe({ type: 'paint', buffered: true });
+        setTimeout(() => resolve(Number.NaN), 10_000);
+      }),
+  );
 
 /** An extension page with one line of text and nothing else: what any extension page costs to show. */
 const EMPTY_PAGE = 'bench-empty.html';
