@@ -1,7 +1,8 @@
 /**
  * The core path in a real headless Firefox ESR with the built Firefox extension and the real archive: clip a
  * passage with the real context-menu item, find the draft in the popup, submit it, read it back from the
- * archive, and a submission made while the archive is down that leaves exactly once when it is back.
+ * archive, open the editor sidebar, and a submission made while the archive is down that leaves exactly once
+ * when it is back, after Firefox stopped the extension's background meanwhile.
  * Any uncaught error (or CSP report) from the extension in Firefox's output fails the test it happened in.
  */
 import { readFileSync } from 'node:fs';
@@ -22,6 +23,7 @@ import {
   setColorScheme,
   sidebarScreenshot,
   sidebarState,
+  stopBackground,
   tabIdOf,
   typeInto,
   waitFor,
@@ -166,7 +168,7 @@ describe('Firefox: clipping a passage and submitting it', () => {
 });
 
 describe('Firefox: an archive that is down', () => {
-  it('Firefox: keeps a submission while the archive is down, says it waits, and sends it exactly once when the archive is back', async () => {
+  it('Firefox: keeps a submission while the archive is down and the background is stopped, says it waits, and sends it exactly once when both are back', async () => {
     const down = await downArchive();
     const options = await connectArchive(down.url, down.token);
     const pageUrl = fixtures.url('dark.html');
@@ -180,10 +182,11 @@ describe('Firefox: an archive that is down', () => {
     const draftId = (await readStoredDrafts(ff, options)).find((draft) => draft.sources[0]?.url === pageUrl)!.id;
     expect(await readStore(ff, options, 'outbox')).toHaveLength(1);
     await closeTab(ff, popup);
+    expect(await stopBackground(ff)).toBe('stopped');
 
     const archive = await startTestArchive(down.dataDir, down.port);
     stopAfterAll.push(() => archive.server.close());
-    // Opening the popup drains the outbox.
+    // Opening the popup wakes the background, which drains the outbox.
     const again = await openPopupFor(page, options);
     await waitForText(ff, again, /submitted as INC-\d+/);
     const stored = (await readStoredDrafts(ff, options)).find((draft) => draft.id === draftId);

@@ -5,6 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ARTIFACTS } from '../../e2e/support/paths.ts';
+import { FIREFOX_ADDON_ID } from '../../../scripts/firefox-path.mjs';
 import type { Firefox } from './firefox.ts';
 
 interface EvaluateResult {
@@ -197,4 +198,15 @@ export async function setColorScheme(ff: Firefox, scheme: 'light' | 'dark'): Pro
     Services.prefs.setIntPref('ui.systemUsesDarkTheme', value === 0 ? 1 : 0);
     Services.prefs.setIntPref('layout.css.prefers-color-scheme.content-override', value);
   }, scheme === 'dark' ? 0 : 1);
+}
+
+/** Stops the extension's background as Firefox does when it idles ("Terminate background script"). */
+export async function stopBackground(ff: Firefox): Promise<string> {
+  return evaluate(ff, await chromeWindow(ff), async (addonId) => {
+    type Extension = { backgroundState: string; terminateBackground(options: { disableResetIdleForTest: boolean }): Promise<void> };
+    const policies = (globalThis as unknown as { WebExtensionPolicy: { getByID(id: string): { extension: Extension } } }).WebExtensionPolicy;
+    const extension = policies.getByID(addonId).extension;
+    await extension.terminateBackground({ disableResetIdleForTest: true });
+    return extension.backgroundState;
+  }, FIREFOX_ADDON_ID);
 }
