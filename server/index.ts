@@ -8,6 +8,7 @@ import { createApp } from './app.ts';
 import { newAdminToken, publishAdminEndpoint } from './admin.ts';
 import { openDatabase } from './db/index.ts';
 import { answerParserErrorsAsJson, requestErrorResponse } from './node-errors.ts';
+import { PortInUseError, isPortInUse } from './port-in-use.ts';
 import { purgeIdempotencyKeys } from './submissions.ts';
 import { createUser } from './users.ts';
 
@@ -98,7 +99,7 @@ export async function startArchiveServer(options: ArchiveServerOptions = {}): Pr
   } catch (error) {
     clearInterval(purgeTimer);
     await db.close();
-    throw error;
+    throw isPortInUse(error) ? new PortInUseError(host, options.port ?? DEFAULTS.port) : error;
   }
   const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
   const unpublish = adminToken ? await publishAdminEndpoint(dataDir, { pid: process.pid, url, token: adminToken }) : async () => {};

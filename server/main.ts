@@ -7,11 +7,13 @@
 import { optionsFromEnv } from './config.ts';
 import { DataDirInUse } from './db/dir-lock.ts';
 import { startArchiveServer, type StartedServer } from './index.ts';
+import { exitIfPortInUse } from './port-in-use.ts';
 
 let server: StartedServer;
 try {
   server = await startArchiveServer(optionsFromEnv());
 } catch (error) {
+  exitIfPortInUse(error);
   // A directory in use is an everyday mistake: one line, no stack.
   if (!(error instanceof DataDirInUse)) throw error;
   console.error(error.message);

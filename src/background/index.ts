@@ -1,4 +1,5 @@
 /** Service worker: wiring only. Listeners are registered synchronously at the top level, as MV3 requires. */
+import '../core/zod-jitless.ts';
 import { browser, type Menus, type Runtime, type Tabs } from '../extension-api.ts';
 import { clipFromTab } from './clip.ts';
 import { handlers } from './handlers.ts';
