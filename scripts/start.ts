@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'vite';
 import { startArchiveServer, type StartedServer } from '../server/index.ts';
-import { exitIfPortInUse } from '../server/port-in-use.ts';
+import { exitOnStartupMistake } from '../server/port-in-use.ts';
 import { findChromium } from './chromium-path.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -44,7 +44,7 @@ const server = await startArchiveServer({
   dataDir: process.env.DATA_DIR ?? path.join(DATA_DIR, 'archive'),
   logLevel: process.env.LOG_LEVEL ?? 'warn',
 }).catch((error: unknown) => {
-  exitIfPortInUse(error);
+  exitOnStartupMistake(error);
   throw error;
 });
 console.log(`Reference archive: ${server.url} (try ${server.url}/v1/taxonomy)`);

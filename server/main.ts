@@ -5,20 +5,13 @@
  * BODY_LIMIT_BYTES (1048576).
  */
 import { optionsFromEnv } from './config.ts';
-import { DataDirInUse } from './db/dir-lock.ts';
-import { startArchiveServer, type StartedServer } from './index.ts';
-import { exitIfPortInUse } from './port-in-use.ts';
+import { startArchiveServer } from './index.ts';
+import { exitOnStartupMistake } from './port-in-use.ts';
 
-let server: StartedServer;
-try {
-  server = await startArchiveServer(optionsFromEnv());
-} catch (error) {
-  exitIfPortInUse(error);
-  // A directory in use is an everyday mistake: one line, no stack.
-  if (!(error instanceof DataDirInUse)) throw error;
-  console.error(error.message);
-  process.exit(1);
-}
+const server = await startArchiveServer(optionsFromEnv()).catch((error: unknown) => {
+  exitOnStartupMistake(error);
+  throw error;
+});
 process.stdout.write(`Incident archive listening on ${server.url}\n`);
 
 let stopping = false;
