@@ -192,7 +192,7 @@ describe('Firefox: an archive that is down', () => {
     const stored = (await readStoredDrafts(ff, options)).find((draft) => draft.id === draftId);
     expect(stored?.submission).toMatchObject({ state: 'accepted', submissionId: expect.stringMatching(/^INC-\d+$/) });
     expect(await readStore(ff, options, 'outbox')).toEqual([]);
-    const lookup = await archive.get(`/v1/sources?url=${encodeURIComponent(pageUrl)}`);
+    const lookup = await archive.get(`/v1/sources?url=${encodeURIComponent(pageUrl)}`, down.token); // as the submitter: other editors see no id or title
     const matches = (lookup.body as { matches: { id: string; title: string }[] }).matches;
     expect(matches).toHaveLength(1);
     expect(matches[0]).toMatchObject({ id: stored!.submission!.submissionId, title });
