@@ -4,13 +4,15 @@
  * in the content script and in Node (linkedom, happy-dom) alike.
  */
 import type { SourceMetadata } from '../../core/draft.ts';
-import { hostnameOf, registrableDomain } from '../../core/url.ts';
+import { hostnameOf } from '../../core/url.ts';
 import { findAuthors } from './authors.ts';
 import { findCanonicalUrl } from './canonical.ts';
 import { modifiedDate, publishedDate } from './dates/page-dates.ts';
-import { rankedWith, textOf } from './json-ld.ts';
+import { decodeEntities } from './entities.ts';
+import { rankedWith, resolved, textOf } from './json-ld.ts';
 import { firstMeta } from './meta-tags.ts';
 import { readPage, type ExtractOptions, type Page } from './page.ts';
+import { siteNamesOf } from './site-names.ts';
 import { stripSiteSuffix } from './title.ts';
 
 export type { ExtractOptions } from './page.ts';
@@ -46,23 +48,51 @@ function firstField(...candidates: (() => Field | undefined)[]): Field | undefin
   return undefined;
 }
 
-function findPublisher(page: Page): Field | undefined {
+/** A URL or host is never a publisher's name: "https://www.fr.de", "www.kas.de", "tdg.ch/". */
+const URL_LIKE = /^(?:https?:\/\/|www\.)|\/$/i;
+
+/** The site name a title adds after the page's own headline: "Headline – Site" where the `<h1>` reads "Headline". */
+function titleSplitAtHeadline(page: Page): { headline: string; site: string } | undefined {
+  const headline = (page.root.querySelector('h1')?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const title = page.doc.title.replace(/\s+/g, ' ').trim();
+  if (headline.length < 3 || !title.startsWith(headline)) return undefined;
+  const site = /^\s+(?:[|–—·•»‹:]|-{1,2})\s+(.+)$/.exec(title.slice(headline.length))?.[1];
+  return site ? { headline, site } : undefined;
+}
+
+function publisherOfJsonLd(page: Page): Field | undefined {
+  for (const node of rankedWith(page.jsonLd, 'publisher')) {
+    const value = textOf(resolved(page.jsonLd, node['publisher']));
+    if (value) return { value, source: 'json-ld:publisher' };
+  }
+  return undefined;
+}
+
+function findPublisher(page: Page, title: string | undefined): Field | undefined {
+  const usable = (found: Field | undefined): Field | undefined => {
+    if (!found) return undefined;
+    let value = decodeEntities(found.value).trim();
+    // A site name that repeats the page title: "Land zahlte … | MLUK".
+    if (title && value.startsWith(title)) value = value.slice(title.length).replace(/^\s*(?:[|–—·•:-])\s*/, '');
+    return value && !URL_LIKE.test(value) && value !== title ? { value, source: found.source } : undefined;
+  };
   return firstField(
-    () => fromMeta(page, ['og:site_name']),
-    () => {
-      const node = rankedWith(page.jsonLd, 'publisher')[0];
-      const value = node && textOf(node['publisher']);
-      return value ? { value, source: 'json-ld:publisher' } : undefined;
-    },
-    () => fromMeta(page, ['citation_publisher', 'citation_journal_title', 'dc.publisher', 'dcterms.publisher', 'application-name']),
+    // The brand the site shows before the JSON-LD publisher, often the legal company ("Tamedia AG").
+    () => usable(fromMeta(page, ['og:site_name'])),
+    () => usable(publisherOfJsonLd(page)),
+    () => usable(fromMeta(page, ['citation_publisher', 'citation_journal_title', 'dc.publisher', 'dcterms.publisher', 'application-name'])),
+    () => usable(mapField(titleSplitAtHeadline(page)?.site, 'title')),
   );
 }
+
+const mapField = (value: string | undefined, source: string): Field | undefined => (value ? { value, source } : undefined);
 
 function findTitle(page: Page): Field | undefined {
   return firstField(
     () => fromMeta(page, ['og:title']),
     () => fromJsonLd(page, 'headline'),
     () => fromMeta(page, ['twitter:title', 'citation_title', 'dc.title', 'dcterms.title']),
+    () => mapField(titleSplitAtHeadline(page)?.headline, 'h1'),
     () => ({ value: page.doc.title, source: 'document.title' }),
     () => ({ value: page.doc.querySelector('h1')?.textContent ?? '', source: 'h1' }),
   );
@@ -86,15 +116,16 @@ export function extractMetadata(doc: Document, pageUrl: string, options: Extract
   provenance['url'] = canonical.source;
 
   const host = hostnameOf(canonical.url) ?? '';
-  const publisher = findPublisher(page);
-  const siteNames = [publisher?.value ?? '', registrableDomain(host).replace(/\.[^.]+$/, '')];
   const title = findTitle(page);
+  const titleText = title ? clip(decodeEntities(title.value), 2_000) : undefined;
+  const publisher = findPublisher(page, titleText);
+  const siteNames = siteNamesOf([publisher?.value, firstMeta(page.meta, ['og:site_name'])?.value, publisherOfJsonLd(page)?.value], host);
   const description = firstField(
     () => fromMeta(page, ['og:description', 'description', 'twitter:description', 'dc.description']),
     () => fromJsonLd(page, 'description'),
   );
   const language = findLanguage(page);
-  const authors = findAuthors(page);
+  const authors = findAuthors(page, siteNames);
   const published = publishedDate(page);
   const modified = modifiedDate(page);
 
@@ -112,7 +143,7 @@ export function extractMetadata(doc: Document, pageUrl: string, options: Extract
   return {
     url: canonical.url,
     originalUrl: pageUrl,
-    title: title ? clip(stripSiteSuffix(title.value, siteNames), 2_000) : '',
+    title: titleText ? stripSiteSuffix(titleText, siteNames) : '',
     publisher: publisher ? clip(publisher.value, 500) : undefined,
     authors: authors?.authors ?? [],
     language: language?.value,
