@@ -4,15 +4,15 @@
  * in the content script and in Node (linkedom, happy-dom) alike.
  */
 import type { SourceMetadata } from '../../core/draft.ts';
-import { hostnameOf } from '../../core/url.ts';
+import { hostnameOf, registrableDomain } from '../../core/url.ts';
 import { findAuthors } from './authors.ts';
 import { findCanonicalUrl } from './canonical.ts';
 import { modifiedDate, publishedDate } from './dates/page-dates.ts';
 import { decodeEntities } from './entities.ts';
-import { rankedWith, resolved, textOf } from './json-ld.ts';
+import { rankedWith, resolved, textOf, typesOf, type JsonObject } from './json-ld.ts';
 import { firstMeta } from './meta-tags.ts';
 import { readPage, type ExtractOptions, type Page } from './page.ts';
-import { siteNamesOf } from './site-names.ts';
+import { siteNamesOf, squash } from './site-names.ts';
 import { stripSiteSuffix } from './title.ts';
 
 export type { ExtractOptions } from './page.ts';
@@ -60,25 +60,45 @@ function titleSplitAtHeadline(page: Page): { headline: string; site: string } | 
   return site ? { headline, site } : undefined;
 }
 
-function publisherOfJsonLd(page: Page): Field | undefined {
+/** The JSON-LD publisher's name, and whether it is a person (a blogger publishing their own site). */
+function publisherOfJsonLd(page: Page): (Field & { person: boolean }) | undefined {
   for (const node of rankedWith(page.jsonLd, 'publisher')) {
-    const value = textOf(resolved(page.jsonLd, node['publisher']));
-    if (value) return { value, source: 'json-ld:publisher' };
+    const publisher = resolved(page.jsonLd, node['publisher']);
+    const value = textOf(publisher);
+    const types = publisher && typeof publisher === 'object' && !Array.isArray(publisher) ? typesOf(publisher as JsonObject) : [];
+    if (value) return { value, source: 'json-ld:publisher', person: types.includes('Person') };
   }
   return undefined;
 }
 
-function findPublisher(page: Page, title: string | undefined): Field | undefined {
+/**
+ * "Bernau LIVE - Dein Stadtportal", "Infoportal - Diakonie Deutschland", "www.leichtathletik.de | Das
+ * Portal": a site name with a tagline is cut to the part that names the host, when one does.
+ */
+function withoutTagline(name: string, host: string): string {
+  const parts = name.split(/\s+(?:[|–—·•:]|-{1,2})\s+/);
+  if (parts.length < 2) return name;
+  const hostName = squash(registrableDomain(host).replace(/\.[^.]+$/, ''));
+  const naming = parts.map((part) => part.replace(/^www\./i, '')).find((part) => hostName.length > 2 && squash(part).includes(hostName));
+  return naming ?? name;
+}
+
+function findPublisher(page: Page, title: string | undefined, host: string): Field | undefined {
   const usable = (found: Field | undefined): Field | undefined => {
     if (!found) return undefined;
-    let value = decodeEntities(found.value).trim();
+    let value = withoutTagline(decodeEntities(found.value).trim(), host);
     // A site name that repeats the page title: "Land zahlte … | MLUK".
     if (title && value.startsWith(title)) value = value.slice(title.length).replace(/^\s*(?:[|–—·•:-])\s*/, '');
     return value && !URL_LIKE.test(value) && value !== title ? { value, source: found.source } : undefined;
   };
   return firstField(
     // The brand the site shows before the JSON-LD publisher, often the legal company ("Tamedia AG").
-    () => usable(fromMeta(page, ['og:site_name'])),
+    () => {
+      const siteName = usable(fromMeta(page, ['og:site_name']));
+      const jsonLd = usable(publisherOfJsonLd(page));
+      // "pcgamer" is "PC Gamer" written as a handle.
+      return siteName && jsonLd && squash(siteName.value) === squash(jsonLd.value) ? jsonLd : siteName;
+    },
     () => usable(publisherOfJsonLd(page)),
     () => usable(fromMeta(page, ['citation_publisher', 'citation_journal_title', 'dc.publisher', 'dcterms.publisher', 'application-name'])),
     () => usable(mapField(titleSplitAtHeadline(page)?.site, 'title')),
@@ -118,8 +138,11 @@ export function extractMetadata(doc: Document, pageUrl: string, options: Extract
   const host = hostnameOf(canonical.url) ?? '';
   const title = findTitle(page);
   const titleText = title ? clip(decodeEntities(title.value), 2_000) : undefined;
-  const publisher = findPublisher(page, titleText);
-  const siteNames = siteNamesOf([publisher?.value, firstMeta(page.meta, ['og:site_name'])?.value, publisherOfJsonLd(page)?.value], host);
+  const publisher = findPublisher(page, titleText, host);
+  const jsonLdPublisher = publisherOfJsonLd(page);
+  // A person who publishes their own blog may well be its author too.
+  const organisation = jsonLdPublisher && !jsonLdPublisher.person ? jsonLdPublisher.value : undefined;
+  const siteNames = siteNamesOf([publisher?.source === 'json-ld:publisher' ? organisation : publisher?.value, firstMeta(page.meta, ['og:site_name'])?.value, organisation], host);
   const description = firstField(
     () => fromMeta(page, ['og:description', 'description', 'twitter:description', 'dc.description']),
     () => fromJsonLd(page, 'description'),

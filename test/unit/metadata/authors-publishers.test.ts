@@ -69,6 +69,22 @@ describe('publisher', () => {
     expect(extract(ld(graph)).publisher).toBe('Bernau LIVE');
   });
 
+  it('loses a tagline when one part of the site name names the host', () => {
+    const meta = extract(`<meta property="og:site_name" content="Bernau LIVE - Dein Stadt- und Regionalportal für Bernau">`, undefined, 'https://bernau-live.de/a');
+    expect(meta.publisher).toBe('Bernau LIVE');
+  });
+
+  it('may be the author: a blogger publishing their own site', () => {
+    const graph = {
+      '@graph': [
+        { '@type': ['Person', 'Organization'], '@id': 'https://helge.example/#me', name: 'Helge Fahrnberger' },
+        { '@type': 'Article', author: { '@id': 'https://helge.example/#me' }, publisher: { '@id': 'https://helge.example/#me' } },
+      ],
+    };
+    const meta = extract(`<meta property="og:site_name" content="Helge.example">${ld(graph)}`, undefined, 'https://helge.example/post');
+    expect(meta.authors).toEqual(['Helge Fahrnberger']);
+  });
+
   it('is taken from the title when the title is the headline and the site name', () => {
     const meta = extract('<title>Sur la PMA avec les juristes - Les oreilles loin du front</title>', '<h1>Sur la PMA avec les juristes</h1>');
     expect(meta.title).toBe('Sur la PMA avec les juristes');
