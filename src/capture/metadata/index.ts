@@ -102,7 +102,21 @@ function findPublisher(page: Page, title: string | undefined, host: string): Fie
     () => usable(publisherOfJsonLd(page)),
     () => usable(fromMeta(page, ['citation_publisher', 'citation_journal_title', 'dc.publisher', 'dcterms.publisher', 'application-name'])),
     () => usable(mapField(titleSplitAtHeadline(page)?.site, 'title')),
+    () => usable(mapField(logoName(page), 'logo')),
   );
+}
+
+const LOGO_IMAGES = '[class*="logo" i] img[alt], [id*="logo" i] img[alt], img[class*="logo" i][alt], img[id*="logo" i][alt], img[alt*="logo" i]';
+/** What a logo's alternative text adds to the name: "Logo:", "-Logo", "(Link zur Startseite)", "home". */
+const LOGO_WORDS = /\([^)]*\)|(?<!\p{L})(?:logo|link|home|startseite|zur|to|the homepage|der|des|von|of)(?!\p{L})|[-:]/giu;
+
+/** The outlet's name as its logo's alternative text gives it: "Logo: Bundeskriminalamt (Link zur Startseite)". */
+function logoName(page: Page): string | undefined {
+  for (const image of [...page.root.querySelectorAll(LOGO_IMAGES)].slice(0, 5)) {
+    const name = (image.getAttribute('alt') ?? '').replace(LOGO_WORDS, ' ').replace(/\s+/g, ' ').trim();
+    if (name.length > 1 && name.split(' ').length <= 5 && !/\.(?:svg|png|jpe?g|gif)$/i.test(name)) return name;
+  }
+  return undefined;
 }
 
 const mapField = (value: string | undefined, source: string): Field | undefined => (value ? { value, source } : undefined);

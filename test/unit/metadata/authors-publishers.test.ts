@@ -85,6 +85,11 @@ describe('publisher', () => {
     expect(meta.authors).toEqual(['Helge Fahrnberger']);
   });
 
+  it('is read from the logo when the page declares none', () => {
+    const body = '<header><a class="logo" href="/"><img src="/logo.svg" alt="Logo: Bundeskriminalamt (Link zur Startseite)"></a></header><h1>Headline</h1>';
+    expect(extract('', body).publisher).toBe('Bundeskriminalamt');
+  });
+
   it('is taken from the title when the title is the headline and the site name', () => {
     const meta = extract('<title>Sur la PMA avec les juristes - Les oreilles loin du front</title>', '<h1>Sur la PMA avec les juristes</h1>');
     expect(meta.title).toBe('Sur la PMA avec les juristes');
