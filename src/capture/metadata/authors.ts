@@ -5,6 +5,7 @@
  */
 import { decodeEntities } from './entities.ts';
 import { rankedWith, resolved, type JsonObject } from './json-ld.ts';
+import { headlineOf, inForeignRegion } from './dates/regions.ts';
 import type { Page } from './page.ts';
 import { isSiteDesk, namesSite } from './site-names.ts';
 
@@ -77,8 +78,11 @@ const NAME_SEPARATOR = /\s*(?:,|\s+and\s+|\s+und\s+|\s+et\s+|\s+y\s+|\s+e\s+|\s*
 
 /** "By Emily Burack 8 January 2020", "von Daniel Braun, Davor Pasoski": the names after the credit word. */
 function namesFromBylines(page: Page, siteNames: string[]): string[] {
+  const headline = headlineOf(page.root);
   for (const element of [...page.root.querySelectorAll(BYLINE_ELEMENTS)].slice(0, 30)) {
     if (COMMENT_AREA.test(`${element.getAttribute('class') ?? ''} ${element.closest('[class*="comment" i], [id*="comment" i]') ? 'comment' : ''}`)) continue;
+    // A teaser's or a related article's byline is not this page's.
+    if (inForeignRegion(element, headline)) continue;
     const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 200);
     const credit = BYLINE_WORD.exec(text)?.[1];
     if (!credit) continue;

@@ -43,6 +43,11 @@ describe('authors', () => {
     expect(extract('', '<h1>Headline</h1><p class="author-line">von Daniel Braun, Davor Pasoski</p>').authors).toEqual(['Daniel Braun', 'Davor Pasoski']);
   });
 
+  it('are not read from the byline of a related article’s teaser', () => {
+    const body = '<h1>Headline</h1><p>Text.</p><div class="related"><h3>Other story</h3><span class="byline">Par Stefan Häne, Sylvain Besson</span></div>';
+    expect(extract('', body).authors).toEqual([]);
+  });
+
   it('are not a desk, a staff credit or a CMS account', () => {
     expect(extract(`<meta name="author" content="Redaktion">`).authors).toEqual([]);
     expect(extract(`<meta property="og:site_name" content="Politics.co.uk"><meta name="author" content="Politics.co.uk staff">`).authors).toEqual([]);
