@@ -11,14 +11,14 @@ const ORIGIN_WORDS: [RegExp, MessageKey][] = [
   [/^meta:/, 'provenance_from_meta_tags'],
   [/^link\[rel=canonical\]/, 'provenance_from_canonical_link'],
   [/^page$/, 'provenance_from_address_bar'],
-  [/^url$/, 'provenance_from_address'],
+  [/^url(?::|$)/, 'provenance_from_address'],
   [/^image-url:/, 'provenance_from_image_address'],
   [/^document\.title$/, 'provenance_from_tab_title'],
   [/^h1$/, 'provenance_from_headline'],
   [/^html\[lang\]$/, 'provenance_from_declared_language'],
   [/^markup:author$/, 'provenance_from_byline'],
   [/^script$/, 'provenance_from_scripts'],
-  [/^(?:time\[|class:|text)/, 'provenance_from_page_text'],
+  [/^(?:time\[|class:|text|wiki:|microformat:)/, 'provenance_from_page_text'],
 ];
 
 const FIELD_LABELS: Record<string, MessageKey> = {
