@@ -111,6 +111,8 @@ export function defineSyncSuite(name: string, makeBackend: () => Promise<SyncBac
       const again = await d.push(ops);
       expect(again.status).toBe(200);
       expect(again.json).toEqual(first.json);
+      // A retry of the oldest op alone acknowledges only that one: the device still needs the others' results.
+      expect((await d.push(ops.slice(0, 1))).json).toEqual({ ackedThrough: 2, results: [(first.json as Push).results[0]] });
       // A retry that also carries newer ops: the old ones replay, the new one applies.
       const retry = await d.push([...ops, ...d.ops({ type: 'list', draftId: draft.id, field: 'tags', add: ['refund'] })]);
       expect((retry.json as Push).ackedThrough).toBe(5);

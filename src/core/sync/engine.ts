@@ -61,7 +61,8 @@ export async function push(tx: SyncWriteTx, user: SyncUser, clientId: string, op
     if (record && record.opId !== null && typeof op.opId === 'string' && record.opId !== op.opId) return { kind: 'seq_reused', seq: op.seq };
   }
   const results = replayed.map((op) => stored.find((result) => result.seq === op.seq) ?? { seq: op.seq, status: 'rejected' as const, reason: 'forgotten' });
-  if (fresh.length === 0) return { kind: 'done', ackedThrough: acked, results: results.map(publicResult) };
+  // A retry of older ops acknowledges only what it carried: the device still needs the results of the rest.
+  if (fresh.length === 0) return { kind: 'done', ackedThrough: Math.min(acked, ops[ops.length - 1]?.seq ?? acked), results: results.map(publicResult) };
 
   let version = await tx.version();
   const drafts = new Map((await tx.drafts(fresh.map((op) => op.draftId).filter(isUuid))).map((draft) => [draft.id, draft]));

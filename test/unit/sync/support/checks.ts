@@ -15,9 +15,11 @@ function fail(message: string, detail?: unknown): never {
 const canonical = (drafts: Map<string, SyncDraft>) => JSON.stringify([...drafts.values()].sort((a, b) => a.id.localeCompare(b.id)));
 
 export function checkSynced(store: MemoryStore, devices: Device[]): void {
-  const truth = canonical(store.visible(devices[0]!.user));
   for (const d of devices) {
+    const truth = canonical(store.visible(d.user));
     if (d.outbox.length > 0) fail(`device ${d.tag} still has ${d.outbox.length} ops waiting`);
+    const foreign = [...d.copy.values()].find((draft) => draft.ownerId !== d.user.id);
+    if (foreign) fail(`device ${d.tag} received another editor's draft ${foreign.id}`);
     if (canonical(d.copy) !== truth) fail(`device ${d.tag}'s copy differs from the archive`);
     if (canonical(d.view) !== truth) fail(`device ${d.tag} shows something other than the archive`);
   }
