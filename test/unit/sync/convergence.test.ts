@@ -14,6 +14,20 @@ describe('sync under faults (property)', () => {
     );
   }, 120_000);
 
+  it('a device whose answer is late does not replay ops its pulled copy already holds (it saw a conflict that was never made, found by soak:sync)', async () => {
+    const { store, devices } = await runScenario({
+      devices: 2,
+      other: false,
+      steps: [
+        { t: 'offline', device: 0, count: 100, seed: 0 },
+        { t: 'push', device: 0, batch: 22, fault: 'delayed' },
+        { t: 'pull', device: 0, limit: 3, pages: 1 },
+        { t: 'edit', device: 0, count: 1, seed: 1659338275 },
+      ],
+    });
+    checkSynced(store, devices);
+  });
+
   it('counts what it exercised: conflicts, merges and rejections do occur', async () => {
     const statuses = new Map<string, number>();
     await fc.assert(

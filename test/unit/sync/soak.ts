@@ -26,7 +26,7 @@ try {
     { numRuns: runs, seed },
   );
 } catch (error) {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(error instanceof Error ? `${error.message}\n${String(error.cause ?? "")}` : error);
   process.exit(1);
 }
 const seconds = (performance.now() - started) / 1000;
