@@ -7,6 +7,14 @@ import { applyOp } from './apply.ts';
 import type { SyncOpInput } from './ops.ts';
 import type { SyncDraft, SyncUser } from './state.ts';
 
+/**
+ * The device's ops that `copy` does not hold yet. An acknowledged op stays among them until a pull brings
+ * its effect: until then, leaving it out would show the draft without it.
+ */
+export function notYetPulled<Op extends { seq: number; draftId: string }>(copy: ReadonlyMap<string, SyncDraft>, ops: readonly Op[], clientId: string): Op[] {
+  return ops.filter((op) => (copy.get(op.draftId)?.applied[clientId] ?? 0) < op.seq);
+}
+
 export function rebase(copy: ReadonlyMap<string, SyncDraft>, pending: readonly SyncOpInput[], user: SyncUser, clientId: string): Map<string, SyncDraft> {
   const view = new Map(copy);
   let version = Math.max(0, ...[...copy.values()].map((draft) => draft.rev));

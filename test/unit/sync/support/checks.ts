@@ -18,6 +18,7 @@ export function checkSynced(store: MemoryStore, devices: Device[]): void {
   for (const d of devices) {
     const truth = canonical(store.visible(d.user));
     if (d.outbox.length > 0) fail(`device ${d.tag} still has ${d.outbox.length} ops waiting`);
+    if (d.sent.length > 0) fail(`device ${d.tag} never pulled the effect of ${d.sent.length} acknowledged ops`, d.sent.map((op) => op.seq));
     const foreign = [...d.copy.values()].find((draft) => draft.ownerId !== d.user.id);
     if (foreign) fail(`device ${d.tag} received another editor's draft ${foreign.id}`);
     if (canonical(d.copy) !== truth) fail(`device ${d.tag}'s copy differs from the archive`);

@@ -5,7 +5,7 @@
  */
 import type { PushOutcome } from '../../../../src/core/sync/engine.ts';
 import type { OpBody, OpResult, SyncOpInput } from '../../../../src/core/sync/ops.ts';
-import { rebase } from '../../../../src/core/sync/rebase.ts';
+import { notYetPulled, rebase } from '../../../../src/core/sync/rebase.ts';
 import { openConflicts, type SyncDraft, type SyncUser } from '../../../../src/core/sync/state.ts';
 import { tokenize } from '../../../../src/core/text-merge.ts';
 import type { MemoryStore } from './memory-store.ts';
@@ -25,6 +25,8 @@ export interface Intent {
 export class Device {
   seq = 0;
   outbox: SyncOpInput[] = [];
+  /** Acknowledged ops (not rejected) whose effect no pull has brought yet. */
+  sent: SyncOpInput[] = [];
   copy = new Map<string, SyncDraft>();
   view = new Map<string, SyncDraft>();
   cursor: string | undefined;
@@ -141,13 +143,21 @@ export class Device {
       if (earlier && JSON.stringify(earlier) !== JSON.stringify(result)) throw new Error(`seq ${result.seq} answered ${JSON.stringify(result)} after ${JSON.stringify(earlier)}`);
       this.statuses.set(result.seq, result);
     }
+    const acked = this.outbox.filter((op) => op.seq <= outcome.ackedThrough);
+    this.sent.push(...acked.filter((op) => this.statuses.get(op.seq)?.status !== 'rejected'));
     this.outbox = this.outbox.filter((op) => op.seq > outcome.ackedThrough);
-    this.view = rebase(this.copy, this.outbox, this.user, this.clientId);
+    this.refresh();
+  }
+
+  /** The view: the copy with every op it does not hold yet replayed on top. */
+  private refresh(): void {
+    this.sent = notYetPulled(this.copy, this.sent, this.clientId);
+    this.view = rebase(this.copy, [...this.sent, ...this.outbox], this.user, this.clientId);
   }
 
   /** A worker killed mid-push starts again from what it stored: outbox, copy and cursor; the view is rebuilt. */
   restart(): void {
-    this.view = rebase(this.copy, this.outbox, this.user, this.clientId);
+    this.refresh();
   }
 
   /** One page of changes; true when more are waiting. */
@@ -156,7 +166,7 @@ export class Device {
     if (page.reset) throw new Error('unexpected reset');
     for (const draft of page.drafts) this.copy.set(draft.id, draft);
     this.cursor = page.cursor;
-    this.view = rebase(this.copy, this.outbox, this.user, this.clientId);
+    this.refresh();
     return page.hasMore;
   }
 }
