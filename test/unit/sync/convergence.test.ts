@@ -4,7 +4,7 @@ import { checkSynced } from './support/checks.ts';
 import { runScenario, scenarioArb, type Scenario } from './support/scenario.ts';
 
 describe('sync under faults (property)', () => {
-  it('2–4 devices editing the same drafts end identical, with every op applied, merged, in conflict or rejected once', async () => {
+  it('2–4 devices editing the same drafts (with another editor and a reviewer syncing alongside) end identical, with every op applied, merged, in conflict or rejected once', async () => {
     await fc.assert(
       fc.asyncProperty(scenarioArb(), async (scenario) => {
         const { store, devices } = await runScenario(scenario);
@@ -29,12 +29,14 @@ describe('sync under faults (property)', () => {
     checkSynced(store, devices);
   });
 
-  it('counts what it exercised: conflicts, merges and rejections do occur', async () => {
+  it('counts what it exercised: conflicts, merges and rejections do occur, and reviewers receive drafts sent to review', async () => {
     const statuses = new Map<string, number>();
+    let reviewed = 0;
     await fc.assert(
       fc.asyncProperty(scenarioArb(200), async (scenario) => {
-        const { store } = await runScenario(scenario);
+        const { store, devices } = await runScenario(scenario);
         for (const result of store.results.values()) statuses.set(result.status, (statuses.get(result.status) ?? 0) + 1);
+        for (const d of devices) if (d.user.role === 'reviewer') reviewed += d.copy.size;
       }),
       { numRuns: 100, seed: 42 },
     );
@@ -42,5 +44,6 @@ describe('sync under faults (property)', () => {
     expect(statuses.get('merged')).toBeGreaterThan(0);
     expect(statuses.get('rejected')).toBeGreaterThan(0);
     expect(statuses.get('applied')).toBeGreaterThan(statuses.get('conflict')!);
+    expect(reviewed).toBeGreaterThan(0);
   });
 });

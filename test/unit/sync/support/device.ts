@@ -17,7 +17,7 @@ const pick = <T>(items: readonly T[], random: Random): T | undefined => items[Ma
 export interface Intent {
   clientId: string;
   seq: number;
-  kind: 'create' | 'title' | 'severity' | 'tagAdd' | 'tagRemove' | 'textInsert' | 'textDelete' | 'sourceAdd' | 'sourceEdit' | 'sourceRemove' | 'quoteAdd' | 'quoteEdit' | 'resolve' | 'invalid';
+  kind: 'create' | 'title' | 'severity' | 'submit' | 'tagAdd' | 'tagRemove' | 'textInsert' | 'textDelete' | 'sourceAdd' | 'sourceEdit' | 'sourceRemove' | 'quoteAdd' | 'quoteEdit' | 'resolve' | 'invalid';
   draftId: string;
   marker?: string;
 }
@@ -63,8 +63,9 @@ export class Device {
     this.add({ type: 'create', draftId: this.uuid(), title, texts: { summary: 'It began. It went on. It ended. ' } }, { kind: 'create' });
   }
 
-  /** One random edit of what this device shows. */
+  /** One random edit of what this device shows (a reviewer's device only reads). */
   edit(random: Random): void {
+    if (this.user.role === 'reviewer') return;
     const drafts = [...this.view.values()].sort((a, b) => a.id.localeCompare(b.id));
     const draft = pick(drafts, random);
     if (!draft || random() < 0.02) {
@@ -78,6 +79,7 @@ export class Device {
     const quotes = Object.values(draft.quotes).filter((row) => !row.deleted && !draft.sources[String(row.fields.sourceId?.v)]?.deleted);
     const roll = random();
     if (roll < 0.12) return this.add({ type: 'set', draftId, field: 'title', value: `T${marker}`, baseRev, base: draft.fields.title.v }, { kind: 'title', marker });
+    if (roll < 0.13 && draft.fields.reviewState.v === 'draft') return this.add({ type: 'set', draftId, field: 'reviewState', value: 'submitted', baseRev, base: 'draft' }, { kind: 'submit' });
     if (roll < 0.2) return this.add({ type: 'set', draftId, field: 'severity', value: pick(['SEV-1', 'SEV-2', 'SEV-3', 'SEV-4'], random), baseRev, base: draft.fields.severity.v }, { kind: 'severity' });
     if (roll < 0.3) return this.add({ type: 'list', draftId, field: 'tags', add: [`g${marker}`] }, { kind: 'tagAdd', marker: `g${marker}` });
     if (roll < 0.36) {
