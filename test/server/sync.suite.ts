@@ -193,6 +193,16 @@ export function defineSyncSuite(name: string, makeBackend: () => Promise<SyncBac
       expect((await pullAll(mine)).get(draft.id)!.fields.title.v).toBe('Chatbot invents a refund policy');
     });
 
+    it('takes a draft id in capitals as the same draft, never as a second one over it', async () => {
+      const d = device();
+      const draft = await newDraft(d);
+      const reply = await d.push(d.ops({ type: 'create', draftId: draft.id.toUpperCase(), title: 'Chatbot invents a refund policy' }, { type: 'list', draftId: draft.id.toUpperCase(), field: 'tags', add: ['caps'] }));
+      expect((reply.json as Push).results.map((result) => result.status)).toEqual(['applied', 'applied']);
+      const seen = (await pullAll(d)).get(draft.id)!;
+      expect(seen.texts.summary.v).toBe(SUMMARY);
+      expect(seen.lists.tags).toEqual(['caps']);
+    });
+
     it('refuses a client id that belongs to another user', async () => {
       const d = device();
       await newDraft(d);

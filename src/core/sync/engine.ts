@@ -65,12 +65,14 @@ export async function push(tx: SyncWriteTx, user: SyncUser, clientId: string, op
   if (fresh.length === 0) return { kind: 'done', ackedThrough: Math.min(acked, ops[ops.length - 1]?.seq ?? acked), results: results.map(publicResult) };
 
   let version = await tx.version();
-  const drafts = new Map((await tx.drafts(fresh.map((op) => op.draftId).filter(isUuid))).map((draft) => [draft.id, draft]));
+  // Draft ids compare in lower case, as the database's uuid type does, so one draft is never two.
+  const idOf = (op: OpEnvelope) => (isUuid(op.draftId) ? op.draftId.toLowerCase() : null);
+  const drafts = new Map((await tx.drafts(fresh.map(idOf).filter((id) => id !== null))).map((draft) => [draft.id, draft]));
   const dirty = new Set<string>();
   const applied: StoredResult[] = [];
   for (const op of fresh) {
-    const draftId = isUuid(op.draftId) ? op.draftId : null;
-    const outcome = applyOp(draftId ? drafts.get(draftId) : undefined, op, { userId: user.id, role: user.role, clientId, version: version + 1 });
+    const draftId = idOf(op);
+    const outcome = applyOp(draftId ? drafts.get(draftId) : undefined, draftId ? { ...op, draftId } : op, { userId: user.id, role: user.role, clientId, version: version + 1 });
     if (outcome.draft) {
       version += 1;
       drafts.set(outcome.draft.id, outcome.draft);
