@@ -3,7 +3,7 @@
  * The server generates its OpenAPI document from these schemas.
  */
 import { z } from 'zod';
-import { IsoDateTime, IsoDay, Severity } from './draft.ts';
+import { ENTRY_CONTENT, IsoDateTime, IsoDay, Severity } from './draft.ts';
 
 export const API_VERSION = 'v1';
 
@@ -74,15 +74,7 @@ export const SubmissionRequest = z
   .strictObject({
     draftId: z.uuid(),
     title: z.string().trim().min(1).max(500),
-    summary: z.string().max(50_000).default(''),
-    severity: Severity.optional(),
-    announcementDate: IsoDay.optional(),
-    incidentDate: IsoDay.optional(),
-    rationale: z.string().max(50_000).default(''),
-    counterfactual: z.string().max(50_000).default(''),
-    codes: z.array(z.string().max(50)).max(200).default([]),
-    providers: z.array(z.string().max(200)).max(100).default([]),
-    tags: z.array(z.string().max(100)).max(100).default([]),
+    ...ENTRY_CONTENT,
     sources: z.array(SubmissionSource).min(1).max(100),
   })
   .meta({ id: 'SubmissionRequest' });

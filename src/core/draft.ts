@@ -109,9 +109,8 @@ export const SubmissionRecord = z.strictObject({
 });
 export type SubmissionRecord = z.infer<typeof SubmissionRecord>;
 
-export const Draft = z.strictObject({
-  id: z.uuid(),
-  title: z.string().max(500).default(''),
+/** The fields of an entry that a draft and the archive's submission body hold alike. */
+export const ENTRY_CONTENT = {
   summary: z.string().max(50_000).default(''),
   severity: Severity.optional(),
   announcementDate: IsoDay.optional(),
@@ -121,6 +120,12 @@ export const Draft = z.strictObject({
   codes: z.array(z.string().max(50)).max(200).default([]),
   providers: z.array(z.string().max(200)).max(100).default([]),
   tags: z.array(z.string().max(100)).max(100).default([]),
+};
+
+export const Draft = z.strictObject({
+  id: z.uuid(),
+  title: z.string().max(500).default(''),
+  ...ENTRY_CONTENT,
   /** Who deployed the AI system, and who was harmed: for the AI Incident Database export only (not sent to the archive). */
   deployers: z.array(z.string().max(200)).max(100).default([]),
   harmedParties: z.array(z.string().max(200)).max(100).default([]),
