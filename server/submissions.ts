@@ -5,6 +5,8 @@ import { SubmissionRequest, type Submission, type SourcesLookup } from '../src/c
 import type { AuthUser } from './auth.ts';
 import type { Database, Queryable } from './db/index.ts';
 import { ApiProblem } from './errors.ts';
+import { enterReview } from './review/from-submission.ts';
+import { lockVersion } from './review/service.ts';
 
 export type ParsedSubmission = z.output<typeof SubmissionRequest>;
 
@@ -102,6 +104,8 @@ async function answerWithLive(tx: Queryable, user: AuthUser, key: string, hash: 
 export async function createSubmission(db: Database, user: AuthUser, key: string, request: ParsedSubmission): Promise<StoredResponse> {
   const hash = requestHash(request);
   return db.transaction(async (tx) => {
+    // Taken before any submission row, in the order review and sync take their locks (no deadlock with them).
+    await lockVersion(tx);
     const claimed = await tx.query(
       `insert into idempotency_keys (user_id, key, request_hash, status_code, response_body)
        values ($1, $2, $3, 0, '') on conflict (user_id, key) do nothing returning 1 as claimed`,
@@ -124,6 +128,7 @@ export async function createSubmission(db: Database, user: AuthUser, key: string
       [request.draftId, user.id, request.title, JSON.stringify(request), request.sources.map((source) => source.url), hash],
     );
     if (!row) return answerWithLive(tx, user, key, hash, (await liveSubmissionOf(tx, request.draftId))!);
+    await enterReview(tx, user, request);
     const body = JSON.stringify(toSubmission(row!));
     await tx.query(
       'update idempotency_keys set status_code = 201, response_body = $3, submission_id = $4 where user_id = $1 and key = $2',

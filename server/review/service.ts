@@ -59,7 +59,7 @@ export async function eventsOf(db: Queryable, draftId: string): Promise<ReviewEv
 }
 
 /** The sync version counter, locked until commit. */
-async function lockVersion(tx: Queryable): Promise<number> {
+export async function lockVersion(tx: Queryable): Promise<number> {
   const [row] = await tx.query<{ version: string }>('select version from sync_meta for update');
   return Number(row!.version);
 }
@@ -105,7 +105,7 @@ export class ReviewService {
       );
       if (!won) await this.explainRefusedClaim(tx, actor, draftId, revision, now);
       await tx.query('update sync_meta set version = $1', [version]);
-      return this.record(tx, { draftId, actor, action: 'claim', from: won!.before, to: 'in_review', decidedOn: revision, version, reason: null, now });
+      return recordEvent(tx, { draftId, actor, action: 'claim', from: won!.before, to: 'in_review', decidedOn: revision, version, reason: null, now });
     });
   }
 
@@ -158,34 +158,39 @@ export class ReviewService {
       await check(row, tx, now);
       const version = current + 1;
       const publishedId = to === 'published' ? await publishEntry(tx, row, actor, now) : null;
-      await tx.query(
-        `update sync_drafts set review_state = $2, version = $3, updated_by = $4, updated_at = $5, state = $6,
-           claimed_by = case when $2 = 'approved' then claimed_by end,
-           claimed_at = case when $2 = 'approved' then claimed_at end,
-           claim_expires_at = case when $2 = 'approved' then claim_expires_at end,
-           submitted_at = case when $2 = 'submitted' and $7 = 'transition' then $5 else submitted_at end,
-           published_id = coalesce($8, published_id)
-         where id = $1`,
-        [draftId, to, version, actor.id, now, JSON.stringify(withState(row.state, to, version, actor)), action, publishedId],
-      );
-      await tx.query('update sync_meta set version = $1', [version]);
-      return this.record(tx, { draftId, actor, action, from: row.review_state, to, decidedOn: revision, version, reason, now });
+      await saveMove(tx, row, to, version, actor, now, action, publishedId);
+      return recordEvent(tx, { draftId, actor, action, from: row.review_state, to, decidedOn: revision, version, reason, now });
     });
   }
+}
 
-  private async record(
-    tx: Queryable,
-    e: { draftId: string; actor: Actor; action: Action; from: ReviewState; to: ReviewState; decidedOn: number; version: number; reason: string | null; now: Date },
-  ): Promise<ReviewEvent> {
-    const [row] = await tx.query<EventRow>(
-      `with e as (
-         insert into review_events (draft_id, actor_id, action, from_state, to_state, decided_on, new_version, reason, at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning *
-       ) select ${EVENT_COLUMNS} from e join sync_drafts d on d.id = e.draft_id`,
-      [e.draftId, e.actor.id, e.action, e.from, e.to, e.decidedOn, e.version, e.reason, e.now],
-    );
-    return toEvent(row!);
-  }
+/** Writes the draft's new review state (and the version devices pull it by); `version` is the counter's next value. */
+export async function saveMove(tx: Queryable, row: DraftRow & { state: SyncDraft }, to: ReviewState, version: number, actor: Actor, now: Date, action: Action, publishedId: string | null): Promise<void> {
+  await tx.query(
+    `update sync_drafts set review_state = $2, version = $3, updated_by = $4, updated_at = $5, state = $6,
+       claimed_by = case when $2 = 'approved' then claimed_by end,
+       claimed_at = case when $2 = 'approved' then claimed_at end,
+       claim_expires_at = case when $2 = 'approved' then claim_expires_at end,
+       submitted_at = case when $2 = 'submitted' and $7 = 'transition' then $5 else submitted_at end,
+       published_id = coalesce($8, published_id)
+     where id = $1`,
+    [row.id, to, version, actor.id, now, JSON.stringify(withState(row.state, to, version, actor)), action, publishedId],
+  );
+  await tx.query('update sync_meta set version = $1', [version]);
+}
+
+export async function recordEvent(
+  tx: Queryable,
+  e: { draftId: string; actor: Actor; action: Action; from: ReviewState; to: ReviewState; decidedOn: number; version: number; reason: string | null; now: Date },
+): Promise<ReviewEvent> {
+  const [row] = await tx.query<EventRow>(
+    `with e as (
+       insert into review_events (draft_id, actor_id, action, from_state, to_state, decided_on, new_version, reason, at)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning *
+     ) select ${EVENT_COLUMNS} from e join sync_drafts d on d.id = e.draft_id`,
+    [e.draftId, e.actor.id, e.action, e.from, e.to, e.decidedOn, e.version, e.reason, e.now],
+  );
+  return toEvent(row!);
 }
 
 /**

@@ -53,12 +53,12 @@ type Status = { state: string; revision: number; claim: { userId: string; name: 
 
 /** An author's draft on one device, and what any user can do to it over the review API. */
 export class DraftUnderTest {
-  readonly id = randomUUID();
   readonly device: TestDevice;
 
   constructor(
     readonly h: ReviewHarness,
     readonly author: User = h.editor,
+    readonly id: string = randomUUID(),
   ) {
     this.device = new TestDevice(h.api, author.token);
   }

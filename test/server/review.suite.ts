@@ -195,6 +195,33 @@ export function defineReviewSuite(name: string, makeBackend: () => Promise<SyncB
       expect(rows[0]!.n).toBe(1);
     });
 
+    it('takes a one-shot POST /v1/submissions into the queue as a submitted draft; publishing it keeps its INC id', async () => {
+      const draftId = randomUUID();
+      const url = `https://news.example/${randomUUID()}`;
+      const body = { draftId, title: 'Sent by a script', severity: 'SEV-3', codes: ['M1'], rationale: 'Invented policy.', sources: [{ url, quotes: ['The airline must honour the refund.'] }] };
+      const key = randomUUID();
+      const sent = await h.api.post('/v1/submissions', { token: h.editor.token, key, json: body });
+      expect(sent.status).toBe(201);
+      const inc = (sent.json as { id: string }).id;
+      const d = new DraftUnderTest(h, h.editor, draftId);
+      const read = (await h.api.get(`/v1/drafts/${draftId}`, { token: h.rita.token })).json as { status: { state: string }; draft: SyncDraft; events: Event[] };
+      expect(read.status.state).toBe('submitted');
+      expect(read.draft.fields.title.v).toBe('Sent by a script');
+      expect(read.draft.lists.codes).toEqual(['M1']);
+      expect(Object.values(read.draft.sources).map((s) => s.fields.url!.v)).toEqual([url]);
+      expect(Object.values(read.draft.quotes).map((q) => q.fields.quote!.v)).toEqual(['The airline must honour the refund.']);
+      expect(read.events.map((e) => `${e.from}>${e.to}:${e.by}`)).toEqual([`draft>submitted:${h.editor.id}`]);
+      const again = await h.api.post('/v1/submissions', { token: h.editor.token, key, json: body });
+      expect(again.text).toBe(sent.text);
+      await d.expectOk(d.claim(h.rita));
+      await d.expectOk(d.move(h.rita, 'approved'));
+      const published = (await d.expectOk(d.move(h.rita, 'published'))).json as Event;
+      expect(published.publishedId).toBe(inc);
+      expect((await h.api.get(`/v1/submissions/${inc}`, { token: h.editor.token })).json).toMatchObject({ status: 'accepted', archiveId: inc });
+      const rows = await h.db.query<{ n: number }>('select count(*)::int as n from review_events where draft_id = $1 and to_state = $2', [draftId, 'submitted']);
+      expect(rows[0]!.n).toBe(1);
+    });
+
     it('answers a replayed transition with the same answer and records it once', async () => {
       const d = await draft();
       const revision = await d.revision();
