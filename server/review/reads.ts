@@ -11,9 +11,7 @@ const HOUR_MS = 3_600_000;
 
 export async function reviewQueue(db: Queryable, actor: Actor, query: QueueQuery, now: Date) {
   const ageLimit = (hours: number | undefined) => (hours === undefined ? null : new Date(now.getTime() - hours * HOUR_MS));
-  const rows = await db.query<DraftRow & { total: number }>(
-    `select ${STATUS_COLUMNS}, count(*) over ()::int as total from ${STATUS_FROM}
-     where d.review_state = any($1::text[])
+  const filters = `d.review_state = any($1::text[])
        and case $2::text
              when 'me' then d.review_state = 'in_review' and d.claimed_by = $3 and d.claim_expires_at > $4
              when 'none' then not (d.review_state = 'in_review' and d.claim_expires_at > $4)
@@ -22,28 +20,30 @@ export async function reviewQueue(db: Queryable, actor: Actor, query: QueueQuery
        and ($6::text is null or d.state->'lists'->'codes' @> jsonb_build_array($6::text))
        and ($7::text is null or d.state->'fields'->'severity'->>'v' = $7::text)
        and ($8::timestamptz is null or d.submitted_at <= $8::timestamptz)
-       and ($9::timestamptz is null or d.submitted_at >= $9::timestamptz)
-     order by d.submitted_at ${query.order === 'newest' ? 'desc' : 'asc'}, d.id
-     limit $10 offset $11`,
-    [
-      query.state ?? QUEUE_STATES,
-      query.claimed,
-      actor.id,
-      now,
-      query.provider ?? null,
-      query.code ?? null,
-      query.severity ?? null,
-      ageLimit(query.minAgeHours),
-      ageLimit(query.maxAgeHours),
-      query.limit,
-      query.offset,
-    ],
+       and ($9::timestamptz is null or d.submitted_at >= $9::timestamptz)`;
+  const params = [
+    query.state ?? QUEUE_STATES,
+    query.claimed,
+    actor.id,
+    now,
+    query.provider ?? null,
+    query.code ?? null,
+    query.severity ?? null,
+    ageLimit(query.minAgeHours),
+    ageLimit(query.maxAgeHours),
+  ];
+  const order = `d.submitted_at ${query.order === 'newest' ? 'desc' : 'asc'}, d.id`;
+  // The page is chosen first, so claimant names and comment counts are read for its rows only.
+  const rows = await db.query<DraftRow>(
+    `with page as (select d.id from sync_drafts d where ${filters} order by ${order} limit $10 offset $11)
+     select ${STATUS_COLUMNS} from page join sync_drafts d on d.id = page.id left join users u on u.id = d.claimed_by order by ${order}`,
+    [...params, query.limit, query.offset],
   );
+  const [{ total }] = (await db.query<{ total: number }>(`select count(*)::int as total from sync_drafts d where ${filters}`, params)) as [{ total: number }];
   const counted = await db.query<{ review_state: string; n: number }>(
     `select review_state, count(*)::int as n from sync_drafts where review_state <> 'draft' group by review_state`,
   );
   const counts = Object.fromEntries(REVIEW_STATES.filter((state) => state !== 'draft').map((state) => [state, counted.find((c) => c.review_state === state)?.n ?? 0]));
-  const total = rows[0]?.total ?? 0;
   const next = query.offset + rows.length;
   return { items: rows.map((row) => toStatus(row, now)), total, counts, nextOffset: next < total ? next : null };
 }
