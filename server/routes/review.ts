@@ -23,32 +23,30 @@ const queueRoute = createRoute({
 
 const eventResponse = (description: string) => ({ description, content: { 'application/json': { schema: ReviewEvent } } });
 
-const claimRoute = createRoute({
-  method: 'post',
-  path: '/v1/drafts/{id}/claim',
-  summary: 'Claim a submitted draft for review (a lease; reviewer role)',
-  description: 'Decided by the archive in one statement: of two concurrent claims one wins, the other gets 409 `already_claimed` naming the holder. The claimant may claim again to renew; a lease that ran out may be taken by anyone. Claiming moves the draft to in_review.',
-  security: BEARER,
-  middleware: [requireRole('reviewer')] as const,
-  request: { params: DraftIdParam, body: { required: true, content: { 'application/json': { schema: ClaimRequest } } } },
-  responses: {
-    200: eventResponse('Claimed (the audit entry, with the lease in the draft\'s status)'),
-    ...errorResponses(400, 401, 403, 404, 409, 413, 415, 429),
-  },
-});
+/** Claim and release: a reviewer's request about the lease, decided on a revision. */
+const leaseRoute = (action: 'claim' | 'release', summary: string, description: string, answer: string) =>
+  createRoute({
+    method: 'post',
+    path: `/v1/drafts/{id}/${action}`,
+    summary,
+    description,
+    security: BEARER,
+    middleware: [requireRole('reviewer')] as const,
+    request: { params: DraftIdParam, body: { required: true, content: { 'application/json': { schema: ClaimRequest } } } },
+    responses: {
+      200: eventResponse(answer),
+      ...errorResponses(400, 401, 403, 404, 409, 413, 415, 429),
+    },
+  });
 
-const releaseRoute = createRoute({
-  method: 'post',
-  path: '/v1/drafts/{id}/release',
-  summary: 'Give a claimed draft back to the queue (the claimant)',
-  security: BEARER,
-  middleware: [requireRole('reviewer')] as const,
-  request: { params: DraftIdParam, body: { required: true, content: { 'application/json': { schema: ClaimRequest } } } },
-  responses: {
-    200: eventResponse('Released: the draft is submitted again'),
-    ...errorResponses(400, 401, 403, 404, 409, 413, 415, 429),
-  },
-});
+const claimRoute = leaseRoute(
+  'claim',
+  'Claim a submitted draft for review (a lease; reviewer role)',
+  'Decided by the archive in one statement: of two concurrent claims one wins, the other gets 409 `already_claimed` naming the holder. The claimant may claim again to renew; a lease that ran out may be taken by anyone. Claiming moves the draft to in_review.',
+  'Claimed (the audit entry; the lease shows in the draft\'s status)',
+);
+
+const releaseRoute = leaseRoute('release', 'Give a claimed draft back to the queue (the claimant)', 'The draft is submitted again and unclaimed.', 'Released');
 
 const transitionRoute = createRoute({
   method: 'post',

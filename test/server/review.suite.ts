@@ -222,6 +222,18 @@ export function defineReviewSuite(name: string, makeBackend: () => Promise<SyncB
       expect(rows[0]!.n).toBe(1);
     });
 
+    it('submits the author\'s synced copy when POST /v1/submissions names a draft they already sync; another editor\'s draft is left alone', async () => {
+      const d = await draft();
+      const body = (draftId: string) => ({ draftId, title: 'A different title in the request', sources: [{ url: `https://news.example/${randomUUID()}`, quotes: ['A quote.'] }] });
+      expect((await h.api.post('/v1/submissions', { token: h.editor.token, key: randomUUID(), json: body(d.id) })).status).toBe(201);
+      const read = (await h.api.get(`/v1/drafts/${d.id}`, { token: h.rita.token })).json as { status: { state: string }; draft: SyncDraft };
+      expect(read.status.state).toBe('submitted');
+      expect(read.draft.fields.title.v).toBe('Chatbot invents a refund policy');
+      const others = await draft(h.other);
+      expect((await h.api.post('/v1/submissions', { token: h.editor.token, key: randomUUID(), json: body(others.id) })).status).toBe(201);
+      expect((await others.status()).state).toBe('draft');
+    });
+
     it('answers a replayed transition with the same answer and records it once', async () => {
       const d = await draft();
       const revision = await d.revision();
