@@ -6,7 +6,6 @@ import type { AuthUser } from './auth.ts';
 import type { Database, Queryable } from './db/index.ts';
 import { ApiProblem } from './errors.ts';
 import { enterReview } from './review/from-submission.ts';
-import { lockVersion } from './review/service.ts';
 
 export type ParsedSubmission = z.output<typeof SubmissionRequest>;
 
@@ -104,8 +103,6 @@ async function answerWithLive(tx: Queryable, user: AuthUser, key: string, hash: 
 export async function createSubmission(db: Database, user: AuthUser, key: string, request: ParsedSubmission): Promise<StoredResponse> {
   const hash = requestHash(request);
   return db.transaction(async (tx) => {
-    // Taken before any submission row, in the order review and sync take their locks (no deadlock with them).
-    await lockVersion(tx);
     const claimed = await tx.query(
       `insert into idempotency_keys (user_id, key, request_hash, status_code, response_body)
        values ($1, $2, $3, 0, '') on conflict (user_id, key) do nothing returning 1 as claimed`,

@@ -12,33 +12,39 @@ import type { SyncDraft } from '../../src/core/sync/state.ts';
 import type { Queryable } from '../db/index.ts';
 import { visibleDraft } from './rows.ts';
 import type { Actor } from './rules.ts';
-import { lockVersion, recordEvent, saveMove } from './service.ts';
+import { ARCHIVE_CLIENT, lockVersion, recordEvent, saveMove } from './service.ts';
 
 const SUBMITTABLE = new Set(['draft', 'changes_requested', 'withdrawn']);
 const REASON = 'Submitted through POST /v1/submissions.';
 
-/** Call with the sync version counter locked (`lockVersion`) at the start of the transaction. */
+/**
+ * Runs inside the submission's transaction, after its rows are written. The version counter is locked only
+ * when a draft is written, and never for a draft already past submitting (one being published takes the
+ * counter first and then the submissions table: locking here would be the other order).
+ */
 export async function enterReview(tx: Queryable, author: Actor, request: z.output<typeof SubmissionRequest>): Promise<void> {
-  const [existing] = await tx.query<{ owner_id: string }>('select owner_id from sync_drafts where id = $1', [request.draftId]);
+  const untouchable = (row: { owner_id: string; review_state: string } | undefined) => row !== undefined && (row.owner_id !== author.id || !SUBMITTABLE.has(row.review_state));
+  const seen = await tx.query<{ owner_id: string; review_state: string }>('select owner_id, review_state from sync_drafts where id = $1', [request.draftId]);
+  if (untouchable(seen[0])) return;
   const version = (await lockVersion(tx)) + 1;
   const now = new Date();
+  const [existing] = await tx.query<{ owner_id: string; review_state: string }>('select owner_id, review_state from sync_drafts where id = $1', [request.draftId]);
+  if (untouchable(existing)) return;
   if (existing) {
-    if (existing.owner_id !== author.id) return;
     const row = await visibleDraft(tx, author, request.draftId, true);
-    if (!SUBMITTABLE.has(row.review_state)) return;
     await saveMove(tx, row, 'submitted', version, author, now, 'transition', null);
     await recordEvent(tx, { draftId: row.id, actor: author, action: 'transition', from: row.review_state, to: 'submitted', decidedOn: Number(row.version), version, reason: REASON, now });
     return;
   }
   const state = buildDraft(author, request, version, now);
+  state.fields.reviewState = { v: 'submitted', rev: version, by: ARCHIVE_CLIENT };
   await tx.query(
     `insert into sync_drafts (id, owner_id, review_state, version, updated_by, updated_at, state, submitted_at)
-     values ($1, $2, 'draft', $3, $2, $4, $5, $4)`,
+     values ($1, $2, 'submitted', $3, $2, $4, $5, $4)`,
     [state.id, author.id, version, now, JSON.stringify(state)],
   );
-  const row = await visibleDraft(tx, author, state.id, true);
-  await saveMove(tx, row, 'submitted', version, author, now, 'transition', null);
-  await recordEvent(tx, { draftId: row.id, actor: author, action: 'transition', from: 'draft', to: 'submitted', decidedOn: version, version, reason: REASON, now });
+  await tx.query('update sync_meta set version = $1', [version]);
+  await recordEvent(tx, { draftId: state.id, actor: author, action: 'transition', from: 'draft', to: 'submitted', decidedOn: version, version, reason: REASON, now });
 }
 
 /** The request as sync ops applied to a new draft; a quote the model refuses is left out (the submission keeps it). */
@@ -68,7 +74,7 @@ function buildDraft(author: Actor, request: z.output<typeof SubmissionRequest>, 
   }
   let draft: SyncDraft | undefined;
   ops.forEach((op, index) => {
-    const outcome = applyOp(draft, { ...op, seq: index + 1, opId: randomUUID() }, { userId: author.id, role: author.role, clientId: 'archive', version });
+    const outcome = applyOp(draft, { ...op, seq: index + 1, opId: randomUUID() }, { userId: author.id, role: author.role, clientId: ARCHIVE_CLIENT, version });
     draft = outcome.draft ?? draft;
   });
   return draft!;

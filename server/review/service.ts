@@ -13,7 +13,7 @@ import { checkTransition, type Actor } from './rules.ts';
 import type { ReviewEvent } from './wire.ts';
 
 /** The client id recorded on the review state's register: the archive, not a device, changed it. */
-const ARCHIVE_CLIENT = 'archive';
+export const ARCHIVE_CLIENT = 'archive';
 export const DEFAULT_LEASE_MS = 30 * 60_000;
 
 export interface ReviewOptions {
