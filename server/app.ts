@@ -15,6 +15,7 @@ import type { App } from './routes/common.ts';
 import { registerAdmin } from './routes/admin.ts';
 import { registerHealth } from './routes/health.ts';
 import { registerMe } from './routes/me.ts';
+import { registerReview, REVIEW_PATHS } from './routes/review.ts';
 import { registerSources } from './routes/sources.ts';
 import { registerSubmissions } from './routes/submissions.ts';
 import { registerSync } from './routes/sync.ts';
@@ -32,12 +33,14 @@ export interface AppOptions {
   corsOrigins: string[];
   /** Enables `POST /admin/users` for this token (a PGlite server on disk; see admin.ts). */
   adminToken?: string;
+  /** The review service's clock (claims expire by it); tests inject one. */
+  clock?: () => Date;
 }
 
 const EXTENSION_ORIGIN = /^(chrome|moz)-extension:\/\/[A-Za-z0-9-]+$/;
 
 /** Paths that need a bearer token (everything under /v1 except the taxonomy and the OpenAPI document). */
-const PROTECTED_PATHS = ['/v1/me', '/v1/submissions', '/v1/submissions/*', '/v1/sources', '/v1/users', '/v1/sync/*'];
+const PROTECTED_PATHS = ['/v1/me', '/v1/submissions', '/v1/submissions/*', '/v1/sources', '/v1/users', '/v1/sync/*', ...REVIEW_PATHS];
 
 const VALIDATION_MESSAGES: Record<string, string> = {
   json: 'The request body is not valid.',
@@ -105,6 +108,7 @@ export function createApp(options: AppOptions): App {
   registerSources(app, deps);
   registerUsers(app, deps);
   registerSync(app, deps);
+  registerReview(app, { ...deps, clock: options.clock ?? (() => new Date()) });
   if (options.adminToken) registerAdmin(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {

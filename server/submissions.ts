@@ -5,6 +5,7 @@ import { SubmissionRequest, type Submission, type SourcesLookup } from '../src/c
 import type { AuthUser } from './auth.ts';
 import type { Database, Queryable } from './db/index.ts';
 import { ApiProblem } from './errors.ts';
+import { enterReview } from './review/from-submission.ts';
 
 export type ParsedSubmission = z.output<typeof SubmissionRequest>;
 
@@ -124,6 +125,7 @@ export async function createSubmission(db: Database, user: AuthUser, key: string
       [request.draftId, user.id, request.title, JSON.stringify(request), request.sources.map((source) => source.url), hash],
     );
     if (!row) return answerWithLive(tx, user, key, hash, (await liveSubmissionOf(tx, request.draftId))!);
+    await enterReview(tx, user, request);
     const body = JSON.stringify(toSubmission(row!));
     await tx.query(
       'update idempotency_keys set status_code = 201, response_body = $3, submission_id = $4 where user_id = $1 and key = $2',

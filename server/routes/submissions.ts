@@ -15,6 +15,7 @@ const createRouteDef = createRoute({
   method: 'post',
   path: '/v1/submissions',
   summary: 'Submit an incident draft (safe to retry with the same Idempotency-Key)',
+  description: 'A one-shot submit for API clients: the draft enters the review queue in state submitted (or, when the author already syncs it, their synced copy is submitted). Its INC id is the one the entry keeps once published.',
   security: BEARER,
   request: {
     headers: z.object({
@@ -54,6 +55,8 @@ const reviewRouteDef = createRoute({
   method: 'post',
   path: '/v1/submissions/{id}/review',
   summary: 'Accept or reject a received submission (reviewer role)',
+  deprecated: true,
+  description: 'Superseded by the review workflow (`/v1/review/queue`, `/v1/drafts/{id}/claim`, `/v1/drafts/{id}/transitions`), which every submission now enters; kept for existing clients. A decision here does not move the review draft.',
   security: BEARER,
   middleware: [requireRole('reviewer')] as const,
   request: {

@@ -11,7 +11,7 @@ export const SEVERITIES = ['SEV-1', 'SEV-2', 'SEV-3', 'SEV-4'] as const;
 export const Severity = z.enum(SEVERITIES);
 export type Severity = z.infer<typeof Severity>;
 
-export const REVIEW_STATES = ['draft', 'in_review', 'changes_requested', 'approved', 'submitted'] as const;
+export const REVIEW_STATES = ['draft', 'in_review', 'changes_requested', 'approved', 'submitted', 'rejected', 'published', 'withdrawn'] as const;
 export const ReviewState = z.enum(REVIEW_STATES);
 export type ReviewState = z.infer<typeof ReviewState>;
 

@@ -14,11 +14,15 @@ import { createUser } from '../../server/users.ts';
 import type { OpBody, SyncOpInput } from '../../src/core/sync/ops.ts';
 import { Api, type Reply } from './support/harness.ts';
 
-export interface SyncBackend {
+/** A database the archive under test runs on, and how to throw it away. */
+export interface TestBackend {
   database(): Promise<{ dataDir: string; databaseUrl?: string }>;
+  stop(): Promise<void>;
+}
+
+export interface SyncBackend extends TestBackend {
   /** A database of its own (empty, not migrated), for the upgrade test. */
   freshDatabase(): Promise<{ options: { dataDir: string; databaseUrl?: string }; stop(): Promise<void> }>;
-  stop(): Promise<void>;
 }
 
 export interface SyncHarness {

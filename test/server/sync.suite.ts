@@ -185,7 +185,7 @@ export function defineSyncSuite(name: string, makeBackend: () => Promise<SyncBac
         { seq: 1, status: 'rejected', reason: 'forbidden' },
         { seq: 2, status: 'rejected', reason: 'forbidden' },
       ]);
-      await mine.push(mine.ops({ type: 'set', draftId: draft.id, field: 'reviewState', value: 'submitted', baseRev: draft.rev }));
+      await h.api.post(`/v1/drafts/${draft.id}/transitions`, { token: h.editor.token, json: { to: 'submitted', revision: draft.rev } });
       expect((await pullAll(rita)).get(draft.id)?.fields.reviewState.v).toBe('submitted');
       expect((await pullAll(otto)).has(draft.id)).toBe(false);
       const review = await rita.push(rita.ops({ type: 'set', draftId: draft.id, field: 'title', value: 'Edited by a reviewer', baseRev: 0 }));

@@ -16,8 +16,8 @@ export interface ApplyOutcome {
   reason?: string;
 }
 
-/** States a device may move its draft to itself; the review workflow moves it further. */
-const AUTHOR_STATES = new Set(['draft', 'submitted']);
+/** A content edit to a draft in these states sends it back to the queue: what was reviewed is no longer what it says. */
+const REOPENED_BY_EDIT = new Set(['in_review', 'approved']);
 
 export function applyOp(current: SyncDraft | undefined, input: unknown, ctx: ApplyContext): ApplyOutcome {
   const parsed = SyncOp.safeParse(input);
@@ -28,9 +28,11 @@ export function applyOp(current: SyncDraft | undefined, input: unknown, ctx: App
   const op = parsed.data;
   if (current && current.ownerId !== ctx.userId) return rejected('forbidden');
   if (!current && op.type !== 'create') return rejected('unknown_draft');
+  if (current?.fields.reviewState.v === 'published') return rejected('forbidden: the draft is published');
   const edit = new Edit(current ? structuredClone(current) : emptyDraft(op.draftId, ctx), ctx, op.seq);
   try {
     run(edit, op, !current);
+    if (edit.changed && REOPENED_BY_EDIT.has(String(edit.draft.fields.reviewState.v))) edit.draft.fields.reviewState = edit.register('submitted');
   } catch (error) {
     if (error instanceof Rejected) return rejected(error.message);
     throw error;
@@ -101,7 +103,8 @@ function create(edit: Edit, op: Extract<SyncOp, { type: 'create' }>, isNew: bool
 function setField(edit: Edit, field: SingleField, value: unknown, baseRev: number, base?: { v: unknown }): void {
   const parsed = SINGLE_VALUE[field].safeParse(value);
   if (!parsed.success) throw new Rejected(`invalid_op: ${field}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-  if (field === 'reviewState' && !AUTHOR_STATES.has(String(value))) throw new Rejected(`forbidden: a device may set reviewState to draft or submitted only`);
+  // Review states change only through the archive's review routes, where roles and revisions are checked.
+  if (field === 'reviewState') throw new Rejected('forbidden: the review state changes through POST /v1/drafts/{id}/transitions');
   edit.draft.fields[field] = edit.set(field, edit.draft.fields[field], parsed.data, baseRev, base);
 }
 
