@@ -11,9 +11,9 @@ import { publishEntry } from './publish.ts';
 import { factsOf, visibleDraft, type DraftRow } from './rows.ts';
 import { checkTransition, type Actor } from './rules.ts';
 import type { ReviewEvent } from './wire.ts';
+import { ARCHIVE_CLIENT, withReviewState } from '../../src/core/sync/review-state.ts';
 
-/** The client id recorded on the review state's register: the archive, not a device, changed it. */
-export const ARCHIVE_CLIENT = 'archive';
+export { ARCHIVE_CLIENT };
 export const DEFAULT_LEASE_MS = 30 * 60_000;
 
 export interface ReviewOptions {
@@ -62,11 +62,6 @@ export async function eventsOf(db: Queryable, draftId: string): Promise<ReviewEv
 export async function lockVersion(tx: Queryable): Promise<number> {
   const [row] = await tx.query<{ version: string }>('select version from sync_meta for update');
   return Number(row!.version);
-}
-
-/** The state JSON every device pulls, with the new review state. */
-function withState(state: SyncDraft, to: ReviewState, version: number, actor: Actor): SyncDraft {
-  return { ...state, rev: version, updatedBy: actor.id, fields: { ...state.fields, reviewState: { v: to, rev: version, by: ARCHIVE_CLIENT } } };
 }
 
 export class ReviewService {
@@ -174,7 +169,7 @@ export async function saveMove(tx: Queryable, row: DraftRow & { state: SyncDraft
        submitted_at = case when $2 = 'submitted' and $7 = 'transition' then $5 else submitted_at end,
        published_id = coalesce($8, published_id)
      where id = $1`,
-    [row.id, to, version, actor.id, now, JSON.stringify(withState(row.state, to, version, actor)), action, publishedId],
+    [row.id, to, version, actor.id, now, JSON.stringify(withReviewState(row.state, to, version, actor.id)), action, publishedId],
   );
   await tx.query('update sync_meta set version = $1', [version]);
 }

@@ -17,7 +17,7 @@ const pick = <T>(items: readonly T[], random: Random): T | undefined => items[Ma
 export interface Intent {
   clientId: string;
   seq: number;
-  kind: 'create' | 'title' | 'severity' | 'submit' | 'tagAdd' | 'tagRemove' | 'textInsert' | 'textDelete' | 'sourceAdd' | 'sourceEdit' | 'sourceRemove' | 'quoteAdd' | 'quoteEdit' | 'resolve' | 'invalid';
+  kind: 'create' | 'title' | 'severity' | 'tagAdd' | 'tagRemove' | 'textInsert' | 'textDelete' | 'sourceAdd' | 'sourceEdit' | 'sourceRemove' | 'quoteAdd' | 'quoteEdit' | 'resolve' | 'invalid';
   draftId: string;
   marker?: string;
 }
@@ -79,7 +79,8 @@ export class Device {
     const quotes = Object.values(draft.quotes).filter((row) => !row.deleted && !draft.sources[String(row.fields.sourceId?.v)]?.deleted);
     const roll = random();
     if (roll < 0.12) return this.add({ type: 'set', draftId, field: 'title', value: `T${marker}`, baseRev, base: draft.fields.title.v }, { kind: 'title', marker });
-    if (roll < 0.13 && draft.fields.reviewState.v === 'draft') return this.add({ type: 'set', draftId, field: 'reviewState', value: 'submitted', baseRev, base: 'draft' }, { kind: 'submit' });
+    // Sending to review is the archive's transitions route, taken online; the devices learn of it by pulling.
+    if (roll < 0.13 && draft.fields.reviewState.v === 'draft') return this.store.submitForReview(this.user, draftId);
     if (roll < 0.2) return this.add({ type: 'set', draftId, field: 'severity', value: pick(['SEV-1', 'SEV-2', 'SEV-3', 'SEV-4'], random), baseRev, base: draft.fields.severity.v }, { kind: 'severity' });
     if (roll < 0.3) return this.add({ type: 'list', draftId, field: 'tags', add: [`g${marker}`] }, { kind: 'tagAdd', marker: `g${marker}` });
     if (roll < 0.36) {

@@ -4,6 +4,7 @@
  * like the SQL transaction does.
  */
 import { pull, push, type OpEnvelope, type PullPage, type PushOutcome, type StoredResult, type SyncReadTx, type SyncWriteTx } from '../../../../src/core/sync/engine.ts';
+import { withReviewState } from '../../../../src/core/sync/review-state.ts';
 import { visibleTo, type SyncDraft, type SyncUser } from '../../../../src/core/sync/state.ts';
 
 export class MemoryStore {
@@ -39,6 +40,17 @@ export class MemoryStore {
     }
     this.version = pending.version;
     return outcome;
+  }
+
+  /**
+   * The author sends a draft to review, as the archive's transitions route does: not a sync op, a decision
+   * the archive writes under the next version, which every device then pulls.
+   */
+  submitForReview(user: SyncUser, draftId: string): void {
+    const draft = this.drafts.get(draftId);
+    if (draft?.ownerId !== user.id || draft.fields.reviewState.v !== 'draft') return;
+    this.version += 1;
+    this.drafts.set(draftId, withReviewState(draft, 'submitted', this.version, user.id));
   }
 
   pull(user: SyncUser, cursor: string | undefined, limit: number, clientId?: string): Promise<PullPage> {
