@@ -1,0 +1,96 @@
+/**
+ * Every write of a draft also queues its sync ops, in the same IndexedDB transaction: a middleware under
+ * all of the store's draft writes (so there is no second write path to forget), which widens each
+ * read-write transaction on `drafts` to the sync tables. The sync engine's own writes (the archive's state
+ * arriving) are marked with `withoutOps` and queue nothing.
+ */
+import { Dexie, type DBCore, type DBCoreTable, type DBCoreTransaction, type Middleware } from 'dexie';
+import type { Draft } from '../core/draft.ts';
+import { opsForEdit } from '../core/sync/draft-ops.ts';
+import type { OpBody, SyncOpInput } from '../core/sync/ops.ts';
+import type { KeyValueRow, SyncCopyRow, SyncOpRow } from './db.ts';
+
+export const SYNC_TABLES = ['syncOps', 'syncCopies', 'syncMeta'] as const;
+const CLIENT_KEY = 'client';
+
+/** This device's id for the archive and the seq its next op gets. */
+export interface ClientRow {
+  clientId: string;
+  nextSeq: number;
+}
+
+const quiet = new WeakSet<object>();
+
+/** Marks the current Dexie transaction: its draft writes come from the archive and queue no ops. */
+export function withoutOps(): void {
+  const trans = Dexie.currentTransaction?.idbtrans;
+  if (trans) quiet.add(trans);
+}
+
+/** The tables one transaction's appends go through (core tables inside the middleware, Dexie tables elsewhere). */
+export interface OpSink {
+  meta(key: string): Promise<unknown>;
+  putMeta(row: KeyValueRow): Promise<void>;
+  addOps(rows: SyncOpRow[]): Promise<void>;
+}
+
+/** Numbers `bodies` with this device's next seqs and queues them; creates the device's id on its first op. */
+export async function appendOps(sink: OpSink, bodies: OpBody[]): Promise<void> {
+  if (bodies.length === 0) return;
+  const client = ((await sink.meta(CLIENT_KEY)) as ClientRow | undefined) ?? { clientId: crypto.randomUUID(), nextSeq: 1 };
+  const rows = bodies.map((body, index): SyncOpRow => {
+    const seq = client.nextSeq + index;
+    return { seq, draftId: body.draftId, op: { ...body, seq, opId: crypto.randomUUID() } as SyncOpInput };
+  });
+  await sink.addOps(rows);
+  await sink.putMeta({ key: CLIENT_KEY, value: { ...client, nextSeq: client.nextSeq + bodies.length } });
+}
+
+function coreSink(down: DBCore, trans: DBCoreTransaction): OpSink {
+  const meta = down.table('syncMeta');
+  return {
+    meta: async (key) => ((await meta.get({ trans, key })) as KeyValueRow | undefined)?.value,
+    putMeta: async (row) => void (await meta.mutate({ type: 'put', trans, values: [row] })),
+    addOps: async (rows) => void (await down.table('syncOps').mutate({ type: 'add', trans, values: rows })),
+  };
+}
+
+function opsOfWrite(down: DBCore, drafts: DBCoreTable) {
+  return async (trans: DBCoreTransaction, values: Draft[]): Promise<OpBody[]> => {
+    const keys = values.map((draft) => draft.id);
+    const [before, copies] = await Promise.all([
+      drafts.getMany({ trans, keys }) as Promise<(Draft | undefined)[]>,
+      down.table('syncCopies').getMany({ trans, keys }) as Promise<(SyncCopyRow | undefined)[]>,
+    ]);
+    return values.flatMap((draft, index) => opsForEdit(before[index], draft, copies[index]?.copy?.rev ?? 0));
+  };
+}
+
+export const syncOutboxMiddleware: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'syncOutbox',
+  create: (down) => ({
+    ...down,
+    transaction(stores, mode, options) {
+      const widen = mode === 'readwrite' && stores.includes('drafts') && SYNC_TABLES.every((name) => down.schema.tables.some((table) => table.name === name));
+      return down.transaction(widen ? [...new Set([...stores, ...SYNC_TABLES])] : stores, mode, options);
+    },
+    table(name) {
+      const table = down.table(name);
+      if (name !== 'drafts') return table;
+      const opsOf = opsOfWrite(down, table);
+      return {
+        ...table,
+        async mutate(request) {
+          const { trans } = request;
+          const upgrading = (trans as unknown as IDBTransaction).mode === 'versionchange';
+          if ((request.type !== 'put' && request.type !== 'add') || quiet.has(trans) || upgrading) return table.mutate(request);
+          const ops = await opsOf(trans, request.values as Draft[]);
+          const result = await table.mutate(request);
+          await appendOps(coreSink(down, trans), ops);
+          return result;
+        },
+      };
+    },
+  }),
+};
