@@ -8,7 +8,7 @@ import { Dexie, type DBCore, type DBCoreTable, type DBCoreTransaction, type Midd
 import type { Draft } from '../core/draft.ts';
 import { opsForEdit } from '../core/sync/draft-ops.ts';
 import type { OpBody, SyncOpInput } from '../core/sync/ops.ts';
-import type { KeyValueRow, SyncCopyRow, SyncOpRow } from './db.ts';
+import type { ClipperDb, KeyValueRow, SyncCopyRow, SyncOpRow } from './db.ts';
 
 export const SYNC_TABLES = ['syncOps', 'syncCopies', 'syncMeta'] as const;
 const CLIENT_KEY = 'client';
@@ -44,6 +44,48 @@ export async function appendOps(sink: OpSink, bodies: OpBody[]): Promise<void> {
   });
   await sink.addOps(rows);
   await sink.putMeta({ key: CLIENT_KEY, value: { ...client, nextSeq: client.nextSeq + bodies.length } });
+}
+
+let queued: () => void = () => undefined;
+
+/** Who to tell after a transaction that queued ops committed (the page or worker that runs sync). */
+export function onOpsQueued(listener: () => void): void {
+  queued = listener;
+}
+
+/** Queues `bodies` inside a Dexie transaction that includes `syncOps` and `syncMeta`. */
+export async function queueOps(store: ClipperDb, bodies: OpBody[]): Promise<void> {
+  await appendOps(
+    {
+      meta: async (key) => (await store.syncMeta.get(key))?.value,
+      putMeta: async (row) => void (await store.syncMeta.put(row)),
+      addOps: async (rows) => void (await store.syncOps.bulkAdd(rows)),
+    },
+    bodies,
+  );
+  Dexie.currentTransaction?.idbtrans.addEventListener('complete', () => queued());
+}
+
+/** This device's id for the archive (made on its first op). */
+export async function clientOf(store: ClipperDb): Promise<ClientRow> {
+  return store.transaction('rw', store.syncMeta, async () => {
+    const client = ((await store.syncMeta.get(CLIENT_KEY))?.value as ClientRow | undefined) ?? { clientId: crypto.randomUUID(), nextSeq: 1 };
+    await store.syncMeta.put({ key: CLIENT_KEY, value: client });
+    return client;
+  });
+}
+
+/**
+ * The archive expects `expectedSeq` next (it lost later ones, or a reply was lost): queued ops it already
+ * holds leave, and the rest are renumbered from `expectedSeq`. Inside a transaction on the sync tables.
+ */
+export async function renumberOps(store: ClipperDb, expectedSeq: number): Promise<void> {
+  await store.syncOps.where('seq').below(expectedSeq).delete();
+  const rows = await store.syncOps.orderBy('seq').toArray();
+  const client = (await store.syncMeta.get(CLIENT_KEY))?.value as ClientRow;
+  await store.syncOps.clear();
+  await store.syncOps.bulkAdd(rows.map((row, index) => ({ ...row, seq: expectedSeq + index, op: { ...row.op, seq: expectedSeq + index } })));
+  await store.syncMeta.put({ key: CLIENT_KEY, value: { ...client, nextSeq: Math.max(expectedSeq + rows.length, 1) } });
 }
 
 function coreSink(down: DBCore, trans: DBCoreTransaction): OpSink {
@@ -88,6 +130,7 @@ export const syncOutboxMiddleware: Middleware<DBCore> = {
           const ops = await opsOf(trans, request.values as Draft[]);
           const result = await table.mutate(request);
           await appendOps(coreSink(down, trans), ops);
+          if (ops.length > 0) (trans as unknown as IDBTransaction).addEventListener('complete', () => queued());
           return result;
         },
       };
