@@ -68,6 +68,8 @@ export interface ConflictRow {
   at: string;
   /** Set when the archive recorded the conflict (its id there): resolving it is sent to the archive. */
   syncId?: string;
+  /** A sync conflict raised by another device's edit: `mine` is that device's value, not this one's. */
+  otherDevice?: boolean;
 }
 
 /** One edit waiting for the archive, numbered per device; it leaves only when the archive acknowledged its seq. */

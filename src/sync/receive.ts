@@ -39,7 +39,7 @@ export async function receiveDraft(copy: SyncDraft, { store, user, clientId, now
       if (local) await snapshotBeforeEdit(local, 'import', store, now);
       await store.drafts.put({ ...shown.data, updatedAt: now });
     }
-    await showConflicts(store, copy.id, openConflicts(view), now);
+    await showConflicts(store, copy.id, openConflicts(view), now, clientId);
   });
 }
 
@@ -53,7 +53,7 @@ function sameDraft(a: Draft, b: Draft): boolean {
 /** The conflict panel names a source field `source.<id>.<field>`; the archive writes `source:<id>.<field>`. */
 const panelPath = (path: string) => path.replace(/^source:([^.]+)\./, 'source.$1.');
 
-async function showConflicts(store: ClipperDb, draftId: string, open: Conflict[], now: string): Promise<void> {
+async function showConflicts(store: ClipperDb, draftId: string, open: Conflict[], now: string, clientId: string): Promise<void> {
   const rows = await store.conflicts.where({ draftId }).toArray();
   const openIds = new Set(open.map((conflict) => conflict.id));
   const shown = new Set(rows.flatMap((row) => (row.syncId ? [row.syncId] : [])));
@@ -61,6 +61,9 @@ async function showConflicts(store: ClipperDb, draftId: string, open: Conflict[]
   if (gone.length > 0) await store.conflicts.bulkDelete(gone);
   const fresh: ConflictRow[] = open
     .filter((conflict) => !shown.has(conflict.id))
-    .map((conflict) => ({ draftId, field: panelPath(conflict.path), mine: conflict.ours, theirs: conflict.theirs, at: now, syncId: conflict.id }));
+    .map((conflict) => ({
+      draftId, field: panelPath(conflict.path), mine: conflict.ours, theirs: conflict.theirs, at: now, syncId: conflict.id,
+      ...(conflict.clientId === clientId ? {} : { otherDevice: true }),
+    }));
   if (fresh.length > 0) await store.conflicts.bulkAdd(fresh);
 }
