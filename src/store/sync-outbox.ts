@@ -4,7 +4,7 @@
  * read-write transaction on `drafts` to the sync tables. The sync engine's own writes (the archive's state
  * arriving) are marked with `withoutOps` and queue nothing.
  */
-import { Dexie, type DBCore, type DBCoreTable, type DBCoreTransaction, type Middleware } from 'dexie';
+import { Dexie, type DBCore, type DBCoreKeyRange, type DBCoreTable, type DBCoreTransaction, type Middleware } from 'dexie';
 import type { Draft } from '../core/draft.ts';
 import { opsForEdit } from '../core/sync/draft-ops.ts';
 import type { OpBody, SyncOpInput } from '../core/sync/ops.ts';
@@ -17,6 +17,8 @@ const CLIENT_KEY = 'client';
 export interface ClientRow {
   clientId: string;
   nextSeq: number;
+  /** The highest seq a push may have carried: ops up to it are never changed, since the archive may hold them. */
+  sentThrough?: number;
 }
 
 const quiet = new WeakSet<object>();
@@ -32,12 +34,29 @@ export interface OpSink {
   meta(key: string): Promise<unknown>;
   putMeta(row: KeyValueRow): Promise<void>;
   addOps(rows: SyncOpRow[]): Promise<void>;
+  replaceOp(row: SyncOpRow): Promise<void>;
+  lastOp(): Promise<SyncOpRow | undefined>;
+}
+
+/**
+ * The queue's last op, if never sent, made to carry `body` too: typing in one field queues one op per
+ * field, not one per save. Its base stays the first edit's, so the archive judges the whole change.
+ */
+function folded(client: ClientRow, last: SyncOpRow | undefined, body: OpBody): SyncOpRow | undefined {
+  if (!last || last.seq <= (client.sentThrough ?? 0) || (body.type !== 'text' && body.type !== 'set')) return undefined;
+  const op = last.op;
+  if (op.type !== body.type || op.draftId !== body.draftId || op.field !== body.field) return undefined;
+  return { ...last, op: { ...op, value: body.value } as SyncOpInput };
 }
 
 /** Numbers `bodies` with this device's next seqs and queues them; creates the device's id on its first op. */
 export async function appendOps(sink: OpSink, bodies: OpBody[]): Promise<void> {
   if (bodies.length === 0) return;
-  const client = ((await sink.meta(CLIENT_KEY)) as ClientRow | undefined) ?? { clientId: crypto.randomUUID(), nextSeq: 1 };
+  // One round of reads: inside the middleware, each further wait risks losing Dexie's transaction zone.
+  const [stored, last] = await Promise.all([sink.meta(CLIENT_KEY) as Promise<ClientRow | undefined>, sink.lastOp()]);
+  const client = stored ?? { clientId: crypto.randomUUID(), nextSeq: 1 };
+  const row = bodies.length === 1 ? folded(client, last, bodies[0]!) : undefined;
+  if (row) return sink.replaceOp(row);
   const rows = bodies.map((body, index): SyncOpRow => {
     const seq = client.nextSeq + index;
     return { seq, draftId: body.draftId, op: { ...body, seq, opId: crypto.randomUUID() } as SyncOpInput };
@@ -60,6 +79,8 @@ export async function queueOps(store: ClipperDb, bodies: OpBody[]): Promise<void
       meta: async (key) => (await store.syncMeta.get(key))?.value,
       putMeta: async (row) => void (await store.syncMeta.put(row)),
       addOps: async (rows) => void (await store.syncOps.bulkAdd(rows)),
+      replaceOp: async (row) => void (await store.syncOps.put(row)),
+      lastOp: () => store.syncOps.orderBy('seq').last(),
     },
     bodies,
   );
@@ -75,6 +96,14 @@ export async function clientOf(store: ClipperDb): Promise<ClientRow> {
   });
 }
 
+/** Notes, before a push, that ops up to `seq` may reach the archive: from now on they never change. */
+export async function markSent(store: ClipperDb, seq: number): Promise<void> {
+  await store.transaction('rw', store.syncMeta, async () => {
+    const client = (await store.syncMeta.get(CLIENT_KEY))?.value as ClientRow;
+    if ((client.sentThrough ?? 0) < seq) await store.syncMeta.put({ key: CLIENT_KEY, value: { ...client, sentThrough: seq } });
+  });
+}
+
 /**
  * The archive expects `expectedSeq` next (it lost later ones, or a reply was lost): queued ops it already
  * holds leave, and the rest are renumbered from `expectedSeq`. Inside a transaction on the sync tables.
@@ -85,7 +114,7 @@ export async function renumberOps(store: ClipperDb, expectedSeq: number): Promis
   const client = (await store.syncMeta.get(CLIENT_KEY))?.value as ClientRow;
   await store.syncOps.clear();
   await store.syncOps.bulkAdd(rows.map((row, index) => ({ ...row, seq: expectedSeq + index, op: { ...row.op, seq: expectedSeq + index } })));
-  await store.syncMeta.put({ key: CLIENT_KEY, value: { ...client, nextSeq: Math.max(expectedSeq + rows.length, 1) } });
+  await store.syncMeta.put({ key: CLIENT_KEY, value: { ...client, nextSeq: Math.max(expectedSeq + rows.length, 1), sentThrough: expectedSeq - 1 } });
 }
 
 function coreSink(down: DBCore, trans: DBCoreTransaction): OpSink {
@@ -94,6 +123,13 @@ function coreSink(down: DBCore, trans: DBCoreTransaction): OpSink {
     meta: async (key) => ((await meta.get({ trans, key })) as KeyValueRow | undefined)?.value,
     putMeta: async (row) => void (await meta.mutate({ type: 'put', trans, values: [row] })),
     addOps: async (rows) => void (await down.table('syncOps').mutate({ type: 'add', trans, values: rows })),
+    replaceOp: async (row) => void (await down.table('syncOps').mutate({ type: 'put', trans, values: [row] })),
+    lastOp: async () => {
+      const ops = down.table('syncOps');
+      const range = { type: 3 } as DBCoreKeyRange; // DBCoreRangeType.Any
+      const { result } = await ops.query({ trans, values: true, limit: 1, direction: 'prev', query: { index: ops.schema.primaryKey, range } });
+      return result[0] as SyncOpRow | undefined;
+    },
   };
 }
 

@@ -10,7 +10,7 @@ import { MAX_OPS_PER_PUSH } from '../core/sync/wire.ts';
 import { opsForEdit } from '../core/sync/draft-ops.ts';
 import type { ClipperDb } from '../store/db.ts';
 import { loadSettings } from '../store/settings.ts';
-import { clientOf, queueOps, renumberOps } from '../store/sync-outbox.ts';
+import { clientOf, markSent, queueOps, renumberOps } from '../store/sync-outbox.ts';
 import { receiveDraft } from './receive.ts';
 import { readEngine, updateEngine, type EngineRow } from './state.ts';
 
@@ -108,6 +108,7 @@ async function push(store: ClipperDb, client: ArchiveClient, clientId: string): 
   for (let gaps = 0; ; ) {
     const rows = await store.syncOps.orderBy('seq').limit(PUSH_BATCH).toArray();
     if (rows.length === 0) return;
+    await markSent(store, rows[rows.length - 1]!.seq);
     const reply = await client.syncPush({ clientId, ops: rows.map((row) => row.op) });
     if (!reply.ok) {
       const expected = reply.failure.kind === 'http' && reply.failure.status === 409 ? reply.failure.expectedSeq : undefined;

@@ -6,7 +6,7 @@ import { ClipperDb } from '../../../src/store/db.ts';
 import { saveCapture } from '../../../src/store/drafts.ts';
 import { removeSource, saveFieldEdits } from '../../../src/store/editing.ts';
 import { recordAnchorReports, updateClipNote } from '../../../src/store/clips.ts';
-import { withoutOps } from '../../../src/store/sync-outbox.ts';
+import { markSent, withoutOps } from '../../../src/store/sync-outbox.ts';
 import { capture, freshDb } from '../support/fixtures.ts';
 
 const types = async (store: ClipperDb) => (await store.syncOps.orderBy('seq').toArray()).map((row) => [row.seq, row.op.type]);
@@ -33,6 +33,23 @@ describe('every local edit queues its sync ops in the same transaction', () => {
     expect(ops).toEqual([
       expect.objectContaining({ seq: 4, type: 'set', field: 'severity', value: 'SEV-2', base: null, baseRev: 0 }),
       expect.objectContaining({ seq: 5, type: 'text', field: 'rationale', base: '', value: 'It quoted a policy that never existed.' }),
+    ]);
+  });
+
+  it('typing in one field queues one op until it may have been sent, then a new one', async () => {
+    const store = freshDb();
+    const { draft } = await saveCapture(capture(), 'new', { store });
+    await saveFieldEdits(draft.id, [{ path: 'rationale', base: '', value: 'It' }], store);
+    await saveFieldEdits(draft.id, [{ path: 'rationale', base: 'It', value: 'It quoted' }], store);
+    await saveFieldEdits(draft.id, [{ path: 'rationale', base: 'It quoted', value: 'It quoted a policy.' }], store);
+    expect((await store.syncOps.orderBy('seq').toArray()).slice(3).map((row) => row.op)).toEqual([
+      expect.objectContaining({ seq: 4, type: 'text', base: '', value: 'It quoted a policy.' }),
+    ]);
+    await markSent(store, 4);
+    await saveFieldEdits(draft.id, [{ path: 'rationale', base: 'It quoted a policy.', value: 'It quoted a policy that never existed.' }], store);
+    expect((await store.syncOps.orderBy('seq').toArray()).slice(3).map((row) => [row.seq, row.op.type, (row.op as { base: string }).base])).toEqual([
+      [4, 'text', ''],
+      [5, 'text', 'It quoted a policy.'],
     ]);
   });
 
