@@ -53,11 +53,13 @@ async function drainTime(url: string, token: string, queued: number): Promise<nu
   if (queued > 0) {
     const { draft } = draftFromCapture(capture());
     await store.drafts.put(draft);
-    let title = draft.title;
+    // Two fields in turn, as an editor going back and forth: consecutive edits of one field would fold into one op.
+    let [title, summary] = [draft.title, draft.summary];
     for (let i = 1; (await store.syncOps.count()) < queued; i += 1) {
-      const next = `Title, version ${i}`;
-      await saveFieldEdits(draft.id, [{ path: 'title', base: title, value: next }], store);
-      title = next;
+      const edit = i % 2 === 0 ? { path: 'title' as const, base: title, value: `Title, version ${i}` } : { path: 'summary' as const, base: summary, value: `${summary} Line ${i}.` };
+      await saveFieldEdits(draft.id, [edit], store);
+      if (edit.path === 'title') title = edit.value;
+      else summary = edit.value;
     }
   }
   const started = performance.now();
