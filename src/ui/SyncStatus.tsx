@@ -25,7 +25,8 @@ function useSyncWithWorker(): number {
 export function SyncStatus() {
   const tick = useSyncWithWorker();
   const state = useLiveQuery(() => syncState(db()), [tick]);
-  if (!state || state.kind === 'local') return state ? <p class="notice sync-status" role="status">{t('sync_state_local')}</p> : null;
+  // With no archive, nothing syncs and the pages look as they did before sync existed.
+  if (!state || state.kind === 'local') return null;
   const text =
     state.kind === 'synced' ? t('sync_state_synced')
     : state.kind === 'paused' ? t('sync_state_paused', state.pending)

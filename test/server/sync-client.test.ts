@@ -12,6 +12,7 @@ import { ClipperDb } from '../../src/store/db.ts';
 import { saveCapture } from '../../src/store/drafts.ts';
 import { conflictsOf, resolveConflict, saveFieldEdits } from '../../src/store/editing.ts';
 import { saveSettings } from '../../src/store/settings.ts';
+import { queueOps } from '../../src/store/sync-outbox.ts';
 import { syncNow, MAX_RETRY_AFTER_MS } from '../../src/sync/engine.ts';
 import { readEngine, syncState } from '../../src/sync/state.ts';
 import { capture } from '../unit/support/fixtures.ts';
@@ -141,6 +142,23 @@ describe('faults', () => {
     await saveSettings({ token: harness.editor.token }, laptop.store);
     await laptop.sync();
     expect(await syncState(laptop.store)).toEqual({ kind: 'synced', rejected: 0 });
+  });
+
+  it('an op the archive refuses is counted for the person, leaves the queue and is never sent again', async () => {
+    const laptop = await device(harness.editor.token);
+    const { draft } = await saveCapture(capture(), 'new', { store: laptop.store });
+    await laptop.store.transaction('rw', [laptop.store.syncOps, laptop.store.syncMeta], () =>
+      queueOps(laptop.store, [{ type: 'set', draftId: draft.id, field: 'severity', value: 'SEV-9', baseRev: 0 }]),
+    );
+    await laptop.sync();
+    expect(await syncState(laptop.store)).toEqual({ kind: 'synced', rejected: 1 });
+    expect((await readEngine(laptop.store)).rejected).toEqual([expect.objectContaining({ seq: 4, draftId: draft.id, type: 'set', reason: expect.stringContaining('invalid_op') })]);
+    let pushes = 0;
+    await laptop.sync(async (input, init) => {
+      if (String(input).endsWith('/v1/sync/push')) pushes += 1;
+      return fetch(input, init);
+    });
+    expect(pushes).toBe(0);
   });
 
   it('a 503 waits as long as Retry-After asks, up to a cap, and a busy archive is not asked again before then', async () => {
