@@ -126,8 +126,9 @@ async function acknowledge(store: ClipperDb, sent: { seq: number; draftId: strin
     const acked = sent.filter((row) => row.seq <= reply.ackedThrough);
     await store.syncOps.bulkDelete(acked.map((row) => row.seq));
     const known = new Set(await store.syncCopies.toCollection().primaryKeys());
-    const stored = acked.filter((row) => !known.has(row.draftId) && reply.results.some((result) => result.seq === row.seq && result.status !== 'rejected'));
-    await store.syncCopies.bulkPut([...new Set(stored.map((row) => row.draftId))].map((id) => ({ id })));
+    // Noted even when refused: a draft the archive will not take is shown as refused, not sent whole again.
+    const fresh = new Set(acked.map((row) => row.draftId).filter((id) => !known.has(id)));
+    await store.syncCopies.bulkPut([...fresh].map((id) => ({ id })));
     const refused = reply.results.filter((result) => result.status === 'rejected');
     if (refused.length === 0) return;
     const engine = await readEngine(store);

@@ -35,7 +35,7 @@ export function SyncStatus() {
     : t('sync_state_waiting_n', state.pending);
   return (
     <>
-      <p class={state.kind === 'paused' ? 'notice error sync-status' : 'notice sync-status'} role={state.kind === 'paused' ? 'alert' : 'status'} data-sync={state.kind}>
+      <p class={state.kind === 'paused' ? 'notice error sync-status' : 'notice sync-status'} role="status" data-sync={state.kind}>
         {text}
         {state.kind === 'paused' && (
           <>
