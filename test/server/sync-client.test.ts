@@ -161,6 +161,25 @@ describe('faults', () => {
     expect(pushes).toBe(0);
   });
 
+  it('a draft of another editor (from a backup) is refused once, shown, and not sent whole again at every sync', async () => {
+    const mine = await device(harness.editor.token);
+    const { draft } = await saveCapture(capture(), 'new', { store: mine.store });
+    await mine.sync();
+    const theirs = await device(harness.other.token);
+    await theirs.store.drafts.put({ ...draft, title: 'Taken from a backup' });
+    await theirs.sync();
+    expect(await syncState(theirs.store)).toMatchObject({ kind: 'synced', rejected: 3 });
+    expect((await readEngine(theirs.store)).rejected.map((op) => op.reason)).toContain('forbidden');
+    let pushes = 0;
+    await theirs.sync(async (input, init) => {
+      if (String(input).endsWith('/v1/sync/push')) pushes += 1;
+      return fetch(input, init);
+    });
+    expect(pushes).toBe(0);
+    await mine.sync();
+    expect((await mine.store.drafts.get(draft.id))?.title).toBe(draft.title);
+  });
+
   it('a 503 waits as long as Retry-After asks, up to a cap, and a busy archive is not asked again before then', async () => {
     const laptop = await device(harness.editor.token);
     await saveCapture(capture(), 'new', { store: laptop.store });
