@@ -132,6 +132,27 @@ describe('faults', () => {
     expect(await readEngine(laptop.store)).toMatchObject({ rejected: [] });
   });
 
+  it('drains asked for at once take turns: one request at a time, and each op is pushed once', async () => {
+    const laptop = await device(harness.editor.token);
+    await saveCapture(capture(), 'new', { store: laptop.store });
+    let inFlight = 0;
+    let most = 0;
+    const pushedSeqs: number[] = [];
+    const watching: typeof fetch = async (input, init) => {
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      if (String(input).endsWith('/v1/sync/push')) pushedSeqs.push(...(JSON.parse(String(init?.body)) as { ops: { seq: number }[] }).ops.map((op) => op.seq));
+      try {
+        return await fetch(input, init);
+      } finally {
+        inFlight -= 1;
+      }
+    };
+    await Promise.all([laptop.sync(watching), laptop.sync(watching), laptop.sync(watching)]);
+    expect(most).toBe(1);
+    expect(pushedSeqs).toEqual([1, 2, 3]);
+  });
+
   it('a refused token pauses sync and keeps every op; a new token carries on', async () => {
     const laptop = await device('ica_not-a-real-token');
     await saveCapture(capture(), 'new', { store: laptop.store });
