@@ -12,7 +12,8 @@ import { ClipperDb } from '../../src/store/db.ts';
 import { saveCapture } from '../../src/store/drafts.ts';
 import { conflictsOf, resolveConflict, saveFieldEdits } from '../../src/store/editing.ts';
 import { saveSettings } from '../../src/store/settings.ts';
-import { queueOps } from '../../src/store/sync-outbox.ts';
+import { queueOps, withoutOps } from '../../src/store/sync-outbox.ts';
+import { draftFromCapture } from '../../src/core/clip-ops.ts';
 import { syncNow, MAX_RETRY_AFTER_MS } from '../../src/sync/engine.ts';
 import { readEngine, syncState } from '../../src/sync/state.ts';
 import { capture } from '../unit/support/fixtures.ts';
@@ -101,6 +102,25 @@ describe('sync between two devices of one editor', () => {
       expect((await d.store.drafts.get(draft.id))?.severity).toBe('SEV-3');
       expect(await conflictsOf(draft.id, d.store)).toEqual([]);
     }
+  });
+
+  it('drafts made before the archive was set up, and drafts stored before sync existed, go on the first sync', async () => {
+    devices += 1;
+    const store = new ClipperDb(`device-${process.pid}-${devices}`);
+    const offline = await saveCapture(capture(), 'new', { store });
+    const older = draftFromCapture(capture({ url: 'https://older.example/a' }));
+    await store.transaction('rw', store.drafts, async () => {
+      withoutOps(); // as a database upgraded from before sync holds it: no op queued
+      await store.drafts.put(older.draft);
+    });
+    const state = await syncState(store);
+    expect(state).toEqual({ kind: 'local' });
+    await saveSettings({ archiveUrl: url, token: harness.editor.token }, store);
+    await syncNow({ store, clientFor: (base, key) => new ArchiveClient(base, key), force: true });
+    const desktop = await device(harness.editor.token);
+    await desktop.sync();
+    expect((await desktop.store.drafts.get(offline.draft.id))?.clips.map((clip) => clip.quote)).toEqual([offline.clip.quote]);
+    expect((await desktop.store.drafts.get(older.draft.id))?.sources.map((source) => source.url)).toEqual(['https://older.example/a']);
   });
 
   it('another editor never sees the draft', async () => {
