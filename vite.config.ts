@@ -10,25 +10,8 @@
 import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx } from '@crxjs/vite-plugin';
-import baseManifest from './manifest.json' with { type: 'json' };
 import { buildContentScripts } from './scripts/build-content-scripts.ts';
-
-type Manifest = typeof baseManifest & Record<string, unknown>;
-
-function manifestFor(mode: string): Manifest {
-  const manifest: Manifest = structuredClone(baseManifest);
-  const hosts = (process.env.CLIPPER_HOSTS ?? '').split(',').map((host) => host.trim()).filter(Boolean);
-  if (hosts.length > 0) manifest.host_permissions = hosts;
-  if (mode === 'firefox') {
-    manifest.background = { scripts: [baseManifest.background.service_worker], type: 'module' } as never;
-    manifest.permissions = baseManifest.permissions.filter((permission) => permission !== 'sidePanel');
-    manifest.browser_specific_settings = {
-      gecko: { id: 'incident-clipper@archive.example', strict_min_version: '142.0', data_collection_permissions: { required: ['none'] } },
-    };
-    delete (manifest as Record<string, unknown>).minimum_chrome_version;
-  }
-  return manifest;
-}
+import { manifestFor } from './scripts/manifest-for.ts';
 
 export default defineConfig(({ mode }) => {
   const browser = mode === 'firefox' ? 'firefox' : 'chrome';
@@ -55,10 +38,15 @@ export default defineConfig(({ mode }) => {
       // lazy panels would otherwise split the popup's code into some twenty requests): what the side panel
       // needs to draw a draft, and the rest (schemas, store, Dexie), which it loads after drawing.
       rolldownOptions: {
+        // crxjs builds the pages the manifest names; Firefox's manifest names the editor as a sidebar, which
+        // crxjs does not know, so the page is an input of its own there.
+        ...(browser === 'firefox' ? { input: { sidebar: 'sidepanel/index.html' } } : {}),
+        // No "[PLUGIN_TIMINGS]" report in `npm start` and test output: on a busy machine every plugin looks slow.
+        checks: { bundlerTimings: false },
         output: {
           codeSplitting: {
             groups: [
-              { name: 'editor-core', priority: 2, test: /src[\\/](ui[\\/]i18n|ui[\\/]i18n-runtime|workspace[\\/]field-paths|workspace[\\/]source-tier|workspace[\\/]debounce|core[\\/]url)\.ts$|public[\\/]_locales/ },
+              { name: 'editor-core', priority: 2, test: /src[\\/](i18n[\\/]i18n|i18n[\\/]i18n-runtime|workspace[\\/]field-paths|workspace[\\/]source-tier|workspace[\\/]debounce|core[\\/]url)\.ts$|public[\\/]_locales/ },
               { name: 'shared', priority: 1, test: /src[\\/](core|store|workspace|archive)[\\/]|node_modules[\\/](zod|dexie)[\\/]/ },
             ],
           },

@@ -15,7 +15,7 @@ import type { Page, Worker } from 'playwright-core';
 import { launchWithExtension, newProfileDir, selectText } from '../test/e2e/support/browser.ts';
 import { startFixtureServer } from '../test/e2e/support/fixture-server.ts';
 import { ROOT } from '../test/e2e/support/paths.ts';
-import { median, round, type Figures } from './types.ts';
+import { compared, median, percentile, round, type Figures } from './types.ts';
 
 const CLIPS = 50;
 const WARM_UP = 3;
@@ -81,14 +81,42 @@ async function timeOneClip(worker: Worker, pageUrl: string): Promise<number> {
   }, pageUrl);
 }
 
+/**
+ * Baseline, the same round trip without the product: inject a function that reads the selection into the
+ * same tab, then put one draft-sized row into a bare IndexedDB store, timed in the worker.
+ */
+async function timeBareRoundTrip(worker: Worker, pageUrl: string): Promise<number> {
+  return worker.evaluate(async (url) => {
+    const wait = <T>(request: IDBRequest<T>) =>
+      new Promise<T>((resolve, reject) => {
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+    const opening = indexedDB.open('bench-bare-clip', 1);
+    opening.onupgradeneeded = () => opening.result.createObjectStore('drafts', { keyPath: 'id' });
+    const database = await wait(opening);
+    const tab = (await chrome.tabs.query({})).find((candidate) => candidate.url === url);
+    if (tab?.id === undefined) throw new Error(`No tab at ${url}`);
+    try {
+      const began = performance.now();
+      const [answer] = await chrome.scripting.executeScript({ target: { tabId: tab.id }, func: () => ({ quote: getSelection()?.toString() ?? '', text: document.body.textContent ?? '' }) });
+      const row = { id: crypto.randomUUID(), url, ...(answer?.result as object) };
+      const transaction = database.transaction('drafts', 'readwrite');
+      transaction.objectStore('drafts').put(row);
+      await new Promise<void>((resolve, reject) => {
+        transaction.oncomplete = () => resolve();
+        transaction.onerror = () => reject(transaction.error);
+      });
+      return performance.now() - began;
+    } finally {
+      database.close();
+    }
+  }, pageUrl);
+}
+
 /** The handler is finished once the page shows every clip of the page painted; the next clip starts after that. */
 async function waitForPaint(page: Page, count: number): Promise<void> {
   await page.waitForFunction((expected) => (CSS.highlights.get('incident-clipper')?.size ?? 0) >= expected, count, { timeout: 10_000 });
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
 }
 
 export async function run(): Promise<Figures> {
@@ -109,9 +137,16 @@ export async function run(): Promise<Figures> {
       await waitForPaint(page, index + 1);
       if (index >= WARM_UP) times.push(ms);
     }
+    const bare: number[] = [];
+    for (let index = 0; index < WARM_UP + CLIPS; index += 1) {
+      await selectText(page, PASSAGES[index % PASSAGES.length]!);
+      const ms = await timeBareRoundTrip(worker, pageUrl);
+      if (index >= WARM_UP) bare.push(ms);
+    }
+    const what = 'inject a selection reader into the same tab + put one row into bare IndexedDB, in the worker';
     return {
-      'clip.latency.median_ms': { value: round(median(times)), unit: 'ms' },
-      'clip.latency.p90_ms': { value: round(percentile(times, 0.9)), unit: 'ms' },
+      'clip.latency.median_ms': compared(round(median(times)), 'ms', { value: round(median(bare)), what }),
+      'clip.latency.p90_ms': compared(round(percentile(times, 0.9)), 'ms', { value: round(percentile(bare, 0.9)), what }),
     };
   } finally {
     await context.close();

@@ -1,6 +1,7 @@
 /**
  * The drafts workspace at 10,000 drafts of 5 quotes each, in Chromium with the built extension:
- * backup import, popup first paint, search, editor open, and JS heap of the worker and the popup.
+ * backup import, popup first paint, search (cold and warm), editor open, and JS heap of the worker and the
+ * popup. Each timed figure has its baseline from the same run (bench/idb-baselines.ts).
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -13,7 +14,8 @@ import { draftFromCapture, addCaptureToDraft } from '../src/core/clip-ops.ts';
 import type { Clip, Draft } from '../src/core/draft.ts';
 import type { PageCapture } from '../src/core/capture.ts';
 import { makeBackup, serializeBackup } from '../src/workspace/io/backup.ts';
-import { median, round, type Figures } from './types.ts';
+import { compared, median, round, type Figures } from './types.ts';
+import { bareReadMs, barePutsMs, bareScanMs, dropSavedIndex, waitForSavedIndexMs } from './idb-baselines.ts';
 
 const DRAFTS = 10_000;
 const QUOTES = 5;
@@ -89,11 +91,48 @@ async function workerHeapMb(context: BrowserContext, workerUrl: string): Promise
   }
 }
 
+/** Types `query` into the popup's search box; the page time until its results are drawn. */
+async function searchMs(popup: Page, query: string): Promise<number> {
+  return popup.evaluate(async (q) => {
+    const input = document.querySelector<HTMLInputElement>('#popup-search')!;
+    const start = performance.now();
+    input.value = q;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    for (;;) {
+      await new Promise(requestAnimationFrame);
+      const list = document.querySelector('[aria-label="Search results"]');
+      const heading = list?.previousElementSibling?.textContent ?? '';
+      if (list && heading.startsWith(`${list.children.length} `) && list.getAttribute('data-q') !== q && list.children.length > 0) {
+        list.setAttribute('data-q', q);
+        return performance.now() - start;
+      }
+      if (performance.now() - start > 60_000) throw new Error(`no results for ${q}`);
+    }
+  }, query);
+}
+
+/** The page's first contentful paint, waiting for it when the page loaded before it painted. */
+const firstPaint = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        new PerformanceObserver((list) => {
+          const paint = list.getEntriesByName('first-contentful-paint')[0];
+          if (paint) resolve(paint.startTime);
+        }).observe({ type: 'paint', buffered: true });
+        setTimeout(() => resolve(Number.NaN), 10_000);
+      }),
+  );
+
+/** An extension page with one line of text and nothing else: what any extension page costs to show. */
+const EMPTY_PAGE = 'bench-empty.html';
+
 export async function run(): Promise<Figures> {
   const outDir = path.join(ROOT, '.tmp/bench-dist');
   process.env.CLIPPER_OUT_DIR = outDir;
   await build({ configFile: path.join(ROOT, 'vite.config.ts'), root: ROOT, logLevel: 'warn' });
   delete process.env.CLIPPER_OUT_DIR;
+  writeFileSync(path.join(outDir, EMPTY_PAGE), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Empty</title></head><body><p>Empty page</p></body></html>');
 
   const { json, firstId } = syntheticBackup();
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'clipper-bench-')), 'backup.json');
@@ -103,9 +142,16 @@ export async function run(): Promise<Figures> {
   const { context, worker } = launched;
   try {
     const base = `chrome-extension://${new URL(worker.url()).host}`;
+    const newPage = async (pathName: string, initScript?: string) => {
+      const page = await context.newPage();
+      if (initScript) await page.addInitScript(initScript);
+      await page.goto(`${base}/${pathName}`);
+      // tsx (esbuild keepNames) wraps named inner functions in __name(); functions sent to the page need it.
+      await page.evaluate('globalThis.__name = (fn) => fn');
+      return page;
+    };
 
-    const workspace = await context.newPage();
-    await workspace.goto(`${base}/sidepanel/index.html`);
+    const workspace = await newPage('sidepanel/index.html');
     await workspace.getByLabel('Import a backup').waitFor();
     const importStart = Date.now();
     await workspace.getByLabel('Import a backup').setInputFiles(file);
@@ -113,69 +159,80 @@ export async function run(): Promise<Figures> {
     const importMs = Date.now() - importStart;
     const outcome = await workspace.getByTestId('import-outcome').textContent();
     if (!outcome?.includes(`Imported ${DRAFTS.toLocaleString('en-US')} drafts`)) throw new Error(`import failed: ${outcome}`);
+    // The import indexes the drafts for search after its commit and saves the index; wait for it.
+    const indexSavedMs = await waitForSavedIndexMs(workspace, 60_000);
+    const putsMs = await barePutsMs(workspace);
     await workspace.close();
 
-    const paints: number[] = [];
-    let popupMemory = 0;
+    const empty: { paint: number[]; recent: number[]; one: number[]; all: number[] } = { paint: [], recent: [], one: [], all: [] };
     for (let i = 0; i < 5; i += 1) {
-      const popup = await context.newPage();
-      await popup.goto(`${base}/popup/index.html`);
+      const page = await newPage(EMPTY_PAGE);
+      empty.paint.push(await firstPaint(page));
+      empty.recent.push(await bareReadMs(page, { kind: 'recent', count: 10 }));
+      empty.one.push(await bareReadMs(page, { kind: 'one', id: firstId }));
+      empty.all.push(await bareReadMs(page, { kind: 'all' }));
+      await page.close();
+    }
+    const queries = WORDS.flatMap((word, k) => [`${word} ${k}`, `${word.slice(0, 4)}`, `site ${k + 10} ${word}`]);
+    const scanPage = await newPage(EMPTY_PAGE);
+    const scans = await bareScanMs(scanPage, queries);
+    await scanPage.close();
+
+    const paints: number[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      const popup = await newPage('popup/index.html');
       await popup.getByRole('list', { name: 'Recent drafts' }).waitFor();
-      paints.push(await popup.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN));
-      if (i === 4) {
-        // Search in the popup: the first query builds the index, the next ones use it.
-        const search = async (query: string) =>
-          popup.evaluate(async (q) => {
-            const input = document.querySelector<HTMLInputElement>('#popup-search')!;
-            const start = performance.now();
-            input.value = q;
-            input.dispatchEvent(new Event('input', { bubbles: true }));
-            for (;;) {
-              await new Promise(requestAnimationFrame);
-              const list = document.querySelector('[aria-label="Search results"]');
-              const heading = list?.previousElementSibling?.textContent ?? '';
-              if (list && heading.startsWith(`${list.children.length} `) && list.getAttribute('data-q') !== q && list.children.length > 0) {
-                list.setAttribute('data-q', q);
-                return performance.now() - start;
-              }
-              if (performance.now() - start > 60_000) throw new Error(`no results for ${q}`);
-            }
-          }, query);
-        const firstQueryMs = await search('chatbot');
-        const times: number[] = [];
-        const queries = WORDS.flatMap((word, k) => [`${word} ${k}`, `${word.slice(0, 4)}`, `site ${k + 10} ${word}`]);
-        for (const query of queries) times.push(await search(query));
-        popupMemory = await heapMb(popup);
-        paints.push(Number.NaN);
-        await popup.close();
-        const editorStart: number[] = [];
-        const harnessOnly: number[] = [];
-        for (let k = 0; k < 5; k += 1) {
-          const editor = await context.newPage();
-          // Page time of the first frame that shows the draft's title, watched from the page's first script,
-          // so that Playwright's own round trips are not counted (harnessOnly measures as earlier runs did).
-          await editor.addInitScript(TITLE_WATCH);
-          await editor.goto(`${base}/sidepanel/index.html?draft=${firstId}`);
-          await editor.waitForFunction(() => (window as { titleShownAt?: number }).titleShownAt !== undefined);
-          editorStart.push(await editor.evaluate(() => (window as { titleShownAt?: number }).titleShownAt!));
-          harnessOnly.push(await editor.evaluate(() => performance.now()));
-          await editor.close();
-        }
-        const workerMemory = await workerHeapMb(context, worker.url());
-        return {
-          'drafts10k.import_ms': { value: round(importMs, 0), unit: 'ms' },
-          'drafts10k.popup_first_paint_ms': { value: round(median(paints.filter(Number.isFinite)), 1), unit: 'ms' },
-          'drafts10k.search.first_ms': { value: round(firstQueryMs, 1), unit: 'ms' },
-          'drafts10k.search.median_ms': { value: round(median(times), 1), unit: 'ms' },
-          'drafts10k.editor_open_ms': { value: round(median(editorStart), 1), unit: 'ms (navigation → first frame with the title)' },
-          'drafts10k.editor_open_seen_by_harness_ms': { value: round(median(harnessOnly), 1), unit: 'ms (as before: + Playwright round trips)' },
-          'drafts10k.worker_memory_mb': { value: workerMemory, unit: 'MB' },
-          'drafts10k.popup_memory_mb': { value: popupMemory, unit: 'MB' },
-        };
-      }
+      paints.push(await firstPaint(popup));
       await popup.close();
     }
-    throw new Error('unreachable');
+
+    // A cold start: a new popup, the saved index in place. Then every later query of that popup.
+    const popup = await newPage('popup/index.html');
+    await popup.getByRole('list', { name: 'Recent drafts' }).waitFor();
+    const coldFirstMs = await searchMs(popup, 'chatbot');
+    const times: number[] = [];
+    for (const query of queries) times.push(await searchMs(popup, query));
+    const popupMemory = await heapMb(popup);
+    await popup.close();
+
+    // With no saved index (dropped), the first query builds it.
+    const unsaved = await newPage('popup/index.html');
+    await dropSavedIndex(unsaved);
+    await unsaved.reload();
+    await unsaved.evaluate('globalThis.__name = (fn) => fn');
+    await unsaved.getByRole('list', { name: 'Recent drafts' }).waitFor();
+    const rebuildFirstMs = await searchMs(unsaved, 'chatbot');
+    // Closed right after its first answer, as popups are: the next cold start must still find the index saved.
+    await unsaved.close();
+    const next = await newPage('popup/index.html');
+    await next.getByRole('list', { name: 'Recent drafts' }).waitFor();
+    const coldAfterRebuildMs = await searchMs(next, 'refund');
+    await next.close();
+
+    const editorStart: number[] = [];
+    for (let k = 0; k < 5; k += 1) {
+      // Page time of the first frame that shows the draft's title, watched from the page's first script.
+      const editor = await newPage(`sidepanel/index.html?draft=${firstId}`, TITLE_WATCH);
+      await editor.waitForFunction(() => (window as { titleShownAt?: number }).titleShownAt !== undefined);
+      editorStart.push(await editor.evaluate(() => (window as { titleShownAt?: number }).titleShownAt!));
+      await editor.close();
+    }
+    const workerMemory = await workerHeapMb(context, worker.url());
+
+    const emptyPaint = median(empty.paint);
+    const bareAll = { value: round(median(empty.all), 1), what: 'open the database and read the same 10,000 drafts (getAll)' };
+    return {
+      'drafts10k.import_ms': compared(round(importMs, 0), 'ms', { value: round(putsMs, 0), what: 'bare IndexedDB puts of the same 10,000 rows (same store and indexes, 500 per transaction)' }, '≤ 1.5×'),
+      'drafts10k.search.index_saved_after_import_ms': { value: round(indexSavedMs, 0), unit: 'ms after the import reported (indexed off the page thread)' },
+      'drafts10k.popup_first_paint_ms': compared(round(median(paints), 1), 'ms', { value: round(emptyPaint + median(empty.recent), 1), what: 'an empty extension page first paint + a bare read of the 10 newest drafts' }, '≤ 1.5×'),
+      'drafts10k.search.cold_first_ms': compared(round(coldFirstMs, 1), 'ms', bareAll, '≤ 300 ms'),
+      'drafts10k.search.first_without_saved_index_ms': compared(round(rebuildFirstMs, 1), 'ms', bareAll),
+      'drafts10k.search.cold_first_after_rebuild_ms': compared(round(coldAfterRebuildMs, 1), 'ms (next popup, after one closed right after building the index)', bareAll, '≤ 300 ms'),
+      'drafts10k.search.median_ms': compared(round(median(times), 1), 'ms', { value: round(median(scans), 2), what: 'a bare substring scan of the same titles and quotes in memory' }),
+      'drafts10k.editor_open_ms': compared(round(median(editorStart), 1), 'ms (navigation → first frame with the title)', { value: round(emptyPaint + median(empty.one), 1), what: 'an empty extension page first paint + a bare read of the draft' }, '≤ 1.5×'),
+      'drafts10k.worker_memory_mb': { value: workerMemory, unit: 'MB' },
+      'drafts10k.popup_memory_mb': { value: popupMemory, unit: 'MB' },
+    };
   } finally {
     await launched.close();
   }

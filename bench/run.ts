@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: runs every `bench/*.bench.ts` (or those named on the command line),
- * prints one table and writes bench/results.json as `{name: {value, unit}}`.
+ * prints one table (figure, value, its same-run baseline, their ratio, the aim) and writes bench/results.json
+ * as `{name: {value, unit, baseline?: {value, what}, ratio?, aim?}}`.
  */
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -34,10 +35,12 @@ for (const file of files) {
   }
 }
 
-const width = Math.max(10, ...Object.keys(results).map((name) => name.length));
-console.log(`${'figure'.padEnd(width)}  ${'value'.padStart(12)}  unit`);
-for (const [name, { value, unit }] of Object.entries(results).filter(([name]) => fresh.has(name))) {
-  console.log(`${name.padEnd(width)}  ${String(value).padStart(12)}  ${unit}`);
+const rows = Object.entries(results).filter(([name]) => fresh.has(name));
+const width = Math.max(10, ...rows.map(([name]) => name.length));
+console.log(`${'figure'.padEnd(width)}  ${'value'.padStart(10)}  ${'baseline'.padStart(10)}  ${'ratio'.padStart(7)}  aim       unit; baseline`);
+for (const [name, { value, unit, baseline, ratio, aim }] of rows) {
+  const cells = [String(value).padStart(10), String(baseline?.value ?? '').padStart(10), (ratio === undefined ? '' : `${ratio}×`).padStart(7), (aim ?? '').padEnd(8)];
+  console.log(`${name.padEnd(width)}  ${cells.join('  ')}  ${unit}${baseline ? `; ${baseline.what}` : ''}`);
 }
 await writeFile(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
 if (failures.length > 0) {

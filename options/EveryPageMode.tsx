@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from '../src/extension-api.ts';
 import { loadEveryPageMode } from '../src/store/preferences.ts';
 import { send } from '../src/ui/send.ts';
-import { t } from '../src/ui/i18n.ts';
+import { t } from '../src/i18n/i18n.ts';
 
 const ALL_URLS = { origins: ['<all_urls>'] };
 

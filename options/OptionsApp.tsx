@@ -4,7 +4,7 @@ import { browser } from '../src/extension-api.ts';
 import { loadSettings, saveSettings } from '../src/store/settings.ts';
 import { send } from '../src/ui/send.ts';
 import { EveryPageMode } from './EveryPageMode.tsx';
-import { t } from '../src/ui/i18n.ts';
+import { t } from '../src/i18n/i18n.ts';
 
 type Status = { tone: 'ok' | 'error' | 'busy'; text: string } | null;
 

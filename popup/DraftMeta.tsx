@@ -1,6 +1,6 @@
 import type { Draft } from '../src/core/draft.ts';
 import { draftState } from '../src/ui/draft-state.ts';
-import { t } from '../src/ui/i18n.ts';
+import { t } from '../src/i18n/i18n.ts';
 
 /** How many sources, where the draft stands, and (while it is a draft) when it was last edited. */
 export function DraftMeta({ draft }: { draft: Draft }) {

@@ -6,7 +6,7 @@ import { createNote } from '../src/store/editing.ts';
 import { warmSearch } from '../src/store/search.ts';
 import { PageText } from '../src/ui/PageText.tsx';
 import { DraftMeta } from './DraftMeta.tsx';
-import { t } from '../src/ui/i18n.ts';
+import { t } from '../src/i18n/i18n.ts';
 import { useLiveQuery } from '../src/ui/live-query.ts';
 import { useDraftSearch } from '../src/ui/use-draft-search.ts';
 

@@ -5,7 +5,7 @@ import { db } from '../src/store/db.ts';
 import { loadActiveDraftId, saveActiveDraftId } from '../src/store/preferences.ts';
 import { useLiveQuery } from '../src/ui/live-query.ts';
 import { send } from '../src/ui/send.ts';
-import { t, tStored } from '../src/ui/i18n.ts';
+import { t, tStored } from '../src/i18n/i18n.ts';
 import { openEditor } from '../src/ui/open-editor.ts';
 import { ReadinessList } from '../src/ui/ReadinessList.tsx';
 import { readiness } from '../src/workspace/readiness.ts';

@@ -7,7 +7,7 @@ import type { ClipResult } from '../src/background/clip.ts';
 import type { PageState } from './PopupApp.tsx';
 import { PageClips } from './PageClips.tsx';
 import { canonicalizeUrl } from '../src/core/url.ts';
-import { t } from '../src/ui/i18n.ts';
+import { t } from '../src/i18n/i18n.ts';
 import { DraftMeta } from './DraftMeta.tsx';
 import { PageText, withoutBidiControls } from '../src/ui/PageText.tsx';
 

@@ -1,7 +1,7 @@
 import { db } from '../src/store/db.ts';
 import { loadSettings } from '../src/store/settings.ts';
 import { useLiveQuery } from '../src/ui/live-query.ts';
-import { t } from '../src/ui/i18n.ts';
+import { t } from '../src/i18n/i18n.ts';
 
 /** What waits to be sent, and why it is waiting. */
 export function OutboxStatus() {

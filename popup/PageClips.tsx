@@ -1,7 +1,7 @@
 import type { Clip } from '../src/core/draft.ts';
 import { clipsForUrls, removeClip, updateClipNote } from '../src/store/clips.ts';
 import { useLiveQuery } from '../src/ui/live-query.ts';
-import { t, type MessageKey } from '../src/ui/i18n.ts';
+import { t, type MessageKey } from '../src/i18n/i18n.ts';
 import { QuoteText } from '../src/ui/QuoteText.tsx';
 
 const STATE_LABEL: Record<NonNullable<Clip['anchor']>['state'], MessageKey> = {

@@ -7,7 +7,7 @@ import { DraftSearch } from './DraftSearch.tsx';
 import { OutboxStatus } from './OutboxStatus.tsx';
 import { SyncStatus } from '../src/ui/SyncStatus.tsx';
 import { targetTabId } from './target-tab.ts';
-import { t } from '../src/ui/i18n.ts';
+import { t } from '../src/i18n/i18n.ts';
 import { openEditor } from '../src/ui/open-editor.ts';
 
 export type PageState =

@@ -1,3 +1,4 @@
+import '../src/core/zod-jitless.ts';
 import { render } from 'preact';
 import '../src/ui/theme.css';
 import './popup.css';

@@ -21,6 +21,7 @@ export async function buildContentScripts(outDir: string): Promise<void> {
         target: 'es2022',
         minify: true,
         lib: { entry, formats: ['iife'], name: 'incidentClipper', fileName: () => fileName },
+        rolldownOptions: { checks: { bundlerTimings: false } },
       },
     });
   }

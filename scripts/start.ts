@@ -1,18 +1,21 @@
 /**
- * `npm start`: the reference archive on its embedded database, a ready editor, and an extension build
- * preconfigured for both. Launches Chromium with the extension when a display is available.
+ * `npm start`: the reference archive on its embedded database, a ready editor, and extension builds for
+ * Chrome (dist/) and Firefox (dist-firefox/) preconfigured for both. Launches Chromium with the extension
+ * when a display is available. PORT, HOST and DATA_DIR choose where the archive listens and keeps its data.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'vite';
 import { startArchiveServer, type StartedServer } from '../server/index.ts';
+import { exitOnStartupMistake } from '../server/port-in-use.ts';
 import { findChromium } from './chromium-path.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const DATA_DIR = path.join(ROOT, '.data');
 const DEV_USER_FILE = path.join(DATA_DIR, 'dev-user.json');
 const DIST = path.join(ROOT, 'dist');
+const DIST_FIREFOX = path.join(ROOT, 'dist-firefox');
 
 async function readyToken(server: StartedServer): Promise<string> {
   if (existsSync(DEV_USER_FILE)) {
@@ -40,17 +43,21 @@ const server = await startArchiveServer({
   host: process.env.HOST ?? '127.0.0.1',
   dataDir: process.env.DATA_DIR ?? path.join(DATA_DIR, 'archive'),
   logLevel: process.env.LOG_LEVEL ?? 'warn',
+}).catch((error: unknown) => {
+  exitOnStartupMistake(error);
+  throw error;
 });
 console.log(`Reference archive: ${server.url} (try ${server.url}/v1/taxonomy)`);
 const token = await readyToken(server);
 
 process.env.CLIPPER_ARCHIVE_URL = server.url;
 process.env.CLIPPER_ARCHIVE_TOKEN = token;
-await build({ configFile: path.join(ROOT, 'vite.config.ts'), root: ROOT, logLevel: 'warn' });
+for (const mode of ['production', 'firefox']) await build({ configFile: path.join(ROOT, 'vite.config.ts'), root: ROOT, mode, logLevel: 'warn' });
 
 console.log(`
-Extension built in ${DIST}, already set up for ${server.url} as "Local Editor".
-Load it: open chrome://extensions, turn on "Developer mode", click "Load unpacked" and pick ${DIST}.
+Extension built, already set up for ${server.url} as "Local Editor":
+  Chrome:  open chrome://extensions, turn on "Developer mode", click "Load unpacked" and pick ${DIST}
+  Firefox: open about:debugging#/runtime/this-firefox, click "Load Temporary Add-on…" and pick ${path.join(DIST_FIREFOX, 'manifest.json')}
 Then select text on any page and right-click "Clip to incident draft" (or press Alt+Shift+K).
 Editor token (also in .data/dev-user.json): ${token}
 Press Ctrl+C to stop the archive.`);

@@ -1,9 +1,11 @@
-// `npm test`: typecheck, lint, unit, server and end-to-end tests, in that order, then one closing line
-// "N passed, N failed". It installs Debian's chromium (and PostgreSQL for the server suite) when they are
-// missing and it runs as root; otherwise it stops with a one-line instruction. Nothing is skipped silently.
+// `npm test`: typecheck, lint, unit, server and end-to-end tests (Chromium, then Firefox), in that order, then
+// one closing line "N passed, N failed". It installs Debian's chromium, firefox-esr (and PostgreSQL for the
+// server suite) when they are missing and it runs as root; otherwise it stops with a one-line instruction.
+// Nothing is skipped silently.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { findChromium } from './chromium-path.mjs';
+import { findFirefox, firefoxMajorVersion, FIREFOX_MIN_VERSION } from './firefox-path.mjs';
 
 const POSTGRES_BIN = '/usr/lib/postgresql/15/bin/postgres';
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -30,6 +32,12 @@ function ensureTool(what, present, pkg, instruction) {
 }
 
 ensureTool('Chromium', () => findChromium() !== undefined, 'chromium', 'Install it (sudo apt-get install chromium) or set CHROME_PATH to a Chromium binary.');
+ensureTool(
+  `Firefox ${FIREFOX_MIN_VERSION} or newer`,
+  () => (firefoxMajorVersion(findFirefox()) ?? 0) >= FIREFOX_MIN_VERSION,
+  'firefox-esr',
+  `Install it (sudo apt-get install firefox-esr, from bookworm-security for ESR ${FIREFOX_MIN_VERSION}+) or set FIREFOX_PATH to a Firefox binary.`,
+);
 if (!process.env.DATABASE_URL) {
   ensureTool('PostgreSQL 15', () => existsSync(POSTGRES_BIN), 'postgresql-15', 'Install it (sudo apt-get install postgresql-15) or set DATABASE_URL to a PostgreSQL database.');
 }
@@ -53,9 +61,11 @@ for (const [name, args] of [
   if (!step(name, 'npx', args)) failedSteps.push(name);
 }
 
-for (const project of ['unit', 'server', 'e2e']) {
+for (const project of ['unit', 'server', 'e2e', 'e2e-firefox']) {
   const report = `.tmp/vitest-${project}.json`;
-  const ok = step(`${project} tests`, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+  // The browser suites name every test, so a run shows which ones really ran in which browser.
+  const reporter = project.startsWith('e2e') ? 'verbose' : 'default';
+  const ok = step(`${project} tests`, 'npx', ['vitest', 'run', '--project', project, `--reporter=${reporter}`, '--reporter=json', `--outputFile.json=${report}`]);
   if (existsSync(report)) {
     const summary = JSON.parse(readFileSync(report, 'utf8'));
     totals.passed += summary.numPassedTests;

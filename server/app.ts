@@ -4,13 +4,15 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { createMiddleware } from 'hono/factory';
 import type { Logger } from 'pino';
-import { API_VERSION, IDEMPOTENCY_HEADER } from '../src/archive/contract.ts';
-import { requireUser, type AppEnv } from './auth.ts';
+import { API_VERSION, IDEMPOTENCY_HEADER } from '../src/core/contract.ts';
+import { ADMIN_USERS_PATH } from './admin.ts';
+import { requireAdmin, requireUser, type AppEnv } from './auth.ts';
 import type { Database } from './db/index.ts';
 import { ApiProblem, handleError, notFound, sendProblem, zodFields } from './errors.ts';
 import { limiterFor, rateLimit } from './rate-limit.ts';
 import { refuseUnstorableText } from './text-check.ts';
 import type { App } from './routes/common.ts';
+import { registerAdmin } from './routes/admin.ts';
 import { registerHealth } from './routes/health.ts';
 import { registerMe } from './routes/me.ts';
 import { registerSources } from './routes/sources.ts';
@@ -28,6 +30,8 @@ export interface AppOptions {
   bodyLimitBytes: number;
   /** Extra origins allowed by CORS besides browser extensions. */
   corsOrigins: string[];
+  /** Enables `POST /admin/users` for this token (a PGlite server on disk; see admin.ts). */
+  adminToken?: string;
 }
 
 const EXTENSION_ORIGIN = /^(chrome|moz)-extension:\/\/[A-Za-z0-9-]+$/;
@@ -85,9 +89,11 @@ export function createApp(options: AppOptions): App {
     }),
   );
   // One authenticator and one limiter for all protected paths: the bucket is per token, not per route.
-  const authenticate = requireUser(db, limiterFor(options.authFailuresPerMinute));
+  const failures = limiterFor(options.authFailuresPerMinute);
+  const authenticate = requireUser(db, failures);
   const limit = rateLimit(limiterFor(options.rateLimitPerMinute));
   for (const path of PROTECTED_PATHS) app.use(path, authenticate, limit);
+  if (options.adminToken) app.use(ADMIN_USERS_PATH, requireAdmin(options.adminToken, failures));
   // After authentication, so a request without a valid token learns nothing about its body.
   app.use('*', refuseUnstorableText);
 
@@ -99,6 +105,7 @@ export function createApp(options: AppOptions): App {
   registerSources(app, deps);
   registerUsers(app, deps);
   registerSync(app, deps);
+  if (options.adminToken) registerAdmin(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
@@ -110,7 +117,9 @@ export function createApp(options: AppOptions): App {
     info: {
       title: 'Incident Archive API',
       version: API_VERSION,
-      description: 'Every error has the shape {error:{code,message,fields:[{path,message}]}}. Timestamps are the server\'s.',
+      description:
+        'Every error has the shape {error:{code,message,fields:[{path,message}]}}. Timestamps are the server\'s. ' +
+        'Text with U+0000 or an unpaired surrogate is refused (400, naming the field).',
     },
   });
 

@@ -1,7 +1,8 @@
 /** Bearer tokens (random 32 bytes, stored as SHA-256) and role checks. */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import type { Role } from '../src/archive/contract.ts';
+import type { Role } from '../src/core/contract.ts';
 import type { Queryable } from './db/index.ts';
 import { ApiProblem } from './errors.ts';
 import type { RateLimiter } from './rate-limit.ts';
@@ -48,26 +49,41 @@ function clientAddress(env: unknown): string {
 }
 
 /**
- * Requires `Authorization: Bearer <token>` naming a known, unrevoked token; sets `c.var.user`.
- * Each unknown token costs its client address one of `failures`' allowance; an address with none left
- * gets 429 before any token it sends is looked up, so guessing stays as slow as the allowance.
+ * Reads the bearer token and resolves it with `lookup`. Each token `lookup` does not know costs the
+ * client address one of `failures`' allowance; an address with none left gets 429 before any token it
+ * sends is looked up, so guessing stays as slow as the allowance, whatever it guesses.
  */
+async function authenticate<T>(c: Context, failures: RateLimiter | null, lookup: (token: string) => Promise<T | null>): Promise<T> {
+  const header = c.req.header('authorization');
+  const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+  if (!match) throw unauthorized('Send your API token as "Authorization: Bearer <token>".');
+  const address = clientAddress(c.env);
+  const wait = failures?.wait(address) ?? 0;
+  if (wait > 0) {
+    throw new ApiProblem(429, 'too_many_failed_logins', `Too many unknown tokens from this address; retry in ${wait} s.`, [], { 'Retry-After': String(wait) });
+  }
+  const found = await lookup(match[1]!);
+  if (found === null) {
+    failures?.take(address);
+    throw unauthorized('This token is not valid for this archive.');
+  }
+  return found;
+}
+
+/** Requires `Authorization: Bearer <token>` naming a known, unrevoked token; sets `c.var.user`. */
 export function requireUser(db: Queryable, failures: RateLimiter | null) {
   return createMiddleware<AppEnv>(async (c, next) => {
-    const header = c.req.header('authorization');
-    const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
-    if (!match) throw unauthorized('Send your API token as "Authorization: Bearer <token>".');
-    const address = clientAddress(c.env);
-    const wait = failures?.wait(address) ?? 0;
-    if (wait > 0) {
-      throw new ApiProblem(429, 'too_many_failed_logins', `Too many unknown tokens from this address; retry in ${wait} s.`, [], { 'Retry-After': String(wait) });
-    }
-    const user = await findUserByToken(db, match[1]!);
-    if (!user) {
-      failures?.take(address);
-      throw unauthorized('This token is not valid for this archive.');
-    }
-    c.set('user', user);
+    c.set('user', await authenticate(c, failures, (token) => findUserByToken(db, token)));
+    await next();
+  });
+}
+
+/** Requires the running server's admin token (see admin.ts), compared in constant time. */
+export function requireAdmin(adminToken: string, failures: RateLimiter | null) {
+  const expected = createHash('sha256').update(adminToken, 'utf8').digest();
+  const matches = (token: string) => timingSafeEqual(createHash('sha256').update(token, 'utf8').digest(), expected);
+  return createMiddleware(async (c, next) => {
+    await authenticate(c, failures, async (token) => (matches(token) ? true : null));
     await next();
   });
 }

@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
-import type { ApiError } from '../src/archive/contract.ts';
+import type { ApiError } from '../src/core/contract.ts';
 
 export type FieldError = { path: string; message: string };
 

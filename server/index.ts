@@ -3,10 +3,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { pino } from 'pino';
-import type { Role } from '../src/archive/contract.ts';
+import type { Role } from '../src/core/contract.ts';
 import { createApp } from './app.ts';
+import { newAdminToken, publishAdminEndpoint } from './admin.ts';
 import { openDatabase } from './db/index.ts';
 import { answerParserErrorsAsJson, requestErrorResponse } from './node-errors.ts';
+import { PortInUseError, isPortInUse } from './port-in-use.ts';
 import { purgeIdempotencyKeys } from './submissions.ts';
 import { createUser } from './users.ts';
 
@@ -65,7 +67,11 @@ export async function startArchiveServer(options: ArchiveServerOptions = {}): Pr
   const log = pino({ level: options.logLevel ?? DEFAULTS.logLevel, base: { service: 'incident-archive' } });
   const dataDir = options.dataDir ?? DEFAULTS.dataDir;
   const db = await openDatabase({ dataDir, databaseUrl: options.databaseUrl });
+  // Only this process may open a PGlite directory, so user creation from the CLI goes through it.
+  const onDisk = db.kind === 'pglite' && !dataDir.startsWith('memory://');
+  const adminToken = onDisk ? newAdminToken() : undefined;
   const app = createApp({
+    adminToken,
     db,
     log,
     rateLimitPerMinute: options.rateLimitPerMinute ?? DEFAULTS.rateLimitPerMinute,
@@ -93,9 +99,10 @@ export async function startArchiveServer(options: ArchiveServerOptions = {}): Pr
   } catch (error) {
     clearInterval(purgeTimer);
     await db.close();
-    throw error;
+    throw isPortInUse(error) ? new PortInUseError(host, options.port ?? DEFAULTS.port) : error;
   }
   const url = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+  const unpublish = adminToken ? await publishAdminEndpoint(dataDir, { pid: process.pid, url, token: adminToken }) : async () => {};
   log.info({ url, database: db.kind, dataDir: db.kind === 'pglite' ? dataDir : undefined }, 'archive server listening');
 
   let closing: Promise<void> | null = null;
@@ -113,6 +120,7 @@ export async function startArchiveServer(options: ArchiveServerOptions = {}): Pr
         });
         server.closeIdleConnections();
       });
+      await unpublish();
       await db.close();
       log.info('archive server stopped');
     })());

@@ -6,8 +6,12 @@
  */
 import { optionsFromEnv } from './config.ts';
 import { startArchiveServer } from './index.ts';
+import { exitOnStartupMistake } from './port-in-use.ts';
 
-const server = await startArchiveServer(optionsFromEnv());
+const server = await startArchiveServer(optionsFromEnv()).catch((error: unknown) => {
+  exitOnStartupMistake(error);
+  throw error;
+});
 process.stdout.write(`Incident archive listening on ${server.url}\n`);
 
 let stopping = false;

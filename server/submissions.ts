@@ -1,7 +1,7 @@
 /** Submissions in SQL: idempotent creation, reads, review decisions, lookups by source URL. */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { SubmissionRequest, type Submission, type SourcesLookup } from '../src/archive/contract.ts';
+import { SubmissionRequest, type Submission, type SourcesLookup } from '../src/core/contract.ts';
 import type { AuthUser } from './auth.ts';
 import type { Database, Queryable } from './db/index.ts';
 import { ApiProblem } from './errors.ts';

@@ -1,6 +1,6 @@
 /** Creating users and issuing their tokens (used by the CLI, the API and tests). */
 import { randomUUID } from 'node:crypto';
-import type { Role } from '../src/archive/contract.ts';
+import type { Role } from '../src/core/contract.ts';
 import { hashToken, newToken } from './auth.ts';
 import type { Database } from './db/index.ts';
 

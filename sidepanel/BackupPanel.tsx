@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { exportEverything, importEverything, type ImportOutcome } from '../src/store/backup.ts';
 import { download } from '../src/ui/download.ts';
 import { serializeBackup } from '../src/workspace/io/backup.ts';
-import { formatNumber, t } from '../src/ui/i18n.ts';
+import { formatNumber, t } from '../src/i18n/i18n.ts';
 
 /** Backup of every draft, clip and revision as versioned JSON; import is all-or-nothing. */
 export function BackupPanel() {

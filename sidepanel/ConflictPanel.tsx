@@ -1,6 +1,6 @@
 import type { ConflictRow } from '../src/store/db.ts';
 import { resolveConflict } from '../src/store/editing.ts';
-import { t } from '../src/ui/i18n.ts';
+import { t } from '../src/i18n/i18n.ts';
 import type { Draft } from '../src/core/draft.ts';
 import { PageText } from '../src/ui/PageText.tsx';
 import { fieldLabel } from '../src/ui/field-label.ts';

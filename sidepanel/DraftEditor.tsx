@@ -1,4 +1,4 @@
-import { t, type MessageKey } from '../src/ui/i18n.ts';
+import { t, type MessageKey } from '../src/i18n/i18n.ts';
 import { useDraftEditor } from '../src/ui/use-draft-editor.ts';
 import { ListField } from './fields/ListField.tsx';
 import { TextField } from './fields/TextField.tsx';

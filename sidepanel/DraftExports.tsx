@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Clip, Draft } from '../src/core/draft.ts';
 import { addAnnotations } from '../src/store/clips.ts';
 import { download, slug } from '../src/ui/download.ts';
-import { t } from '../src/ui/i18n.ts';
+import { t } from '../src/i18n/i18n.ts';
 import { aiidCsv, aiidSubmissions } from '../src/workspace/io/aiid.ts';
 import { draftToMarkdown } from '../src/workspace/io/draft-markdown.ts';
 import { annotationCollection } from '../src/workspace/io/web-annotation.ts';

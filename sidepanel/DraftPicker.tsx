@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Draft } from '../src/core/draft.ts';
 import { createNote } from '../src/store/editing.ts';
 import { recentDrafts } from '../src/store/drafts.ts';
-import { t } from '../src/ui/i18n.ts';
+import { t } from '../src/i18n/i18n.ts';
 import { useLiveQuery } from '../src/ui/live-query.ts';
 import { useDraftSearch } from '../src/ui/use-draft-search.ts';
 import { db } from '../src/store/db.ts';

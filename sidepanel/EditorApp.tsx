@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '../src/ui/i18n.ts';
+import { t } from '../src/i18n/i18n.ts';
 import { DraftEditor } from './DraftEditor.tsx';
 import { lazy } from './lazy.tsx';
 import { SyncStatus } from '../src/ui/SyncStatus.tsx';

@@ -1,5 +1,5 @@
 import { listRevisions, restoreRevision } from '../src/store/revisions.ts';
-import { t, type MessageKey } from '../src/ui/i18n.ts';
+import { t, type MessageKey } from '../src/i18n/i18n.ts';
 import { PageText } from '../src/ui/PageText.tsx';
 import { useLiveQuery } from '../src/ui/live-query.ts';
 

@@ -1,4 +1,4 @@
-import { t } from '../src/ui/i18n.ts';
+import { t } from '../src/i18n/i18n.ts';
 import type { DraftEditor } from '../src/ui/use-draft-editor.ts';
 import { TextField } from './fields/TextField.tsx';
 import { lazy } from './lazy.tsx';

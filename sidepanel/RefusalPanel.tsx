@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Draft } from '../src/core/draft.ts';
-import { t, tStored } from '../src/ui/i18n.ts';
+import { t, tStored } from '../src/i18n/i18n.ts';
 import { RefusalList, useRefusals } from '../src/ui/Refusal.tsx';
 import { refusalsByField, type RefusalsByField } from '../src/ui/field-refusals.ts';
 import { send } from '../src/ui/send.ts';

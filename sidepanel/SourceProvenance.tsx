@@ -1,5 +1,5 @@
 import type { Source } from '../src/core/draft.ts';
-import { t } from '../src/ui/i18n.ts';
+import { t } from '../src/i18n/i18n.ts';
 import { provenanceLines, timestampInWords } from '../src/ui/provenance-words.ts';
 
 /** Where the clipper found each field, in words, so the editor can judge it; the technical origin is in each tooltip. */

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Clip, Draft, Source } from '../src/core/draft.ts';
-import { t } from '../src/ui/i18n.ts';
+import { t } from '../src/i18n/i18n.ts';
 import { withoutBidiControls } from '../src/ui/PageText.tsx';
 import { QuoteText } from '../src/ui/QuoteText.tsx';
 import type { DraftEditor } from '../src/ui/use-draft-editor.ts';

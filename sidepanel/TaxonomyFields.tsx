@@ -1,4 +1,4 @@
-import { t } from '../src/ui/i18n.ts';
+import { t } from '../src/i18n/i18n.ts';
 import { useTaxonomy } from '../src/ui/use-taxonomy.ts';
 import type { DraftEditor } from '../src/ui/use-draft-editor.ts';
 import { CodePicker } from './fields/CodePicker.tsx';

@@ -1,7 +1,7 @@
 /** Shared pieces of the route definitions. */
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Logger } from 'pino';
-import { ApiError } from '../../src/archive/contract.ts';
+import { ApiError } from '../../src/core/contract.ts';
 import type { AppEnv } from '../auth.ts';
 import type { Database } from '../db/index.ts';
 

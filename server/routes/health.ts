@@ -2,7 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { errorBody } from '../errors.ts';
 import type { App, RouteDeps } from './common.ts';
-import { ApiError } from '../../src/archive/contract.ts';
+import { ApiError } from '../../src/core/contract.ts';
 
 const Health = z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }).meta({ id: 'Health' });
 

@@ -1,6 +1,6 @@
 /** `GET /v1/me`: who the token belongs to; the extension's "Test connection". */
 import { createRoute } from '@hono/zod-openapi';
-import { API_VERSION, Me } from '../../src/archive/contract.ts';
+import { API_VERSION, Me } from '../../src/core/contract.ts';
 import { BEARER, errorResponses, type App } from './common.ts';
 
 const route = createRoute({

@@ -1,6 +1,6 @@
 /** `GET /v1/sources?url=`: incidents and submissions already citing a canonical URL (duplicate check at clip time). */
 import { createRoute, z } from '@hono/zod-openapi';
-import { SourcesLookup } from '../../src/archive/contract.ts';
+import { SourcesLookup } from '../../src/core/contract.ts';
 import { findBySourceUrl } from '../submissions.ts';
 import { storableText } from '../text-check.ts';
 import { BEARER, errorResponses, type App, type RouteDeps } from './common.ts';

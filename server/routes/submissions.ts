@@ -1,6 +1,6 @@
 /** `POST /v1/submissions` (idempotent), `GET /v1/submissions/{id}`, `POST /v1/submissions/{id}/review` (reviewer). */
 import { createRoute, z } from '@hono/zod-openapi';
-import { IdempotencyKey, ReviewRequest, Submission, SubmissionRequest } from '../../src/archive/contract.ts';
+import { IdempotencyKey, ReviewRequest, Submission, SubmissionRequest } from '../../src/core/contract.ts';
 import { requireRole } from '../auth.ts';
 import { ApiProblem } from '../errors.ts';
 import { createSubmission, getSubmission, reviewSubmission } from '../submissions.ts';

@@ -1,6 +1,6 @@
 /** `GET /v1/taxonomy` (public): codes, providers with domains, severities, as seeded by migrations. */
 import { createRoute } from '@hono/zod-openapi';
-import { Taxonomy } from '../../src/archive/contract.ts';
+import { Taxonomy } from '../../src/core/contract.ts';
 import type { Queryable } from '../db/index.ts';
 import type { App, RouteDeps } from './common.ts';
 

@@ -1,6 +1,6 @@
 /** `POST /v1/users` (reviewer role): adds a user and returns its token, shown once. */
 import { createRoute } from '@hono/zod-openapi';
-import { CreatedUser, CreateUserRequest } from '../../src/archive/contract.ts';
+import { CreatedUser, CreateUserRequest } from '../../src/core/contract.ts';
 import { requireRole } from '../auth.ts';
 import { createUser } from '../users.ts';
 import { BEARER, errorResponses, type App, type RouteDeps } from './common.ts';

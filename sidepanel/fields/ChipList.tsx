@@ -1,4 +1,4 @@
-import { t } from '../../src/ui/i18n.ts';
+import { t } from '../../src/i18n/i18n.ts';
 
 /** Chosen values as removable chips; each remove button names what it removes. */
 export function ChipList({ values, label, onRemove }: { values: string[]; label: string; onRemove: (value: string) => void }) {

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { Taxonomy } from '../../src/archive/contract.ts';
-import { t } from '../../src/ui/i18n.ts';
+import type { Taxonomy } from '../../src/core/contract.ts';
+import { t } from '../../src/i18n/i18n.ts';
 import type { DraftEditor } from '../../src/ui/use-draft-editor.ts';
 import { filterCodes } from '../../src/workspace/taxonomy.ts';
 import { ChipList } from './ChipList.tsx';

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { t } from '../../src/ui/i18n.ts';
+import { t } from '../../src/i18n/i18n.ts';
 
 /** A text box that adds its value with Enter or its button; suggestions come from a datalist. */
 export function FreeEntry({

@@ -1,5 +1,5 @@
 import type { FieldPath } from '../../src/workspace/field-paths.ts';
-import { t } from '../../src/ui/i18n.ts';
+import { t } from '../../src/i18n/i18n.ts';
 import type { DraftEditor } from '../../src/ui/use-draft-editor.ts';
 import { useContext } from 'preact/hooks';
 import { FieldRefusals } from '../../src/ui/field-refusals.ts';

@@ -8,9 +8,9 @@ import {
   Submission,
   Taxonomy,
   type SubmissionRequest,
-} from './contract.ts';
+} from '../core/contract.ts';
 import { PullResponse, PushResponse, SeqGapError, type PullRequest, type PushRequest } from '../core/sync/wire.ts';
-import { t } from '../ui/i18n.ts';
+import { t } from '../i18n/i18n.ts';
 
 export type ApiFailure =
   | { kind: 'network'; message: string }

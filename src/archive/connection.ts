@@ -1,6 +1,6 @@
 /** "Test connection": one request to /v1/me, and a sentence that says what is wrong. */
 import { ArchiveClient } from './client.ts';
-import { t } from '../ui/i18n.ts';
+import { t } from '../i18n/i18n.ts';
 
 export type ConnectionVerdict = { ok: true; message: string } | { ok: false; message: string };
 

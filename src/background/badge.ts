@@ -1,5 +1,5 @@
 import { browser } from '../extension-api.ts';
-import { t } from '../ui/i18n.ts';
+import { t } from '../i18n/i18n.ts';
 
 const FLASH_MS = 4_000;
 let restore: ReturnType<typeof setTimeout> | undefined;

@@ -14,7 +14,7 @@ import { flashBadge } from './badge.ts';
 import { createClipThrottle } from './clip-throttle.ts';
 import { pageUrlsFor, paintTab } from './page-clips.ts';
 import { matchesMenuSelection, trustedCapture } from './trusted-capture.ts';
-import { t } from '../ui/i18n.ts';
+import { t } from '../i18n/i18n.ts';
 
 export interface ClipResult {
   draftId: string;

@@ -15,7 +15,7 @@ import { refreshPendingBadge, runOutbox } from './outbox-runner.ts';
 import { clipsToPaint, pageUrlsFor, paintTab } from './page-clips.ts';
 import type { Handlers } from './router.ts';
 import { runSync, syncSoon } from './sync-runner.ts';
-import { t } from '../ui/i18n.ts';
+import { t } from '../i18n/i18n.ts';
 
 const draftOpenThrottle = createClipThrottle(3);
 

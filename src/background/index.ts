@@ -1,4 +1,5 @@
 /** Service worker: wiring only. Listeners are registered synchronously at the top level, as MV3 requires. */
+import '../core/zod-jitless.ts';
 import { browser, type Menus, type Runtime, type Tabs } from '../extension-api.ts';
 import { clipFromTab } from './clip.ts';
 import { handlers } from './handlers.ts';
@@ -6,7 +7,7 @@ import { refreshPendingBadge, refreshTaxonomyCache, runOutbox } from './outbox-r
 import { createRouter } from './router.ts';
 import { syncEveryPageMode } from './every-page-mode.ts';
 import { runSync, syncAfterEdits, SYNC_ALARM } from './sync-runner.ts';
-import { t } from '../ui/i18n.ts';
+import { t } from '../i18n/i18n.ts';
 
 export const CLIP_COMMAND = 'clip-selection';
 const OUTBOX_ALARM = 'outbox-drain';

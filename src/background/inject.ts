@@ -6,7 +6,7 @@ import { SourceMetadata } from '../core/draft.ts';
 import type { ClipperPageApi } from '../content/page-api.ts';
 import { AnchorReport } from '../core/capture.ts';
 import type { ClipToPaint } from '../capture/restore.ts';
-import { t } from '../ui/i18n.ts';
+import { t } from '../i18n/i18n.ts';
 import { ALL_URLS } from './every-page-mode.ts';
 
 export const CAPTURE_SCRIPT = 'capture.js';

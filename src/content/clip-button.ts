@@ -8,7 +8,7 @@
 import { createShadowHost } from './shadow-host.ts';
 import { judgeClick, watchVisibility } from './aimed-click.ts';
 import { placeNear, type Rect } from './placement.ts';
-import { tr } from '../ui/i18n-runtime.ts';
+import { tr } from '../i18n/i18n-runtime.ts';
 import type { PageClipTarget as ClipTarget } from '../messages.ts';
 
 export type ClipOutcome = 'done' | 'needs-confirmation';

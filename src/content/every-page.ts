@@ -8,7 +8,7 @@ import type { ClipToPaint } from '../capture/restore.ts';
 import { watchTextChanges } from '../capture/highlight.ts';
 import { createClipButton } from './clip-button.ts';
 import { installPageApi, repaint } from './page-api.ts';
-import { tr } from '../ui/i18n-runtime.ts';
+import { tr } from '../i18n/i18n-runtime.ts';
 
 type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 

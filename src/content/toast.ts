@@ -4,7 +4,7 @@
  * page scripts can read any text drawn on the page. It stays while the pointer or the focus is on it.
  */
 import { createShadowHost } from './shadow-host.ts';
-import { tr } from '../ui/i18n-runtime.ts';
+import { tr } from '../i18n/i18n-runtime.ts';
 
 const HOST_TAG = 'incident-clipper-toast';
 const VISIBLE_MS = 5_000;

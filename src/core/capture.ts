@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { ClipSelectors, MAX_QUOTE_CHARS, SourceMetadata } from './draft.ts';
 import { MAX_PAGE_TEXT_CHARS } from './limits.ts';
-import { formatNumber, t } from '../ui/i18n.ts';
+import { formatNumber, t } from '../i18n/i18n.ts';
 
 export const PageCapture = z.strictObject({
   metadata: SourceMetadata,

@@ -1,7 +1,7 @@
 /** Turns a draft and its clips into the archive's submission body, or says what blocks it. */
-import { SubmissionRequest } from '../archive/contract.ts';
+import { SubmissionRequest } from './contract.ts';
 import type { Clip, Draft } from './draft.ts';
-import { t } from '../ui/i18n.ts';
+import { t } from '../i18n/i18n.ts';
 
 /** What the archive's schema refuses: the field path ('' for the whole body) and a sentence for people. */
 export interface SubmissionProblem {
@@ -21,7 +21,8 @@ export function submissionFromDraft(draft: Draft, clips: Clip[]): SubmissionBuil
   const sources = draft.sources
     .map((source) => ({
       url: source.url,
-      originalUrl: source.originalUrl,
+      // The archive takes only http(s) links; a page first opened as file: or urn: is cited by its canonical url.
+      originalUrl: /^https?:/i.test(source.originalUrl) ? source.originalUrl : undefined,
       title: source.title || undefined,
       publisher: source.publisher,
       authors: source.authors,

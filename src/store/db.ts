@@ -6,7 +6,7 @@
 import { Dexie, RangeSet, type DBCore, type EntityTable, type ObservabilitySet, type Table } from 'dexie';
 import type { Clip, Draft, Source } from '../core/draft.ts';
 import { byCreation } from '../core/clip-order.ts';
-import type { SubmissionRequest } from '../archive/contract.ts';
+import type { SubmissionRequest } from '../core/contract.ts';
 import type { SyncOpInput } from '../core/sync/ops.ts';
 import type { SyncDraft } from '../core/sync/state.ts';
 import { syncOutboxMiddleware } from './sync-outbox.ts';

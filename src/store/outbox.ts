@@ -4,14 +4,14 @@
  * That is what makes a submission leave exactly once across crashes and retries.
  */
 import type { ArchiveClient, ApiFailure } from '../archive/client.ts';
-import type { Submission, SubmissionRequest } from '../archive/contract.ts';
+import type { Submission, SubmissionRequest } from '../core/contract.ts';
 import type { Draft } from '../core/draft.ts';
 import { submissionFromDraft } from '../core/submission.ts';
 import { systemClock, type Clock } from '../core/clip-ops.ts';
 import { db, type ClipperDb, type DeadLetterRow, type OutboxRow } from './db.ts';
 import { DraftNotFoundError } from './drafts.ts';
 import { loadSettings, saveSettings } from './settings.ts';
-import { storedMessage, t, type MessageKey } from '../ui/i18n.ts';
+import { storedMessage, t, type MessageKey } from '../i18n/i18n.ts';
 import { capErrorText } from '../core/stored-error.ts';
 import { MAX_RETRY_AFTER_MS } from '../archive/client.ts';
 

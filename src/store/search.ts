@@ -40,6 +40,8 @@ const KEY = 'drafts';
 const REBUILD_ABOVE = 2_000;
 /** A loaded index that needed this many drafts re-indexed is saved again. */
 const SAVE_ABOVE = 50;
+/** Long enough for the query's answer to be drawn before the index is serialised on the same thread. */
+const SAVE_REBUILT_AFTER_MS = 50;
 
 const searchDbs = new WeakMap<ClipperDb, SearchDb>();
 function searchDb(store: ClipperDb): SearchDb {
@@ -124,17 +126,24 @@ async function refresh(built: Built, store: ClipperDb): Promise<boolean> {
 const built = new WeakMap<ClipperDb, Promise<Built>>();
 const saving = new WeakMap<ClipperDb, ReturnType<typeof setTimeout>>();
 
-/** Saves the index a little later, off the path of the query that needed it. */
-function saveSoon(store: ClipperDb, index: Built): void {
+/**
+ * Saves the index a little later, off the path of the query that needed it. An index built from scratch
+ * is saved at once (after the query's answer is drawn): pages like the popup are often closed within a
+ * second of their first query, and an index they never saved is built again at every cold start.
+ */
+function saveSoon(store: ClipperDb, index: Built, rebuilt: boolean): void {
   if (index.unsaved === 0 || (index.unsaved < SAVE_ABOVE && index.docs.size > SAVE_ABOVE)) return;
   clearTimeout(saving.get(store));
   saving.set(
     store,
-    setTimeout(() => {
-      saving.delete(store);
-      if (built.get(store) === undefined) return;
-      void saveSearch(store, index).catch((error: unknown) => console.warn('Could not save the search index.', error));
-    }, 1_000),
+    setTimeout(
+      () => {
+        saving.delete(store);
+        if (built.get(store) === undefined) return;
+        void saveSearch(store, index).catch((error: unknown) => console.warn('Could not save the search index.', error));
+      },
+      rebuilt ? SAVE_REBUILT_AFTER_MS : 1_000,
+    ),
   );
 }
 
@@ -153,9 +162,10 @@ async function saveSearch(store: ClipperDb, index: Built): Promise<void> {
 async function current(store: ClipperDb): Promise<Built> {
   const previous = built.get(store);
   const next = (async () => {
-    let index = previous ? await previous.catch(() => undefined) : await loadSaved(store);
-    if (!index || !(await refresh(index, store))) index = await build(store);
-    saveSoon(store, index);
+    const loaded = previous ? await previous.catch(() => undefined) : await loadSaved(store);
+    const upToDate = loaded && (await refresh(loaded, store)) ? loaded : undefined;
+    const index = upToDate ?? (await build(store));
+    saveSoon(store, index, upToDate === undefined);
     return index;
   })();
   built.set(store, next);

@@ -1,7 +1,8 @@
 /** The archive's taxonomy (codes, providers, severities), cached so drafts can use it offline. */
-import { Taxonomy } from '../archive/contract.ts';
+import { Taxonomy } from '../core/contract.ts';
 import type { ArchiveClient } from '../archive/client.ts';
 import { db, type ClipperDb } from './db.ts';
+import { BUILT_IN_TAXONOMY, type EditorTaxonomy } from '../workspace/taxonomy.ts';
 
 const KEY = 'taxonomy';
 const FETCHED_AT = 'taxonomyFetchedAt';
@@ -28,4 +29,26 @@ export async function refreshTaxonomy(client: ArchiveClient, store: ClipperDb = 
     { key: FETCHED_AT, value: Date.now() },
   ]);
   return result.value;
+}
+
+/** What to show before the network answers: the cache, else the built-in list. */
+export async function offlineTaxonomy(store?: ClipperDb): Promise<EditorTaxonomy> {
+  const cached = await cachedTaxonomy(store);
+  return cached ? { taxonomy: cached, origin: 'cache' } : { taxonomy: BUILT_IN_TAXONOMY, origin: 'built-in' };
+}
+
+/** Asks the archive (caching its answer); falls back as `offlineTaxonomy` does. */
+export async function freshTaxonomy(client: ArchiveClient | undefined, store?: ClipperDb): Promise<EditorTaxonomy> {
+  if (client) {
+    let reached = false;
+    const counting = Object.create(client) as ArchiveClient;
+    counting.taxonomy = async () => {
+      const result = await client.taxonomy();
+      reached = result.ok;
+      return result;
+    };
+    const taxonomy = await refreshTaxonomy(counting, store);
+    if (reached && taxonomy) return { taxonomy, origin: 'archive' };
+  }
+  return offlineTaxonomy(store);
 }

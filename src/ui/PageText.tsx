@@ -4,7 +4,7 @@
  * "\u202Egpj.exe" reads "gpj.exe", not "exe.jpg"; and the run is a <bdi>, so right-to-left text cannot
  * reorder what stands next to it. Ordinary right-to-left text still reads right to left.
  */
-import { t } from './i18n.ts';
+import { t } from '../i18n/i18n.ts';
 
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 const HAS_BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;

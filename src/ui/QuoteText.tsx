@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { formatNumber, t } from './i18n.ts';
+import { formatNumber, t } from '../i18n/i18n.ts';
 import { PageText } from './PageText.tsx';
 
 /** Longer quotes show their start, with the whole text a click away (a 19,000-character quote would fill 25 screens). */

@@ -1,6 +1,6 @@
 /** The readiness checklist, shared by the editor and the popup. */
 import type { Readiness, ReadinessCheck } from '../workspace/readiness.ts';
-import { t, type MessageKey } from './i18n.ts';
+import { t, type MessageKey } from '../i18n/i18n.ts';
 
 function Item({ check }: { check: ReadinessCheck }) {
   const mark = check.ok ? '✓' : check.level === 'required' ? '✗' : '•';

@@ -3,7 +3,7 @@ import type { Draft } from '../core/draft.ts';
 import { refusalOf } from '../store/outbox.ts';
 import { placeRefusals, type PlacedRefusal } from '../workspace/refusal-fields.ts';
 import { fieldLabel } from './field-label.ts';
-import { t } from './i18n.ts';
+import { t } from '../i18n/i18n.ts';
 import { useLiveQuery } from './live-query.ts';
 import { withoutBidiControls } from './PageText.tsx';
 

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { db } from '../store/db.ts';
 import { onOpsQueued } from '../store/sync-outbox.ts';
 import { syncState } from '../sync/state.ts';
-import { t } from './i18n.ts';
+import { t } from '../i18n/i18n.ts';
 import { useLiveQuery } from './live-query.ts';
 import { send } from './send.ts';
 

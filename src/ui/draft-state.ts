@@ -1,6 +1,6 @@
 /** Where a draft stands, in a word or two, for the drafts lists (popup and editor picker). */
 import type { Draft } from '../core/draft.ts';
-import { t } from './i18n.ts';
+import { t } from '../i18n/i18n.ts';
 
 export type DraftStateKind = 'draft' | 'waiting' | 'submitted' | 'refused' | 'in_review' | 'changes_requested' | 'approved';
 

@@ -1,6 +1,6 @@
 /** The visible label of a field path, for messages such as conflicts. */
 import type { Draft } from '../core/draft.ts';
-import { t, type MessageKey } from './i18n.ts';
+import { t, type MessageKey } from '../i18n/i18n.ts';
 import { parsePath, type DraftField, type SourceField } from '../workspace/field-paths.ts';
 
 const DRAFT_LABELS: Record<DraftField, MessageKey> = {

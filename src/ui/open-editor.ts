@@ -1,6 +1,6 @@
 /**
- * Opens the drafts workspace: Chrome's side panel for the given tab where the API exists (it must be
- * called from a click), otherwise the same page in a tab (Firefox, or no tab to attach to).
+ * Opens the drafts workspace beside the page: Chrome's side panel for the given tab, or Firefox's sidebar.
+ * Both must be opened within the click's user gesture. Without either (or no tab), the same page opens in a tab.
  */
 import { browser } from '../extension-api.ts';
 
@@ -8,7 +8,7 @@ export function editorPath(draftId?: string): string {
   return `sidepanel/index.html${draftId ? `?draft=${encodeURIComponent(draftId)}` : ''}`;
 }
 
-export async function openEditor(draftId?: string, tabId?: number): Promise<'side-panel' | 'tab'> {
+export async function openEditor(draftId?: string, tabId?: number): Promise<'side-panel' | 'sidebar' | 'tab'> {
   const sidePanel = (globalThis as { chrome?: typeof chrome }).chrome?.sidePanel;
   if (sidePanel?.open && tabId !== undefined) {
     try {
@@ -18,6 +18,17 @@ export async function openEditor(draftId?: string, tabId?: number): Promise<'sid
       return 'side-panel';
     } catch {
       // No side panel for this tab (or window): fall back to a tab.
+    }
+  }
+  const sidebar = (browser as Partial<typeof browser>).sidebarAction;
+  if (sidebar?.open) {
+    try {
+      // Not awaited, for the same reason: open() is refused outside the user gesture.
+      void sidebar.setPanel({ panel: browser.runtime.getURL(editorPath(draftId)) });
+      await sidebar.open();
+      return 'sidebar';
+    } catch {
+      // Refused (no user gesture): fall back to a tab.
     }
   }
   await browser.tabs.create({ url: browser.runtime.getURL(editorPath(draftId)) });

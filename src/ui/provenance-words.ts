@@ -2,7 +2,7 @@
  * Where a captured value came from, in words an editor understands ("from the page's structured
  * data"), with the technical origin (`json-ld:datePublished`) kept for a tooltip.
  */
-import { t, type MessageKey } from './i18n.ts';
+import { t, type MessageKey } from '../i18n/i18n.ts';
 
 /** Technical origins, by their leading part, to the message saying where that is on the page. */
 const ORIGIN_WORDS: [RegExp, MessageKey][] = [
@@ -11,14 +11,14 @@ const ORIGIN_WORDS: [RegExp, MessageKey][] = [
   [/^meta:/, 'provenance_from_meta_tags'],
   [/^link\[rel=canonical\]/, 'provenance_from_canonical_link'],
   [/^page$/, 'provenance_from_address_bar'],
-  [/^url$/, 'provenance_from_address'],
+  [/^url(?::|$)/, 'provenance_from_address'],
   [/^image-url:/, 'provenance_from_image_address'],
   [/^document\.title$/, 'provenance_from_tab_title'],
   [/^h1$/, 'provenance_from_headline'],
   [/^html\[lang\]$/, 'provenance_from_declared_language'],
   [/^markup:author$/, 'provenance_from_byline'],
   [/^script$/, 'provenance_from_scripts'],
-  [/^(?:time\[|class:|text)/, 'provenance_from_page_text'],
+  [/^(?:time\[|class:|text|wiki:|microformat:)/, 'provenance_from_page_text'],
 ];
 
 const FIELD_LABELS: Record<string, MessageKey> = {

@@ -21,7 +21,7 @@ async function load(): Promise<void> {
   const [{ ArchiveClient }, { loadSettings }, { freshTaxonomy, offlineTaxonomy }] = await Promise.all([
     import('../archive/client.ts'),
     import('../store/settings.ts'),
-    import('../workspace/taxonomy.ts'),
+    import('../store/taxonomy.ts'),
   ]);
   publish(await offlineTaxonomy());
   const settings = await loadSettings();

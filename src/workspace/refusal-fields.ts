@@ -3,7 +3,7 @@
  * names paths in the body it was sent (`title`, `codes.2`, `sources.1.publisher`, `sources.0.quotes.3`);
  * that body holds only quoted sources, so a source is found again by its address, and a quote by its text.
  */
-import type { SubmissionRequest } from '../archive/contract.ts';
+import type { SubmissionRequest } from '../core/contract.ts';
 import type { Draft } from '../core/draft.ts';
 import { DRAFT_FIELDS, SOURCE_FIELDS, sourcePath, type FieldPath, type SourceField } from './field-paths.ts';
 

@@ -1,12 +1,9 @@
 /**
- * The taxonomy the editor offers: the archive's, fetched through ArchiveClient and cached in IndexedDB;
- * the cached copy when the archive cannot be reached; a small built-in list only when there is neither,
- * labelled as such so nobody mistakes it for the archive's.
+ * The taxonomy the editor offers when the archive's is not to be had (a small built-in list, labelled as
+ * such so nobody mistakes it for the archive's), and the code filter of the pickers. Fetching and caching
+ * the archive's copy is the store's (src/store/taxonomy.ts).
  */
-import type { ArchiveClient } from '../archive/client.ts';
-import type { Taxonomy } from '../archive/contract.ts';
-import { cachedTaxonomy, refreshTaxonomy } from '../store/taxonomy.ts';
-import type { ClipperDb } from '../store/db.ts';
+import type { Taxonomy } from '../core/contract.ts';
 
 export type TaxonomyOrigin = 'archive' | 'cache' | 'built-in';
 
@@ -39,28 +36,6 @@ export const BUILT_IN_TAXONOMY: Taxonomy = {
 export interface EditorTaxonomy {
   taxonomy: Taxonomy;
   origin: TaxonomyOrigin;
-}
-
-/** What to show before the network answers: the cache, else the built-in list. */
-export async function offlineTaxonomy(store?: ClipperDb): Promise<EditorTaxonomy> {
-  const cached = await cachedTaxonomy(store);
-  return cached ? { taxonomy: cached, origin: 'cache' } : { taxonomy: BUILT_IN_TAXONOMY, origin: 'built-in' };
-}
-
-/** Asks the archive (caching its answer); falls back as `offlineTaxonomy` does. */
-export async function freshTaxonomy(client: ArchiveClient | undefined, store?: ClipperDb): Promise<EditorTaxonomy> {
-  if (client) {
-    let reached = false;
-    const counting = Object.create(client) as ArchiveClient;
-    counting.taxonomy = async () => {
-      const result = await client.taxonomy();
-      reached = result.ok;
-      return result;
-    };
-    const taxonomy = await refreshTaxonomy(counting, store);
-    if (reached && taxonomy) return { taxonomy, origin: 'archive' };
-  }
-  return offlineTaxonomy(store);
 }
 
 export interface CodeMatch {

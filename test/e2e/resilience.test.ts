@@ -105,8 +105,9 @@ async function submitFromPopup(browser: ExtensionBrowser, pageUrl: string, title
   return popup;
 }
 
-async function archiveMatches(archive: TestArchive, pageUrl: string): Promise<{ id: string; title: string }[]> {
-  const lookup = await archive.get(`/v1/sources?url=${encodeURIComponent(pageUrl)}`);
+/** What the archive lists for a page, asked as the editor who submitted (another editor sees no id or title). */
+async function archiveMatches(archive: TestArchive, pageUrl: string, submitterToken = archive.editorToken): Promise<{ id: string; title: string }[]> {
+  const lookup = await archive.get(`/v1/sources?url=${encodeURIComponent(pageUrl)}`, submitterToken);
   expect(lookup.status).toBe(200);
   return (lookup.body as { matches: { id: string; title: string }[] }).matches;
 }
@@ -281,7 +282,7 @@ describe('submissions that cannot leave yet', () => {
     const stored = await storedDraft(browser, draft.id);
     expect(stored?.submission).toMatchObject({ state: 'accepted', submissionId: expect.stringMatching(/^INC-\d+$/) });
     expect(await readOutbox(browser)).toEqual([]);
-    const matches = await archiveMatches(archive, pageUrl);
+    const matches = await archiveMatches(archive, pageUrl, down.token);
     expect(matches).toHaveLength(1);
     expect(matches[0]).toMatchObject({ id: stored!.submission!.submissionId, title });
     await again.close();
@@ -313,7 +314,7 @@ describe('submissions that cannot leave yet', () => {
     expect(stored?.submission?.state).toBe('accepted');
     expect(stored?.reviewState).toBe('submitted');
     expect(await readOutbox(browser)).toEqual([]);
-    const matches = await archiveMatches(archive, pageUrl);
+    const matches = await archiveMatches(archive, pageUrl, down.token);
     expect(matches).toHaveLength(1);
     expect(matches[0]?.id).toBe(stored?.submission?.submissionId);
   });
@@ -353,7 +354,7 @@ describe('submissions that cannot leave yet', () => {
     expect(await readOutbox(browser)).toEqual([]);
     const stored = await storedDraft(browser, draftId);
     expect(stored?.submission?.state).toBe('accepted');
-    const matches = await archiveMatches(archive, pageUrl);
+    const matches = await archiveMatches(archive, pageUrl, down.token);
     expect(matches).toHaveLength(1);
     expect(matches[0]?.id).toBe(stored?.submission?.submissionId);
   });

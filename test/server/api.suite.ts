@@ -473,6 +473,14 @@ export function defineApiSuite(name: string, makeBackend: () => Promise<Backend>
         expect((await submit(h.editor, submission())).status).toBe(201);
       });
 
+      it('keeps well-formed text of every plane exactly: emoji (surrogate pairs), RTL, combining marks', async () => {
+        const title = 'Bot \u{1F916} says \u05E9\u05DC\u05D5\u05DD, cafe\u0301 \u{20BB7} \u202Egpj.exe\u202C';
+        const created = await submit(h.editor, submission({ title }));
+        expect(created.status).toBe(201);
+        const { id } = created.json as { id: string };
+        expect(((await api.get(`/v1/submissions/${id}`, { token: h.editor })).json as { title: string }).title).toBe(title);
+      });
+
       it('refuses it in a review comment, a new user\'s name, a path id and a query with 400 naming each', async () => {
         const created = (await submit(h.editor, submission())).json as { id: string };
         const review = await api.post(`/v1/submissions/${created.id}/review`, { token: h.reviewer, json: { decision: 'rejected', comment: BAD.high } });
@@ -507,7 +515,10 @@ export function defineApiSuite(name: string, makeBackend: () => Promise<Backend>
 
       const send = (request: BoundaryRequest) => {
         const tokens = { editor: fuzzed.editor, reviewer: fuzzed.reviewer, none: undefined };
-        const headers: Record<string, string> = typeof request.auth === 'object' ? { authorization: request.auth.header } : {};
+        const headers: Record<string, string> = {
+          ...(typeof request.auth === 'object' ? { authorization: request.auth.header } : {}),
+          ...(request.contentType === undefined ? {} : { 'content-type': request.contentType }),
+        };
         const token = typeof request.auth === 'object' ? undefined : tokens[request.auth];
         return fuzzed.api.request(request.method, request.path, { token, headers, body: request.body, key: request.key });
       };

@@ -26,7 +26,7 @@ let devices = 0;
 
 beforeAll(async () => {
   root = await mkdtemp(path.join(tmpdir(), 'sync-client-'));
-  harness = await startSyncHarness({ database: async () => ({ dataDir: path.join(root, 'db') }), stop: async () => undefined });
+  harness = await startSyncHarness({ database: async () => ({ dataDir: path.join(root, 'db') }) });
   url = harness.api.url;
 });
 afterAll(async () => {

@@ -16,6 +16,8 @@ import { Api, type Reply } from './support/harness.ts';
 
 export interface SyncBackend {
   database(): Promise<{ dataDir: string; databaseUrl?: string }>;
+  /** A database of its own (empty, not migrated), for the upgrade test. */
+  freshDatabase(): Promise<{ options: { dataDir: string; databaseUrl?: string }; stop(): Promise<void> }>;
   stop(): Promise<void>;
 }
 
@@ -28,7 +30,7 @@ export interface SyncHarness {
   close(): Promise<void>;
 }
 
-export async function startSyncHarness(backend: SyncBackend): Promise<SyncHarness> {
+export async function startSyncHarness(backend: Pick<SyncBackend, 'database'>): Promise<SyncHarness> {
   const db = await openDatabase(await backend.database());
   const app = createApp({ db, log: pino({ level: 'silent' }), rateLimitPerMinute: 0, authFailuresPerMinute: 0, bodyLimitBytes: 1024 * 1024, corsOrigins: [] });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }) as Server;

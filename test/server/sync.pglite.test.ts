@@ -5,5 +5,10 @@ import { defineSyncSuite } from './sync.suite.ts';
 
 defineSyncSuite('PGlite (on disk)', async () => {
   const root = await mkdtemp(path.join(tmpdir(), 'archive-sync-'));
-  return { database: async () => ({ dataDir: path.join(root, 'db') }), stop: () => rm(root, { recursive: true, force: true }) };
+  let n = 0;
+  return {
+    database: async () => ({ dataDir: path.join(root, 'db') }),
+    freshDatabase: async () => ({ options: { dataDir: path.join(root, `fresh${n++}`) }, stop: async () => {} }),
+    stop: () => rm(root, { recursive: true, force: true }),
+  };
 });

@@ -4,6 +4,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadMigrations, migrate } from '../../server/db/migrate.ts';
+import { openPglite } from '../../server/db/pglite.ts';
+import { openPostgres } from '../../server/db/postgres.ts';
+import { createUser } from '../../server/users.ts';
 import type { SyncDraft } from '../../src/core/sync/state.ts';
 import { backup, extraToken, restore, startSyncHarness, TestDevice, type SyncBackend, type SyncHarness } from './sync-harness.ts';
 
@@ -111,6 +115,8 @@ export function defineSyncSuite(name: string, makeBackend: () => Promise<SyncBac
       const again = await d.push(ops);
       expect(again.status).toBe(200);
       expect(again.json).toEqual(first.json);
+      // A retry of the oldest op alone acknowledges only that one: the device still needs the others' results.
+      expect((await d.push(ops.slice(0, 1))).json).toEqual({ ackedThrough: 2, results: [(first.json as Push).results[0]] });
       // A retry that also carries newer ops: the old ones replay, the new one applies.
       const retry = await d.push([...ops, ...d.ops({ type: 'list', draftId: draft.id, field: 'tags', add: ['refund'] })]);
       expect((retry.json as Push).ackedThrough).toBe(5);
@@ -185,6 +191,16 @@ export function defineSyncSuite(name: string, makeBackend: () => Promise<SyncBac
       const review = await rita.push(rita.ops({ type: 'set', draftId: draft.id, field: 'title', value: 'Edited by a reviewer', baseRev: 0 }));
       expect((review.json as Push).results[0]).toEqual({ seq: 1, status: 'rejected', reason: 'forbidden' });
       expect((await pullAll(mine)).get(draft.id)!.fields.title.v).toBe('Chatbot invents a refund policy');
+    });
+
+    it('takes a draft id in capitals as the same draft, never as a second one over it', async () => {
+      const d = device();
+      const draft = await newDraft(d);
+      const reply = await d.push(d.ops({ type: 'create', draftId: draft.id.toUpperCase(), title: 'Chatbot invents a refund policy' }, { type: 'list', draftId: draft.id.toUpperCase(), field: 'tags', add: ['caps'] }));
+      expect((reply.json as Push).results.map((result) => result.status)).toEqual(['applied', 'applied']);
+      const seen = (await pullAll(d)).get(draft.id)!;
+      expect(seen.texts.summary.v).toBe(SUMMARY);
+      expect(seen.lists.tags).toEqual(['caps']);
     });
 
     it('refuses a client id that belongs to another user', async () => {
@@ -299,6 +315,30 @@ export function defineSyncSuite(name: string, makeBackend: () => Promise<SyncBac
       const d = device();
       const foreign = Buffer.from(JSON.stringify({ e: 'another-archive', v: 3 })).toString('base64url');
       expect((await d.pull(foreign)).json).toMatchObject({ reset: true, drafts: [] });
+    });
+
+    it('takes the ops a device queued before the archive was upgraded to sync, on a database that already held data', async () => {
+      const fresh = await backend.freshDatabase();
+      try {
+        const old = fresh.options.databaseUrl ? await openPostgres(fresh.options.databaseUrl) : await openPglite(fresh.options.dataDir);
+        await migrate(old, (await loadMigrations()).filter((migration) => migration.version < 4));
+        const edna = await createUser(old, { name: 'Edna Before', role: 'editor' });
+        await old.close();
+        const upgraded = await startSyncHarness({ database: async () => fresh.options });
+        try {
+          const d = new TestDevice(upgraded.api, edna.token);
+          const draftId = randomUUID();
+          const queued = d.ops({ type: 'create', draftId, title: 'Written offline before the upgrade' }, { type: 'list', draftId, field: 'codes', add: ['M1'] });
+          const reply = await d.push(queued);
+          expect(reply.json).toEqual({ ackedThrough: 2, results: [{ seq: 1, status: 'applied' }, { seq: 2, status: 'applied' }] });
+          const page = (await d.pull()).json as Pull;
+          expect(page.drafts.map((draft) => [draft.ownerId, draft.fields.title.v, draft.lists.codes])).toEqual([[edna.id, 'Written offline before the upgrade', ['M1']]]);
+        } finally {
+          await upgraded.close();
+        }
+      } finally {
+        await fresh.stop();
+      }
     });
 
     it('keeps nothing of a push whose token is revoked while it runs (401)', async () => {

@@ -4,7 +4,7 @@
  * disregarded, then a fuzzy match. Returns null for an orphan, which the caller shows.
  */
 import type { TextPositionSelector, TextQuoteSelector } from '../../core/draft.ts';
-import { exactOccurrences, nearby, occurrencesIgnoringWhitespace } from './find-quote.ts';
+import { exactOccurrences, looseOccurrences, nearby } from './find-quote.ts';
 import { fuzzyAnchor } from './fuzzy.ts';
 import { bestCandidate, type RatedCandidate } from './score.ts';
 import { indexText, rangeFromOffsets, type TextIndex } from './text-index.ts';
@@ -46,10 +46,8 @@ export function anchorText(text: string, selectors: AnchorSelectors): Anchor | n
     const close = bestCandidate(text, quote, hint, exactOccurrences(text, quote.exact, ...nearby(text, hint, quote.exact.length)));
     if (close && close.score >= CONFIDENT_NEARBY_SCORE) return toAnchor(close, 'quote');
   }
-  for (const find of [exactOccurrences, occurrencesIgnoringWhitespace]) {
-    const best = bestCandidate(text, quote, hint, find(text, quote.exact));
-    if (best) return toAnchor(best, 'quote');
-  }
+  const best = bestCandidate(text, quote, hint, exactOccurrences(text, quote.exact)) ?? bestCandidate(text, quote, hint, looseOccurrences(text, quote.exact));
+  if (best) return toAnchor(best, 'quote');
   const fuzzy = fuzzyAnchor(text, quote, hint);
   return fuzzy && toAnchor(fuzzy, 'fuzzy');
 }

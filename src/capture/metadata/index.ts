@@ -8,9 +8,11 @@ import { hostnameOf, registrableDomain } from '../../core/url.ts';
 import { findAuthors } from './authors.ts';
 import { findCanonicalUrl } from './canonical.ts';
 import { modifiedDate, publishedDate } from './dates/page-dates.ts';
-import { rankedWith, textOf } from './json-ld.ts';
+import { decodeEntities } from './entities.ts';
+import { rankedWith, resolved, textOf, typesOf, type JsonObject } from './json-ld.ts';
 import { firstMeta } from './meta-tags.ts';
 import { readPage, type ExtractOptions, type Page } from './page.ts';
+import { siteNamesOf, squash } from './site-names.ts';
 import { stripSiteSuffix } from './title.ts';
 
 export type { ExtractOptions } from './page.ts';
@@ -46,23 +48,85 @@ function firstField(...candidates: (() => Field | undefined)[]): Field | undefin
   return undefined;
 }
 
-function findPublisher(page: Page): Field | undefined {
+/** A URL or host is never a publisher's name: "https://www.fr.de", "www.kas.de", "tdg.ch/". */
+const URL_LIKE = /^(?:https?:\/\/|www\.)|\/$/i;
+
+/** The site name a title adds after the page's own headline: "Headline – Site" where the `<h1>` reads "Headline". */
+function titleSplitAtHeadline(page: Page): { headline: string; site: string } | undefined {
+  const headline = (page.root.querySelector('h1')?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const title = page.doc.title.replace(/\s+/g, ' ').trim();
+  if (headline.length < 3 || !title.startsWith(headline)) return undefined;
+  const site = /^\s+(?:[|–—·•»‹:]|-{1,2})\s+(.+)$/.exec(title.slice(headline.length))?.[1];
+  return site ? { headline, site } : undefined;
+}
+
+/** The JSON-LD publisher's name, and whether it is a person (a blogger publishing their own site). */
+function publisherOfJsonLd(page: Page): (Field & { person: boolean }) | undefined {
+  for (const node of rankedWith(page.jsonLd, 'publisher')) {
+    const publisher = resolved(page.jsonLd, node['publisher']);
+    const value = textOf(publisher);
+    const types = publisher && typeof publisher === 'object' && !Array.isArray(publisher) ? typesOf(publisher as JsonObject) : [];
+    if (value) return { value, source: 'json-ld:publisher', person: types.includes('Person') };
+  }
+  return undefined;
+}
+
+/**
+ * "Bernau LIVE - Dein Stadtportal", "Infoportal - Diakonie Deutschland", "www.leichtathletik.de | Das
+ * Portal": a site name with a tagline is cut to the part that names the host, when one does.
+ */
+function withoutTagline(name: string, host: string): string {
+  const parts = name.split(/\s+(?:[|–—·•:]|-{1,2})\s+/);
+  if (parts.length < 2) return name;
+  const hostName = squash(registrableDomain(host).replace(/\.[^.]+$/, ''));
+  const naming = parts.map((part) => part.replace(/^www\./i, '')).find((part) => hostName.length > 2 && squash(part).includes(hostName));
+  return naming ?? name;
+}
+
+function findPublisher(page: Page, title: string | undefined, host: string): Field | undefined {
+  const usable = (found: Field | undefined): Field | undefined => {
+    if (!found) return undefined;
+    let value = withoutTagline(decodeEntities(found.value).trim(), host);
+    // A site name that repeats the page title: "Land zahlte … | MLUK".
+    if (title && value.startsWith(title)) value = value.slice(title.length).replace(/^\s*(?:[|–—·•:-])\s*/, '');
+    return value && !URL_LIKE.test(value) && value !== title ? { value, source: found.source } : undefined;
+  };
   return firstField(
-    () => fromMeta(page, ['og:site_name']),
+    // The brand the site shows before the JSON-LD publisher, often the legal company ("Tamedia AG").
     () => {
-      const node = rankedWith(page.jsonLd, 'publisher')[0];
-      const value = node && textOf(node['publisher']);
-      return value ? { value, source: 'json-ld:publisher' } : undefined;
+      const siteName = usable(fromMeta(page, ['og:site_name']));
+      const jsonLd = usable(publisherOfJsonLd(page));
+      // "pcgamer" is "PC Gamer" written as a handle.
+      return siteName && jsonLd && squash(siteName.value) === squash(jsonLd.value) ? jsonLd : siteName;
     },
-    () => fromMeta(page, ['citation_publisher', 'citation_journal_title', 'dc.publisher', 'dcterms.publisher', 'application-name']),
+    () => usable(publisherOfJsonLd(page)),
+    () => usable(fromMeta(page, ['citation_publisher', 'citation_journal_title', 'dc.publisher', 'dcterms.publisher', 'application-name'])),
+    () => usable(mapField(titleSplitAtHeadline(page)?.site, 'title')),
+    () => usable(mapField(logoName(page), 'logo')),
   );
 }
+
+const LOGO_IMAGES = '[class*="logo" i] img[alt], [id*="logo" i] img[alt], img[class*="logo" i][alt], img[id*="logo" i][alt], img[alt*="logo" i]';
+/** What a logo's alternative text adds to the name: "Logo:", "-Logo", "(Link zur Startseite)", "home". */
+const LOGO_WORDS = /\([^)]*\)|(?<!\p{L})(?:logo|link|home|startseite|zur|to|the homepage|der|des|von|of)(?!\p{L})|[-:]/giu;
+
+/** The outlet's name as its logo's alternative text gives it: "Logo: Bundeskriminalamt (Link zur Startseite)". */
+function logoName(page: Page): string | undefined {
+  for (const image of [...page.root.querySelectorAll(LOGO_IMAGES)].slice(0, 5)) {
+    const name = (image.getAttribute('alt') ?? '').replace(LOGO_WORDS, ' ').replace(/\s+/g, ' ').trim();
+    if (name.length > 1 && name.split(' ').length <= 5 && !/\.(?:svg|png|jpe?g|gif)$/i.test(name)) return name;
+  }
+  return undefined;
+}
+
+const mapField = (value: string | undefined, source: string): Field | undefined => (value ? { value, source } : undefined);
 
 function findTitle(page: Page): Field | undefined {
   return firstField(
     () => fromMeta(page, ['og:title']),
     () => fromJsonLd(page, 'headline'),
     () => fromMeta(page, ['twitter:title', 'citation_title', 'dc.title', 'dcterms.title']),
+    () => mapField(titleSplitAtHeadline(page)?.headline, 'h1'),
     () => ({ value: page.doc.title, source: 'document.title' }),
     () => ({ value: page.doc.querySelector('h1')?.textContent ?? '', source: 'h1' }),
   );
@@ -86,15 +150,19 @@ export function extractMetadata(doc: Document, pageUrl: string, options: Extract
   provenance['url'] = canonical.source;
 
   const host = hostnameOf(canonical.url) ?? '';
-  const publisher = findPublisher(page);
-  const siteNames = [publisher?.value ?? '', registrableDomain(host).replace(/\.[^.]+$/, '')];
   const title = findTitle(page);
+  const titleText = title ? clip(decodeEntities(title.value), 2_000) : undefined;
+  const publisher = findPublisher(page, titleText, host);
+  const jsonLdPublisher = publisherOfJsonLd(page);
+  // A person who publishes their own blog may well be its author too.
+  const organisation = jsonLdPublisher && !jsonLdPublisher.person ? jsonLdPublisher.value : undefined;
+  const siteNames = siteNamesOf([publisher?.source === 'json-ld:publisher' ? organisation : publisher?.value, firstMeta(page.meta, ['og:site_name'])?.value, organisation], host);
   const description = firstField(
     () => fromMeta(page, ['og:description', 'description', 'twitter:description', 'dc.description']),
     () => fromJsonLd(page, 'description'),
   );
   const language = findLanguage(page);
-  const authors = findAuthors(page);
+  const authors = findAuthors(page, siteNames);
   const published = publishedDate(page);
   const modified = modifiedDate(page);
 
@@ -112,7 +180,7 @@ export function extractMetadata(doc: Document, pageUrl: string, options: Extract
   return {
     url: canonical.url,
     originalUrl: pageUrl,
-    title: title ? clip(stripSiteSuffix(title.value, siteNames), 2_000) : '',
+    title: titleText ? stripSiteSuffix(titleText, siteNames) : '',
     publisher: publisher ? clip(publisher.value, 500) : undefined,
     authors: authors?.authors ?? [],
     language: language?.value,

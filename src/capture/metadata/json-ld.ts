@@ -84,6 +84,19 @@ export function rankedWith(jsonLd: JsonLd, field: string): JsonObject[] {
     .map(({ node }) => node);
 }
 
+/**
+ * A value that only points at another node (`{"@id": "…#organization"}`, as Yoast's graphs write
+ * authors and publishers) replaced by that node, when the page holds it.
+ */
+export function resolved(jsonLd: JsonLd, value: unknown): unknown {
+  if (Array.isArray(value)) return value.map((item) => resolved(jsonLd, item));
+  if (!value || typeof value !== 'object') return value;
+  const object = value as JsonObject;
+  const id = object['@id'];
+  if (typeof id !== 'string' || object['name'] !== undefined) return value;
+  return jsonLd.nodes.find(({ node }) => node['@id'] === id && node['name'] !== undefined)?.node ?? value;
+}
+
 /** Text of a JSON-LD value that may be a string, a number, an array, or `{name}` / `{@value}` objects. */
 export function textOf(value: unknown): string | undefined {
   if (typeof value === 'string') return value.trim() || undefined;

@@ -35,7 +35,9 @@ export function applyOp(current: SyncDraft | undefined, input: unknown, ctx: App
     if (error instanceof Rejected) return rejected(error.message);
     throw error;
   }
-  if (!edit.changed) return { draft: undefined, status: edit.status };
+  // Every accepted op is recorded on its draft, even one that changed nothing (see SyncDraft.applied).
+  if ((edit.draft.applied[ctx.clientId] ?? 0) < op.seq) edit.draft.applied[ctx.clientId] = op.seq;
+  else if (!edit.changed) return { draft: undefined, status: edit.status };
   edit.draft.rev = ctx.version;
   edit.draft.updatedBy = ctx.userId;
   return { draft: edit.draft, status: edit.status };
@@ -79,6 +81,7 @@ function emptyDraft(id: string, ctx: ApplyContext): SyncDraft {
     sources: {},
     quotes: {},
     conflicts: [],
+    applied: {},
   };
 }
 

@@ -61,15 +61,18 @@ export async function push(tx: SyncWriteTx, user: SyncUser, clientId: string, op
     if (record && record.opId !== null && typeof op.opId === 'string' && record.opId !== op.opId) return { kind: 'seq_reused', seq: op.seq };
   }
   const results = replayed.map((op) => stored.find((result) => result.seq === op.seq) ?? { seq: op.seq, status: 'rejected' as const, reason: 'forgotten' });
-  if (fresh.length === 0) return { kind: 'done', ackedThrough: acked, results: results.map(publicResult) };
+  // A retry of older ops acknowledges only what it carried: the device still needs the results of the rest.
+  if (fresh.length === 0) return { kind: 'done', ackedThrough: Math.min(acked, ops[ops.length - 1]?.seq ?? acked), results: results.map(publicResult) };
 
   let version = await tx.version();
-  const drafts = new Map((await tx.drafts(fresh.map((op) => op.draftId).filter(isUuid))).map((draft) => [draft.id, draft]));
+  // Draft ids compare in lower case, as the database's uuid type does, so one draft is never two.
+  const idOf = (op: OpEnvelope) => (isUuid(op.draftId) ? op.draftId.toLowerCase() : null);
+  const drafts = new Map((await tx.drafts(fresh.map(idOf).filter((id) => id !== null))).map((draft) => [draft.id, draft]));
   const dirty = new Set<string>();
   const applied: StoredResult[] = [];
   for (const op of fresh) {
-    const draftId = isUuid(op.draftId) ? op.draftId : null;
-    const outcome = applyOp(draftId ? drafts.get(draftId) : undefined, op, { userId: user.id, role: user.role, clientId, version: version + 1 });
+    const draftId = idOf(op);
+    const outcome = applyOp(draftId ? drafts.get(draftId) : undefined, draftId ? { ...op, draftId } : op, { userId: user.id, role: user.role, clientId, version: version + 1 });
     if (outcome.draft) {
       version += 1;
       drafts.set(outcome.draft.id, outcome.draft);

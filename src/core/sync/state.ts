@@ -61,6 +61,11 @@ export const SyncDraft = z
     sources: z.record(z.string(), SyncRow),
     quotes: z.record(z.string(), SyncRow),
     conflicts: z.array(Conflict),
+    /**
+     * For each device (client id), the seq of its last op this copy reflects: a device replaying its pending
+     * ops over a pulled copy skips those the copy already holds, even before their acknowledgement arrives.
+     */
+    applied: z.record(z.string(), z.number().int().nonnegative()),
   })
   .meta({ id: 'SyncDraft' });
 export type SyncDraft = z.infer<typeof SyncDraft>;

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { findChromium } from '../../../scripts/chromium-path.mjs';
 import { E2E_DIST } from './paths.ts';
+import { readObjectStore } from './read-store.ts';
 import type { Clip, Draft } from '../../../src/core/draft.ts';
 
 export interface ExtensionBrowser {
@@ -118,19 +119,7 @@ export async function openPopup(browser: ExtensionBrowser, tabId: number): Promi
 
 /** Reads a whole object store of the extension's IndexedDB, inside the worker. */
 export async function readStore<T>(browser: ExtensionBrowser, storeName: 'drafts' | 'outbox' | 'deadLetters'): Promise<T[]> {
-  return browser.worker.evaluate(
-    (name) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('incident-clipper');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction(name).objectStore(name).getAll();
-          request.onsuccess = () => resolve(request.result as T[]);
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    storeName,
-  );
+  return browser.worker.evaluate(readObjectStore<T>, storeName);
 }
 
 export const readStoredDrafts = (browser: ExtensionBrowser) => readStore<Draft>(browser, 'drafts');

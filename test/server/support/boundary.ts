@@ -13,6 +13,7 @@ export interface BoundaryRequest {
   auth: 'editor' | 'reviewer' | 'none' | { header: string };
   body?: string;
   key?: string;
+  contentType?: string;
 }
 
 const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((unit) => String.fromCharCode(unit));
@@ -78,6 +79,10 @@ function mutatedBody(base: () => unknown, paths: string[]): fc.Arbitrary<string>
   );
 }
 
+const contentType = fc.option(
+  fc.constantFrom('application/json; charset=utf-8', 'application/vnd.api+json', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', ''),
+  { freq: 3, nil: undefined },
+);
 const auth = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom('editor' as const, 'reviewer' as const) },
   { weight: 1, arbitrary: fc.constant('none' as const) },
@@ -89,14 +94,17 @@ const query = fc.array(fc.tuple(nastyString, nastyString), { maxLength: 3 }).map
 const withQuery = (path: string, extra: string[]) => (extra.length > 0 ? `${path}${path.includes('?') ? '&' : '?'}${extra.join('&')}` : path);
 
 export const boundaryRequest: fc.Arbitrary<BoundaryRequest> = fc.oneof(
-  fc.record({ method: fc.constant('POST'), path: fc.constant('/v1/submissions'), auth, body: mutatedBody(() => submission(), SUBMISSION_PATHS), key: idempotencyKey }),
+  fc.record({ method: fc.constant('POST'), path: fc.constant('/v1/submissions'), auth, body: mutatedBody(() => submission(), SUBMISSION_PATHS), key: idempotencyKey, contentType }),
   fc.record({
     method: fc.constant('POST'),
     path: idSegment.map((id) => `/v1/submissions/${id}/review`),
     auth,
     body: mutatedBody(() => ({ decision: 'rejected', comment: '' }), ['decision', 'comment']),
+    contentType,
   }),
-  fc.record({ method: fc.constant('POST'), path: fc.constant('/v1/users'), auth, body: mutatedBody(() => ({ name: 'Fuzz', role: 'editor' }), ['name', 'role']) }),
+  fc.record({ method: fc.constant('POST'), path: fc.constant('/v1/users'), auth, body: mutatedBody(() => ({ name: 'Fuzz', role: 'editor' }), ['name', 'role']), contentType }),
+  // The local admin endpoint of a PGlite server on disk (no test token is its admin token).
+  fc.record({ method: fc.constant('POST'), path: fc.constant('/admin/users'), auth, body: mutatedBody(() => ({ name: 'Fuzz', role: 'editor' }), ['name', 'role']) }),
   fc.record({ method: fc.constant('GET'), path: fc.tuple(idSegment, query).map(([id, extra]) => withQuery(`/v1/submissions/${id}`, extra)), auth }),
   fc.record({ method: fc.constant('GET'), path: fc.tuple(nastyString, query).map(([url, extra]) => withQuery(`/v1/sources?url=${encodeAny(url)}`, extra)), auth }),
   fc.record({ method: fc.constant('GET'), path: fc.tuple(fc.constantFrom('/v1/me', '/v1/taxonomy', '/healthz', '/v1/sources'), query).map(([path, extra]) => withQuery(path, extra)), auth }),

@@ -1,7 +1,7 @@
 /** Test harness: a running archive server, an HTTP helper that checks every reply against the OpenAPI document. */
 import { randomUUID } from 'node:crypto';
 import { startArchiveServer, type ArchiveServerOptions, type StartedServer } from '../../../server/index.ts';
-import type { SubmissionRequest } from '../../../src/archive/contract.ts';
+import type { SubmissionRequest } from '../../../src/core/contract.ts';
 import { OpenApiChecker, type OpenApiDocument } from './openapi.ts';
 
 export interface Reply {

@@ -30,3 +30,16 @@ describe('scoring a quote whose surroundings were edited', () => {
     expect(anchor!.score).toBeGreaterThan(0.85);
   });
 });
+
+describe('a quote whose whitespace changed', () => {
+  it('is found when reflowed markup put a long run of indentation inside it', () => {
+    const filler = 'Other paragraphs about unrelated matters fill the page here. '.repeat(200);
+    const text = `${filler}${BEFORE}${QUOTE}${AFTER}${filler}`;
+    const start = text.indexOf(QUOTE);
+    const selectors = selectorsAt(text, start, start + QUOTE.length);
+    const reflowed = text.replace('declined applicants', `declined\n${' '.repeat(400)}applicants`);
+    const anchor = anchorText(reflowed, selectors);
+    expect(anchor?.method).toBe('quote');
+    expect(reflowed.slice(anchor!.start, anchor!.end).replace(/\s+/g, ' ')).toBe(QUOTE);
+  });
+});

@@ -13,8 +13,8 @@ import { MAX_QUOTE_CHARS } from '../../../src/core/draft.ts';
 import { saveCapture } from '../../../src/store/drafts.ts';
 import { drainOutbox, queueSubmission } from '../../../src/store/outbox.ts';
 import { saveSettings } from '../../../src/store/settings.ts';
-import { tStored } from '../../../src/ui/i18n.ts';
-import { tr } from '../../../src/ui/i18n-runtime.ts';
+import { tStored } from '../../../src/i18n/i18n.ts';
+import { tr } from '../../../src/i18n/i18n-runtime.ts';
 import { capture, freshDb, jsonResponse, scriptedFetch } from '../support/fixtures.ts';
 
 vi.mock('../../../src/extension-api.ts', () => ({ browser: {} }));

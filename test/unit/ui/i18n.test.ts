@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { t } from '../../../src/ui/i18n.ts';
+import { t } from '../../../src/i18n/i18n.ts';
 import { ROOT } from '../../e2e/support/paths.ts';
 
 const messages = JSON.parse(readFileSync(path.join(ROOT, 'public/_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;

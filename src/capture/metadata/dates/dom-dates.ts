@@ -80,19 +80,48 @@ export function firstTextDate(page: Page, text: string): DomDate | undefined {
 
 const NEAR_HEADLINE_CHARS = 600;
 
+/** Blocks beside the dateline whose dates are about something else: a photo, a sidebar, a quote. */
+const NOT_DATELINE = new Set(['FIGURE', 'FIGCAPTION', 'ASIDE', 'BLOCKQUOTE', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+
+/** The scope's text without captions and asides, and where the headline sits in it. */
+function textAroundHeadline(scope: Element, headline: Element): { text: string; start: number; end: number } {
+  let text = '';
+  let start = -1;
+  let end = -1;
+  const walk = (node: Node): void => {
+    for (let child = node.firstChild; child && text.length < NEAR_HEADLINE_CHARS * 2; child = child.nextSibling) {
+      if (child === headline) start = text.length;
+      if (child.nodeType === TEXT_NODE) text += `${child.nodeValue ?? ''} `;
+      else if (child.nodeType === ELEMENT_NODE && !NOT_DATELINE.has((child as Element).tagName.toUpperCase())) walk(child);
+      if (child === headline) end = text.length;
+    }
+  };
+  walk(scope);
+  return { text, start: Math.max(0, start), end: Math.max(0, end) };
+}
+
 /**
- * The date printed next to the headline ("Posted 3 March 2024" above or below the `<h1>`):
- * the text of the headline's nearest ancestor whose text is still short, so sidebars stay out.
+ * The date printed next to the headline ("Posted 3 March 2024" above or below the `<h1>`), in the
+ * text of the headline's nearest ancestor whose text is still short, so sidebars stay out. Of several,
+ * the one nearest the headline wins; captions, asides and quotes do not count.
  */
 export function dateNearHeadline(page: Page): DomDate | undefined {
   const headline = page.root.querySelector('h1');
-  let scope: Element | null = headline?.parentElement ?? null;
-  let text = '';
+  if (!headline) return undefined;
+  let scope: Element | null = headline.parentElement;
+  let chosen: Element | null = null;
   for (let level = 0; scope && level < 3; level++, scope = scope.parentElement) {
-    const candidate = scope.textContent ?? '';
-    if (candidate.length > NEAR_HEADLINE_CHARS && text !== '') break;
-    text = candidate.slice(0, NEAR_HEADLINE_CHARS * 2);
+    if ((scope.textContent ?? '').length > NEAR_HEADLINE_CHARS && chosen) break;
+    chosen = scope;
   }
-  const found = firstPublicationDate(page, text);
-  return found && { day: found.day, source: 'text:near-headline' };
+  if (!chosen) return undefined;
+  const { text, start, end } = textAroundHeadline(chosen, headline);
+  const distance = ({ index }: TextDate) => (index >= end ? index - end : index < start ? start - index : 0);
+  const candidates = findTextDates(text, page.bounds, page.dayOrder, 10).filter(
+    (found) => !NOT_PUBLISHED_BEFORE.test(text.slice(Math.max(0, found.index - 30), found.index).trimEnd()),
+  );
+  const nearest = candidates.reduce<TextDate | undefined>((best, found) => (!best || distance(found) < distance(best) ? found : best), undefined);
+  return nearest && { day: nearest.day, source: 'text:near-headline' };
 }

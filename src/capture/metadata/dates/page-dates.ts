@@ -110,9 +110,37 @@ function fromElements(selector: string, source: string, skip?: RegExp): Rule {
 /** Marked as an update and not also as the publication (WordPress themes write `class="published updated"`). */
 const UPDATE_CLASS = /^(?!.*publi).*(?:modif|updat|aktualisiert|mise-a-jour)/i;
 
+/** Where a feed wrapper or redirect page says the story really is: its refresh target, canonical link, og:url. */
+function addressesGiven(page: Page): [string, string][] {
+  const refresh = /url\s*=\s*['"]?([^'"\s;]+)/i.exec(page.meta.get('refresh')?.[0] ?? '')?.[1];
+  const canonical = page.doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href');
+  const ogUrl = page.meta.get('og:url')?.[0];
+  return [
+    [refresh, 'url:refresh'],
+    [canonical, 'url:canonical'],
+    [ogUrl, 'url:og:url'],
+  ].filter((entry): entry is [string, string] => typeof entry[0] === 'string' && entry[0] !== '');
+}
+
 const fromUrl: Rule = (page) => {
   const day = dateFromUrl(page.pageUrl, page.bounds);
-  return day ? { day, source: 'url' } : undefined;
+  if (day) return { day, source: 'url' };
+  for (const [address, source] of addressesGiven(page)) {
+    const given = dateFromUrl(address, page.bounds, page.pageUrl);
+    if (given) return { day: given, source };
+  }
+  return undefined;
+};
+
+/**
+ * MediaWiki's diff, old-revision and history pages: the revision shown (the newer side of a diff, the
+ * latest in a history), not the JSON-LD `datePublished`, which is the article's creation years before.
+ */
+const REVISION_SHOWN = '#mw-diff-ntitle1, #mw-revision-info, #pagehistory .mw-changeslist-date';
+const fromWikiRevision: Rule = (page) => {
+  const shown = page.doc.querySelector(REVISION_SHOWN)?.textContent ?? '';
+  const day = shown && findTextDates(shown.slice(0, 300), page.bounds, page.dayOrder, 1)[0]?.day;
+  return day ? { day, source: 'wiki:revision' } : undefined;
 };
 
 const bodyTexts = new WeakMap<Page, string>();
@@ -123,6 +151,7 @@ function bodyText(page: Page): string {
 }
 
 const PUBLISHED_RULES: Rule[] = [
+  fromWikiRevision,
   fromUrl,
   fromJsonLd(['datePublished', 'dateCreated', 'uploadDate']),
   fromMeta(PUBLISHED_META),
@@ -195,8 +224,25 @@ function checked(page: Page, found: Found | undefined): Found | undefined {
   return corroborated(found, alternatives, shownDays);
 }
 
+/** A time of day written with the publisher's own offset: its date part is the publisher's local day. */
+const LOCAL_TIMESTAMP = /\d[T\s]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\s*[+-](?!00:?00)\d{2}:?\d{2}$/;
+const DAY_MS = 86_400_000;
+const daysApart = (a: string, b: string) => Math.abs(Date.parse(a) - Date.parse(b)) / DAY_MS;
+
+/**
+ * A URL date one day off a JSON-LD timestamp written in the publisher's local time: the timestamp's
+ * date part is the publisher's day, the URL's was made from another clock (a server's, an editor's in
+ * another zone), so the timestamp wins. A UTC timestamp says nothing about the local day and leaves the
+ * URL standing; so does one days away (more likely a later update written as the publication).
+ */
+function timestampOverUrl(page: Page, found: Found | undefined): Found | undefined {
+  if (!found?.source.startsWith('url')) return found;
+  const stamped = fromJsonLd(['datePublished'])(page);
+  return stamped?.raw && LOCAL_TIMESTAMP.test(stamped.raw.trim()) && daysApart(stamped.day, found.day) === 1 ? stamped : found;
+}
+
 export function publishedDate(page: Page): Found | undefined {
-  const found = checked(page, firstFound(PUBLISHED_RULES, page));
+  const found = checked(page, timestampOverUrl(page, firstFound(PUBLISHED_RULES, page)));
   const local = found?.raw && localDay(found.raw, machineDates(page), page.bounds);
   return local && found ? { day: local, source: `${found.source} (local time)`, raw: found.raw } : found;
 }

@@ -4,7 +4,7 @@
  * was refused on purpose (rejected). Nothing is applied twice: every marker appears at most once.
  */
 import { tokenize } from '../../../../src/core/text-merge.ts';
-import type { SyncDraft } from '../../../../src/core/sync/state.ts';
+import { visibleTo, type SyncDraft } from '../../../../src/core/sync/state.ts';
 import type { Device, Intent } from './device.ts';
 import type { MemoryStore } from './memory-store.ts';
 
@@ -15,9 +15,12 @@ function fail(message: string, detail?: unknown): never {
 const canonical = (drafts: Map<string, SyncDraft>) => JSON.stringify([...drafts.values()].sort((a, b) => a.id.localeCompare(b.id)));
 
 export function checkSynced(store: MemoryStore, devices: Device[]): void {
-  const truth = canonical(store.visible(devices[0]!.user));
   for (const d of devices) {
+    const truth = canonical(store.visible(d.user));
     if (d.outbox.length > 0) fail(`device ${d.tag} still has ${d.outbox.length} ops waiting`);
+    if (d.sent.length > 0) fail(`device ${d.tag} never pulled the effect of ${d.sent.length} acknowledged ops`, d.sent.map((op) => op.seq));
+    const foreign = [...d.copy.values()].find((draft) => !visibleTo(draft, d.user));
+    if (foreign) fail(`device ${d.tag} received a draft its user may not see: ${foreign.id}`);
     if (canonical(d.copy) !== truth) fail(`device ${d.tag}'s copy differs from the archive`);
     if (canonical(d.view) !== truth) fail(`device ${d.tag} shows something other than the archive`);
   }

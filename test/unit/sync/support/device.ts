@@ -5,7 +5,7 @@
  */
 import type { PushOutcome } from '../../../../src/core/sync/engine.ts';
 import type { OpBody, OpResult, SyncOpInput } from '../../../../src/core/sync/ops.ts';
-import { rebase } from '../../../../src/core/sync/rebase.ts';
+import { notYetPulled, rebase } from '../../../../src/core/sync/rebase.ts';
 import { openConflicts, type SyncDraft, type SyncUser } from '../../../../src/core/sync/state.ts';
 import { tokenize } from '../../../../src/core/text-merge.ts';
 import type { MemoryStore } from './memory-store.ts';
@@ -17,7 +17,7 @@ const pick = <T>(items: readonly T[], random: Random): T | undefined => items[Ma
 export interface Intent {
   clientId: string;
   seq: number;
-  kind: 'create' | 'title' | 'severity' | 'tagAdd' | 'tagRemove' | 'textInsert' | 'textDelete' | 'sourceAdd' | 'sourceEdit' | 'sourceRemove' | 'quoteAdd' | 'quoteEdit' | 'resolve' | 'invalid';
+  kind: 'create' | 'title' | 'severity' | 'submit' | 'tagAdd' | 'tagRemove' | 'textInsert' | 'textDelete' | 'sourceAdd' | 'sourceEdit' | 'sourceRemove' | 'quoteAdd' | 'quoteEdit' | 'resolve' | 'invalid';
   draftId: string;
   marker?: string;
 }
@@ -25,6 +25,8 @@ export interface Intent {
 export class Device {
   seq = 0;
   outbox: SyncOpInput[] = [];
+  /** Acknowledged ops (not rejected) whose effect no pull has brought yet. */
+  sent: SyncOpInput[] = [];
   copy = new Map<string, SyncDraft>();
   view = new Map<string, SyncDraft>();
   cursor: string | undefined;
@@ -61,8 +63,9 @@ export class Device {
     this.add({ type: 'create', draftId: this.uuid(), title, texts: { summary: 'It began. It went on. It ended. ' } }, { kind: 'create' });
   }
 
-  /** One random edit of what this device shows. */
+  /** One random edit of what this device shows (a reviewer's device only reads). */
   edit(random: Random): void {
+    if (this.user.role === 'reviewer') return;
     const drafts = [...this.view.values()].sort((a, b) => a.id.localeCompare(b.id));
     const draft = pick(drafts, random);
     if (!draft || random() < 0.02) {
@@ -76,6 +79,7 @@ export class Device {
     const quotes = Object.values(draft.quotes).filter((row) => !row.deleted && !draft.sources[String(row.fields.sourceId?.v)]?.deleted);
     const roll = random();
     if (roll < 0.12) return this.add({ type: 'set', draftId, field: 'title', value: `T${marker}`, baseRev, base: draft.fields.title.v }, { kind: 'title', marker });
+    if (roll < 0.13 && draft.fields.reviewState.v === 'draft') return this.add({ type: 'set', draftId, field: 'reviewState', value: 'submitted', baseRev, base: 'draft' }, { kind: 'submit' });
     if (roll < 0.2) return this.add({ type: 'set', draftId, field: 'severity', value: pick(['SEV-1', 'SEV-2', 'SEV-3', 'SEV-4'], random), baseRev, base: draft.fields.severity.v }, { kind: 'severity' });
     if (roll < 0.3) return this.add({ type: 'list', draftId, field: 'tags', add: [`g${marker}`] }, { kind: 'tagAdd', marker: `g${marker}` });
     if (roll < 0.36) {
@@ -141,13 +145,21 @@ export class Device {
       if (earlier && JSON.stringify(earlier) !== JSON.stringify(result)) throw new Error(`seq ${result.seq} answered ${JSON.stringify(result)} after ${JSON.stringify(earlier)}`);
       this.statuses.set(result.seq, result);
     }
+    const acked = this.outbox.filter((op) => op.seq <= outcome.ackedThrough);
+    this.sent.push(...acked.filter((op) => this.statuses.get(op.seq)?.status !== 'rejected'));
     this.outbox = this.outbox.filter((op) => op.seq > outcome.ackedThrough);
-    this.view = rebase(this.copy, this.outbox, this.user, this.clientId);
+    this.refresh();
+  }
+
+  /** The view: the copy with every op it does not hold yet replayed on top. */
+  private refresh(): void {
+    this.sent = notYetPulled(this.copy, this.sent, this.clientId);
+    this.view = rebase(this.copy, [...this.sent, ...this.outbox], this.user, this.clientId);
   }
 
   /** A worker killed mid-push starts again from what it stored: outbox, copy and cursor; the view is rebuilt. */
   restart(): void {
-    this.view = rebase(this.copy, this.outbox, this.user, this.clientId);
+    this.refresh();
   }
 
   /** One page of changes; true when more are waiting. */
@@ -156,7 +168,7 @@ export class Device {
     if (page.reset) throw new Error('unexpected reset');
     for (const draft of page.drafts) this.copy.set(draft.id, draft);
     this.cursor = page.cursor;
-    this.view = rebase(this.copy, this.outbox, this.user, this.clientId);
+    this.refresh();
     return page.hasMore;
   }
 }

@@ -21,6 +21,10 @@ export type Step =
 
 export interface Scenario {
   devices: number;
+  /** Whether another editor syncs through the same archive meanwhile (with one device). */
+  other: boolean;
+  /** Whether a reviewer pulls meanwhile (drafts sent to review only; a reviewer does not edit here). */
+  reviewer?: boolean;
   steps: Step[];
 }
 
@@ -29,6 +33,8 @@ const seed = fc.nat();
 export const scenarioArb = (longOffline = 1_000): fc.Arbitrary<Scenario> =>
   fc.record({
     devices: fc.integer({ min: 2, max: 4 }),
+    other: fc.boolean(),
+    reviewer: fc.boolean(),
     steps: fc.array(
       fc.oneof(
         { weight: 12, arbitrary: fc.record({ t: fc.constant('edit' as const), device, count: fc.integer({ min: 1, max: 4 }), seed }) },
@@ -55,10 +61,14 @@ export function seeded(seedValue: number): Random {
 }
 
 const EDITOR: SyncUser = { id: '0e0e0e0e-0000-4000-8000-000000000001', role: 'editor' };
+const OTHER_EDITOR: SyncUser = { id: '0e0e0e0e-0000-4000-8000-000000000002', role: 'editor' };
+const REVIEWER: SyncUser = { id: '0e0e0e0e-0000-4000-8000-000000000003', role: 'reviewer' };
 
 export async function runScenario(scenario: Scenario): Promise<{ store: MemoryStore; devices: Device[] }> {
   const store = new MemoryStore();
   const devices = Array.from({ length: scenario.devices }, (_, i) => new Device(`d${i}d${i}d${i}d${i}-0000-4000-8000-00000000000${i}`, 'abcd'[i]!, EDITOR, store));
+  if (scenario.other) devices.push(new Device('e0e0e0e0-0000-4000-8000-000000000009', 'x', OTHER_EDITOR, store));
+  if (scenario.reviewer) devices.push(new Device('f0f0f0f0-0000-4000-8000-000000000009', 'r', REVIEWER, store));
   const late = devices.map((): PushOutcome[] => []);
   // The drafts start on every device: made on one, synced to all (a device that never pulled edits only its own).
   const first = devices[0]!;

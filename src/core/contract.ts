@@ -3,7 +3,7 @@
  * The server generates its OpenAPI document from these schemas.
  */
 import { z } from 'zod';
-import { IsoDateTime, IsoDay, Severity } from '../core/draft.ts';
+import { IsoDateTime, IsoDay, Severity } from './draft.ts';
 
 export const API_VERSION = 'v1';
 

@@ -1,0 +1,25 @@
+/** Whether a name is the site's own (its publisher, its site name, its host) rather than a person's. */
+import { registrableDomain } from '../../core/url.ts';
+
+export const squash = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+/** The site's names: publisher, site name and the host's registrable domain with and without its suffix. */
+export function siteNamesOf(names: (string | undefined)[], host: string): string[] {
+  const domain = registrableDomain(host);
+  return [...names, domain, domain.replace(/\.[^.]+$/, '')].filter((name): name is string => !!name && squash(name).length > 2);
+}
+
+/** "Eurosport" on Eurosport Deutschland, "jungefreiheit.de", "Die Tagespresse": the site, not an author. */
+export function namesSite(name: string, siteNames: string[]): boolean {
+  const squashed = squash(name);
+  // A short name inside a long site name is more likely a coincidence ("DT" in "Hundetagebuch").
+  return squashed.length > 0 && siteNames.some((site) => squash(site) === squashed || (squashed.length > 3 && squash(site).includes(squashed)));
+}
+
+/** "Politics.co.uk staff", "Redaktion Polizeiticker Schweiz": a desk named after the site. */
+const DESK_WORDS = /(?<!\p{L})(?:staff|team|redaktion|redazione|rédaction|redacción|redaccion|editorial|editors?|desk|newsroom|online|report|sekretariat|secretariat|press office|pressestelle)(?!\p{L})/iu;
+
+export function isSiteDesk(name: string, siteNames: string[]): boolean {
+  const squashed = squash(name);
+  return DESK_WORDS.test(name) && siteNames.some((site) => squashed.includes(squash(site)));
+}

@@ -1,0 +1,28 @@
+import 'fake-indexeddb/auto';
+import { Dexie } from 'dexie';
+import { expect, it } from 'vitest';
+import { createNote } from '../../../src/store/editing.ts';
+import { searchDrafts } from '../../../src/store/search.ts';
+import { freshDb } from '../support/fixtures.ts';
+
+/** Whether the search index is saved in its database, as the next page (a cold start) would look for it. */
+async function savedIndexCount(name: string): Promise<number> {
+  const searchDb = new Dexie(`${name}-search`);
+  searchDb.version(1).stores({ snapshots: 'key' });
+  try {
+    return await searchDb.table('snapshots').count();
+  } finally {
+    searchDb.close();
+  }
+}
+
+it('saves an index it had to build within a moment of the first answer, so a popup closed right after its first query leaves it for the next cold start', async () => {
+  const store = freshDb();
+  const note = await createNote('Robot vacuum uploads floor maps', store);
+  for (let i = 0; i < 60; i += 1) await createNote(`Unrelated note ${i}`, store);
+  expect(await searchDrafts('vacuum', 10, store)).toEqual([note.id]);
+  // A popup is often closed within a second of its first answer; the index must be saved by then.
+  const started = Date.now();
+  await expect.poll(() => savedIndexCount(store.name), { timeout: 600, interval: 20 }).toBe(1);
+  expect(Date.now() - started).toBeLessThan(600);
+});
