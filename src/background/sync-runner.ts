@@ -10,14 +10,15 @@ const AFTER_EDIT_MS = 2_000;
 
 let soon: ReturnType<typeof setTimeout> | undefined;
 
-/** `force`: a person is waiting (a page opened, an edit was made), so a backoff does not hold it back. */
+/** `force`: a person is waiting (a page opened), so a backoff does not hold it back. */
 export function runSync(force = false): Promise<void> {
   return syncNow({ store: db(), clientFor: (url, token) => new ArchiveClient(url, token), force }).catch((error: unknown) => console.warn('sync', error));
 }
 
 export function syncSoon(): void {
   clearTimeout(soon);
-  soon = setTimeout(() => void runSync(true), AFTER_EDIT_MS);
+  // Not forced: typing while the archive is down must not knock on it every burst.
+  soon = setTimeout(() => void runSync(), AFTER_EDIT_MS);
 }
 
 /** The worker's own edits (clips) sync shortly after. */
