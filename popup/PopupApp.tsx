@@ -5,6 +5,7 @@ import { DraftView } from './DraftView.tsx';
 import { HomeView } from './HomeView.tsx';
 import { DraftSearch } from './DraftSearch.tsx';
 import { OutboxStatus } from './OutboxStatus.tsx';
+import { SyncStatus } from '../src/ui/SyncStatus.tsx';
 import { targetTabId } from './target-tab.ts';
 import { t } from '../src/i18n/i18n.ts';
 import { openEditor } from '../src/ui/open-editor.ts';
@@ -42,6 +43,7 @@ export function PopupApp() {
       </header>
       <main>
         <OutboxStatus />
+        <SyncStatus />
         {openDraftId ? (
           <DraftView draftId={openDraftId} tabId={'tabId' in page ? page.tabId : undefined} onBack={() => setOpenDraftId(null)} />
         ) : (

@@ -18,14 +18,14 @@ export function ConflictPanel({ conflicts, draft }: { conflicts: ConflictRow[]; 
         <div key={conflict.id} class="conflict">
           <p>{t('conflict_field', fieldLabel(conflict.field, draft))}</p>
           <p>
-            <strong>{t('conflict_mine')}</strong> <PageText class="value" text={shown(conflict.mine)} />
+            <strong>{t(conflict.otherDevice ? 'conflict_other_device' : 'conflict_mine')}</strong> <PageText class="value" text={shown(conflict.mine)} />
           </p>
           <p>
             <strong>{t('conflict_theirs')}</strong> <PageText class="value" text={shown(conflict.theirs)} />
           </p>
           <div class="row">
             <button type="button" onClick={() => void resolveConflict(conflict.id!, 'mine')}>
-              {t('conflict_keep_mine')}
+              {t(conflict.otherDevice ? 'conflict_use_other_device' : 'conflict_keep_mine')}
             </button>
             <button type="button" onClick={() => void resolveConflict(conflict.id!, 'theirs')}>
               {t('conflict_keep_theirs')}

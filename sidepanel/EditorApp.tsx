@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { t } from '../src/i18n/i18n.ts';
 import { DraftEditor } from './DraftEditor.tsx';
 import { lazy } from './lazy.tsx';
+import { SyncStatus } from '../src/ui/SyncStatus.tsx';
 
 // Search (with its index) and backup are not needed to edit a draft: their code loads when shown.
 const PickerView = lazy(() => import('./PickerView.tsx').then((module) => module.PickerView));
@@ -34,6 +35,7 @@ export function EditorApp() {
         )}
       </header>
       <main>
+        <SyncStatus />
         {draftId ? (
           <DraftEditor key={draftId} draftId={draftId} />
         ) : (

@@ -29,6 +29,11 @@ export const MessageTable = {
     from: 'extension-page',
     payload: z.strictObject({}),
   },
+  /** A page opened (sync now) or made an edit (sync once the burst of edits is over). */
+  'sync.now': {
+    from: 'extension-page',
+    payload: z.strictObject({ afterEdit: z.boolean().optional() }),
+  },
   'archive.testConnection': {
     from: 'extension-page',
     payload: z.strictObject({ archiveUrl: z.string().max(2_000), token: z.string().max(500) }),

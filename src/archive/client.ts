@@ -9,11 +9,12 @@ import {
   Taxonomy,
   type SubmissionRequest,
 } from '../core/contract.ts';
+import { PullResponse, PushResponse, SeqGapError, type PullRequest, type PushRequest } from '../core/sync/wire.ts';
 import { t } from '../i18n/i18n.ts';
 
 export type ApiFailure =
   | { kind: 'network'; message: string }
-  | { kind: 'http'; status: number; code: string; message: string; fields: { path: string; message: string }[]; retryAfterMs?: number }
+  | { kind: 'http'; status: number; code: string; message: string; fields: { path: string; message: string }[]; retryAfterMs?: number; expectedSeq?: number }
   | { kind: 'malformed'; status: number; message: string };
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; failure: ApiFailure };
@@ -28,6 +29,12 @@ function retryAfterMs(header: string | null): number | undefined {
   const at = Date.parse(header);
   const wait = Number.isFinite(seconds) ? seconds * 1000 : Number.isNaN(at) ? undefined : at - Date.now();
   return wait === undefined ? undefined : Math.min(MAX_RETRY_AFTER_MS, Math.max(0, wait));
+}
+
+/** A 409 from sync push names the seq the archive expects next. */
+function seqHint(json: unknown): { expectedSeq?: number } {
+  const expectedSeq = SeqGapError.safeParse(json).data?.error.expectedSeq;
+  return expectedSeq === undefined ? {} : { expectedSeq };
 }
 
 async function readJson(response: Response): Promise<unknown> {
@@ -75,6 +82,14 @@ export class ArchiveClient {
     return this.request('GET', `/v1/sources?url=${encodeURIComponent(url)}`, SourcesLookup);
   }
 
+  syncPush(body: PushRequest): Promise<ApiResult<PushResponse>> {
+    return this.request('POST', '/v1/sync/push', PushResponse, { body });
+  }
+
+  syncPull(body: PullRequest): Promise<ApiResult<PullResponse>> {
+    return this.request('POST', '/v1/sync/pull', PullResponse, { body });
+  }
+
   private async request<T>(
     method: 'GET' | 'POST',
     path: string,
@@ -114,6 +129,7 @@ export class ArchiveClient {
           message: error.data.error.message,
           fields: error.data.error.fields,
           retryAfterMs: retryAfterMs(response.headers.get('retry-after')),
+          ...seqHint(json),
         },
       };
     }

@@ -14,6 +14,7 @@ import { CaptureUnavailableError, inspectTab } from './inject.ts';
 import { refreshPendingBadge, runOutbox } from './outbox-runner.ts';
 import { clipsToPaint, pageUrlsFor, paintTab } from './page-clips.ts';
 import type { Handlers } from './router.ts';
+import { runSync, syncSoon } from './sync-runner.ts';
 import { t } from '../i18n/i18n.ts';
 
 const draftOpenThrottle = createClipThrottle(3);
@@ -49,6 +50,12 @@ export const handlers: Handlers = {
   },
 
   'outbox.drain': async () => ({ ok: true, value: await runOutbox({ now: true }) }),
+
+  'sync.now': async ({ afterEdit }) => {
+    if (afterEdit) syncSoon();
+    else void runSync(true);
+    return { ok: true, value: null };
+  },
 
   'archive.testConnection': async ({ archiveUrl, token }) => {
     const verdict = await testConnection(archiveUrl, token);

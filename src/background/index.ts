@@ -6,6 +6,7 @@ import { handlers } from './handlers.ts';
 import { refreshPendingBadge, refreshTaxonomyCache, runOutbox } from './outbox-runner.ts';
 import { createRouter } from './router.ts';
 import { syncEveryPageMode } from './every-page-mode.ts';
+import { runSync, syncAfterEdits, SYNC_ALARM } from './sync-runner.ts';
 import { t } from '../i18n/i18n.ts';
 
 export const CLIP_COMMAND = 'clip-selection';
@@ -36,8 +37,20 @@ browser.commands.onCommand.addListener((command: string, tab?: Tabs.Tab) => {
 // Pending submissions leave whenever the worker wakes: at start, at browser start-up, and on the alarm.
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === OUTBOX_ALARM) void runOutbox();
+// Drafts sync the same way, and shortly after each edit; the alarm is made again at every start.
+void browser.alarms.create(SYNC_ALARM, { periodInMinutes: 1 });
+syncAfterEdits();
+void runSync();
+  if (alarm.name === SYNC_ALARM) void runSync();
 });
-browser.runtime.onStartup.addListener(() => void runOutbox());
+browser.runtime.onStartup.addListener(() => {
+  void runOutbox();
+// Drafts sync the same way, and shortly after each edit; the alarm is made again at every start.
+void browser.alarms.create(SYNC_ALARM, { periodInMinutes: 1 });
+syncAfterEdits();
+void runSync();
+  void runSync();
+});
 void refreshTaxonomyCache().catch(() => undefined);
 void browser.alarms.create(OUTBOX_ALARM, { periodInMinutes: 1 });
 // The every-page script follows the permission: revoking <all_urls> in the browser's UI turns the mode off.
@@ -46,3 +59,7 @@ browser.permissions.onRemoved.addListener(() => void syncEveryPageMode());
 void syncEveryPageMode().catch((error: unknown) => console.warn('every-page mode', error));
 void refreshPendingBadge();
 void runOutbox();
+// Drafts sync the same way, and shortly after each edit; the alarm is made again at every start.
+void browser.alarms.create(SYNC_ALARM, { periodInMinutes: 1 });
+syncAfterEdits();
+void runSync();

@@ -54,7 +54,7 @@ export async function importEverything(file: Blob | string, store: ClipperDb = d
   const stamps: DraftStamp[] = [];
   let replacedAny = false;
   try {
-    const outcome = await store.transaction('rw', store.drafts, store.revisions, store.outbox, async () => {
+    const outcome = await store.transaction('rw', [store.drafts, store.revisions, store.outbox, store.syncOps, store.syncCopies, store.syncMeta], async () => {
       const writer = draftWriter(store, onProgress);
       const writes: Promise<unknown>[] = [];
       const parsed = parseBackup(text, known, {
@@ -104,14 +104,17 @@ function draftWriter(store: ClipperDb, onProgress: ImportProgress) {
     replacedAny: false,
     /** Drafts written that the archive accepted, and drafts written waiting to be sent (for the outbox to reconcile). */
     submissions: { accepted: [] as string[], waiting: [] as string[] },
+    noteSubmission(row: Draft): void {
+      const state = row.submission?.state;
+      if (state === 'accepted') writer.submissions.accepted.push(row.id);
+      else if (state === 'queued' || state === 'sending') writer.submissions.waiting.push(row.id);
+    },
     put(rows: Draft[]): Promise<void> {
       queued += rows.length;
       const count = rows.length;
       let last: IDBRequest | undefined;
       for (const row of rows) {
-        const state = row.submission?.state;
-        if (state === 'accepted') writer.submissions.accepted.push(row.id);
-        else if (state === 'queued' || state === 'sending') writer.submissions.waiting.push(row.id);
+        writer.noteSubmission(row);
         last = drafts.put(withQuotedUrls(row));
       }
       return new Promise<void>((resolve, reject) => {
@@ -125,11 +128,19 @@ function draftWriter(store: ClipperDb, onProgress: ImportProgress) {
     },
     /** For drafts that may be stored already: a different version keeps both versions' quotes, and the stored one in its history. */
     async putChanged(rows: Draft[]): Promise<void> {
-      const stored = new Map((await store.drafts.bulkGet(rows.map((row) => row.id))).flatMap((row) => (row ? [[row.id, row] as const] : [])));
+      const ids = rows.map((row) => row.id);
+      const stored = new Map((await store.drafts.bulkGet(ids)).flatMap((row) => (row ? [[row.id, row] as const] : [])));
+      const synced = new Set((await store.syncCopies.bulkGet(ids)).flatMap((row) => (row ? [row.id] : [])));
       const replaced: Draft[] = [];
+      const older: Draft[] = [];
       const fresh = rows.flatMap((row) => {
         const old = stored.get(row.id);
         if (!old) return [row];
+        // A synced draft is not taken back to an older version: that would be sent as edits undoing newer ones.
+        if (synced.has(row.id) && row.updatedAt <= old.updatedAt) {
+          if (!sameDraft(row, old)) older.push(row);
+          return [];
+        }
         const merged = keepingSubmission(keepingAllQuotes(row, old), old);
         if (sameDraft(merged, old)) return [];
         // Both versions' quotes together may be more than one draft may hold.
@@ -138,11 +149,16 @@ function draftWriter(store: ClipperDb, onProgress: ImportProgress) {
         replaced.push(old);
         return [checked.data];
       });
-      if (replaced.length > 0) {
+      if (replaced.length + older.length > 0) {
         writer.replacedAny = true;
-        await store.revisions.bulkAdd(replaced.map((draft) => ({ draftId: draft.id, at, reason: 'import' as const, draft })));
+        await store.revisions.bulkAdd([...replaced, ...older].map((draft) => ({ draftId: draft.id, at, reason: 'import' as const, draft })));
       }
-      if (fresh.length > 0) await writer.put(fresh);
+      // Through Dexie, not the bare fast path: a newer version replacing a stored draft is sent as edits.
+      const newer = fresh.filter((row) => stored.has(row.id));
+      newer.forEach(writer.noteSubmission);
+      if (newer.length > 0) await store.drafts.bulkPut(newer);
+      const unseen = fresh.filter((row) => !stored.has(row.id));
+      if (unseen.length > 0) await writer.put(unseen);
     },
   };
   return writer;

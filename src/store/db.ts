@@ -7,6 +7,9 @@ import { Dexie, RangeSet, type DBCore, type EntityTable, type ObservabilitySet, 
 import type { Clip, Draft, Source } from '../core/draft.ts';
 import { byCreation } from '../core/clip-order.ts';
 import type { SubmissionRequest } from '../core/contract.ts';
+import type { SyncOpInput } from '../core/sync/ops.ts';
+import type { SyncDraft } from '../core/sync/state.ts';
+import { syncOutboxMiddleware } from './sync-outbox.ts';
 
 export interface OutboxRow {
   seq?: number;
@@ -63,6 +66,23 @@ export interface ConflictRow {
   /** The value that was in the store when the save arrived. */
   theirs: unknown;
   at: string;
+  /** Set when the archive recorded the conflict (its id there): resolving it is sent to the archive. */
+  syncId?: string;
+  /** A sync conflict raised by another device's edit: `mine` is that device's value, not this one's. */
+  otherDevice?: boolean;
+}
+
+/** One edit waiting for the archive, numbered per device; it leaves only when the archive acknowledged its seq. */
+export interface SyncOpRow {
+  seq: number;
+  draftId: string;
+  op: SyncOpInput;
+}
+
+/** What the device last received of a draft from the archive; `copy` is missing until the first pull after it was sent. */
+export interface SyncCopyRow {
+  id: string;
+  copy?: SyncDraft;
 }
 
 export const DB_NAME = 'incident-clipper';
@@ -75,6 +95,10 @@ export class ClipperDb extends Dexie {
   settings!: EntityTable<KeyValueRow, 'key'>;
   revisions!: EntityTable<RevisionRow, 'id'>;
   conflicts!: EntityTable<ConflictRow, 'id'>;
+  syncOps!: EntityTable<SyncOpRow, 'seq'>;
+  syncCopies!: EntityTable<SyncCopyRow, 'id'>;
+  /** The sync engine's own state (`client`: id and next seq; `engine`: cursor, pause, backoff). */
+  syncMeta!: EntityTable<KeyValueRow, 'key'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -106,7 +130,10 @@ export class ClipperDb extends Dexie {
         const drafts = tx.table<Draft>('drafts');
         await drafts.bulkPut(draftsWithTheirClips(await drafts.toArray(), clips, new Date().toISOString()));
       });
+    // Version 4: sync. Nothing to convert: drafts stored before it are sent on the first sync.
+    this.version(4).stores({ syncOps: 'seq, draftId', syncCopies: 'id', syncMeta: 'key' });
     this.use(quotedUrlsIndex);
+    this.use(syncOutboxMiddleware);
   }
 }
 

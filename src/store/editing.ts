@@ -12,6 +12,7 @@ import { newNote } from '../workspace/note.ts';
 import { db, type ClipperDb, type ConflictRow } from './db.ts';
 import { DraftNotFoundError } from './drafts.ts';
 import { snapshotBeforeEdit } from './revisions.ts';
+import { queueOps } from './sync-outbox.ts';
 
 export interface SaveResult {
   draft: Draft;
@@ -47,21 +48,30 @@ export async function conflictsOf(draftId: string, store: ClipperDb = db()): Pro
   return store.conflicts.where({ draftId }).toArray();
 }
 
-/** Settles a conflict with the chosen value, written over whatever is stored now. */
+/**
+ * Settles a conflict with the chosen value, written over whatever is stored now. A conflict the archive
+ * recorded is settled there too: the chosen value travels as an edit, then the conflict is closed.
+ */
 export async function resolveConflict(conflictId: number, keep: 'mine' | 'theirs', store: ClipperDb = db(), clock: Clock = systemClock): Promise<Draft> {
-  return store.transaction('rw', store.drafts, store.revisions, store.conflicts, async () => {
+  return store.transaction('rw', [store.drafts, store.revisions, store.conflicts, store.syncOps, store.syncMeta, store.syncCopies], async () => {
     const conflict = await store.conflicts.get(conflictId);
     if (!conflict) throw new Error('This conflict was already resolved.');
     const stored = await store.drafts.get(conflict.draftId);
     if (!stored) throw new DraftNotFoundError(conflict.draftId);
     await store.conflicts.delete(conflictId);
-    if (keep === 'theirs') return stored;
-    const path = conflict.field as FieldPath;
-    const { draft } = mergeEdits(stored, [{ path, base: readField(stored, path), value: conflict.mine }]);
-    const now = clock.now();
-    await snapshotBeforeEdit(stored, 'conflict', store, now, true);
-    const saved = DraftSchema.parse({ ...draft, updatedAt: now });
-    await store.drafts.put(saved);
+    let saved = stored;
+    if (keep === 'mine') {
+      const path = conflict.field as FieldPath;
+      const { draft } = mergeEdits(stored, [{ path, base: readField(stored, path), value: conflict.mine }]);
+      const now = clock.now();
+      await snapshotBeforeEdit(stored, 'conflict', store, now, true);
+      saved = DraftSchema.parse({ ...draft, updatedAt: now });
+      await store.drafts.put(saved);
+    }
+    if (conflict.syncId) {
+      const baseRev = (await store.syncCopies.get(conflict.draftId))?.copy?.rev ?? 0;
+      await queueOps(store, [{ type: 'resolve', draftId: conflict.draftId, conflictId: conflict.syncId, baseRev }]);
+    }
     return saved;
   });
 }

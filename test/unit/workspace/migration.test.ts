@@ -38,7 +38,7 @@ describe('database upgrades', () => {
 
     const current = new ClipperDb(name);
     await current.open();
-    expect(current.verno).toBe(3);
+    expect(current.verno).toBe(4);
     expect(await current.drafts.toArray()).toEqual([{ ...draft, quotedUrls: [clip.url] }]);
     expect(await current.outbox.toArray()).toEqual([expect.objectContaining({ seq: 1, draftId: draft.id, attempts: 2, nextAttemptAt: 5 })]);
     expect(await current.deadLetters.count()).toBe(1);
@@ -72,7 +72,7 @@ describe('database upgrades', () => {
 
     const current = new ClipperDb(name);
     await current.open();
-    expect(current.verno).toBe(3);
+    expect(current.verno).toBe(4);
     expect(current.tables.map((table) => table.name)).not.toContain('clips');
     expect((await current.drafts.get(second.draft.id))?.clips).toEqual([first.clip, second.clip]);
     const withStray = (await current.drafts.get(other.draft.id))!;
