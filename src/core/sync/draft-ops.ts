@@ -14,6 +14,9 @@ import { valueOf, type SyncDraft, type SyncRow } from './state.ts';
 const LOCAL_QUOTE_FIELDS = new Set(['id', 'draftId', 'anchor']);
 const LOCAL_SOURCE_FIELDS = new Set(['id']);
 
+/** The review state is the archive's to move (its transitions route, by role); a device pulls it, never sets it. */
+const DEVICE_SET_FIELDS = SINGLE_FIELDS.filter((field) => field !== 'reviewState');
+
 /** The ops that make `before` into `after` (`before` missing: a new draft, sent whole). `baseRev`: the archive version the device last saw. */
 export function opsForEdit(before: Draft | undefined, after: Draft, baseRev: number): OpBody[] {
   const draftId = after.id;
@@ -29,9 +32,8 @@ export function opsForEdit(before: Draft | undefined, after: Draft, baseRev: num
       texts: Object.fromEntries(TEXT_FIELDS.map((field) => [field, after[field]])),
       lists: Object.fromEntries(LIST_FIELDS.map((field) => [field, after[field] ?? []])),
     });
-    if (after.reviewState !== 'draft') ops.push({ type: 'set', draftId, field: 'reviewState', value: after.reviewState, baseRev, base: 'draft' });
   } else {
-    for (const field of SINGLE_FIELDS) {
+    for (const field of DEVICE_SET_FIELDS) {
       if (!sameValue(before[field], after[field])) ops.push({ type: 'set', draftId, field, value: after[field] ?? null, baseRev, base: before[field] ?? null });
     }
     for (const field of TEXT_FIELDS) {
