@@ -78,10 +78,14 @@ function checkIntent(store: MemoryStore, intent: Intent, all: Intent[]): void {
       return;
     case 'title':
     case 'sourceEdit':
-    case 'quoteEdit':
+    case 'quoteEdit': {
+      // A quote edited under a source another device deleted is stored on the quote; its conflict row flags
+      // the source (to restore it), so a later edit may replace the note like any applied value.
+      const flagsOnlyItsSource = ownConflicts.length > 0 && ownConflicts.every((conflict) => conflict.kind === 'row_deleted' && conflict.path.startsWith('source:'));
       // A later edit may replace an applied value; a value that clashed must stay visible (in its conflict row).
-      if (result.status === 'conflict' && !inConflict && !JSON.stringify(draft).includes(marker)) fail(`${label}: its value is nowhere in the draft`, ownConflicts);
+      if (result.status === 'conflict' && !flagsOnlyItsSource && !inConflict && !JSON.stringify(draft).includes(marker)) fail(`${label}: its value is nowhere in the draft`, ownConflicts);
       return;
+    }
     default:
       return;
   }
