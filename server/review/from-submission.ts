@@ -47,6 +47,9 @@ export async function enterReview(tx: Queryable, author: Actor, request: z.outpu
   await recordEvent(tx, { draftId: state.id, actor: author, action: 'transition', from: 'draft', to: 'submitted', decidedOn: version, version, reason: REASON, now });
 }
 
+/** A list item in the synced draft names something; the submission body may carry blank ones. */
+const named = (items: string[]) => items.filter((item) => item.trim() !== '');
+
 /** The request as sync ops applied to a new draft; a quote the model refuses is left out (the submission keeps it). */
 function buildDraft(author: Actor, request: z.output<typeof SubmissionRequest>, version: number, now: Date): SyncDraft {
   const draftId = request.draftId;
@@ -59,7 +62,7 @@ function buildDraft(author: Actor, request: z.output<typeof SubmissionRequest>, 
       ...(request.announcementDate ? { announcementDate: request.announcementDate } : {}),
       ...(request.incidentDate ? { incidentDate: request.incidentDate } : {}),
       texts: { summary: request.summary, rationale: request.rationale, counterfactual: request.counterfactual },
-      lists: { codes: request.codes, providers: request.providers, tags: request.tags },
+      lists: { codes: named(request.codes), providers: named(request.providers), tags: named(request.tags) },
     },
   ];
   for (const source of request.sources) {

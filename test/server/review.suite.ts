@@ -195,6 +195,17 @@ export function defineReviewSuite(name: string, makeBackend: () => Promise<TestB
       expect(rows[0]!.n).toBe(1);
     });
 
+    it('takes a one-shot submission whose lists hold a blank name into the queue, without the blank (it was a 500)', async () => {
+      const draftId = randomUUID();
+      const body = { draftId, title: 'Blank provider', providers: ['', 'OpenAI'], tags: [' '], sources: [{ url: `https://news.example/${randomUUID()}`, quotes: ['A quote.'] }] };
+      const sent = await h.api.post('/v1/submissions', { token: h.editor.token, key: randomUUID(), json: body });
+      expect(sent.status).toBe(201);
+      const read = (await h.api.get(`/v1/drafts/${draftId}`, { token: h.rita.token })).json as { status: { state: string }; draft: SyncDraft };
+      expect(read.status.state).toBe('submitted');
+      expect(read.draft.lists.providers).toEqual(['OpenAI']);
+      expect(read.draft.lists.tags).toEqual([]);
+    });
+
     it('takes a one-shot POST /v1/submissions into the queue as a submitted draft; publishing it keeps its INC id', async () => {
       const draftId = randomUUID();
       const url = `https://news.example/${randomUUID()}`;
