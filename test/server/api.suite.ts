@@ -531,7 +531,7 @@ export function defineApiSuite(name: string, makeBackend: () => Promise<Backend>
             expect(reply.status).toBeGreaterThanOrEqual(200);
             expect(reply.status).toBeLessThan(500);
           }),
-          { numRuns: 250 },
+          { numRuns: 500 },
         );
       });
     });

@@ -1,8 +1,10 @@
 /**
- * fast-check arbitraries for the archive's whole input boundary: every route, every body field, path
+ * fast-check arbitraries for the archive's whole input boundary: every route (submissions, sync, review,
+ * drafts and comments, users, lookups), every body field, path
  * parameter, query and header, filled with arbitrary unicode (NUL and unpaired surrogates included)
  * and arbitrary JSON structures.
  */
+import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { submission } from './harness.ts';
 
@@ -93,7 +95,26 @@ const idSegment = fc.oneof(fc.constantFrom('INC-000001', 'INC-000002', 'INC-9999
 const query = fc.array(fc.tuple(nastyString, nastyString), { maxLength: 3 }).map((pairs) => pairs.map(([name, value]) => `${encodeAny(name)}=${encodeAny(value)}`));
 const withQuery = (path: string, extra: string[]) => (extra.length > 0 ? `${path}${path.includes('?') ? '&' : '?'}${extra.join('&')}` : path);
 
+/** A valid first push of a new device: one op that creates a draft. */
+const syncPush = () => ({
+  clientId: randomUUID(),
+  ops: [{ seq: 1, opId: randomUUID(), type: 'create', draftId: randomUUID(), title: 'Fuzzed', texts: { summary: 'S.' }, lists: { providers: ['OpenAI'] } }],
+});
+const SYNC_PUSH_PATHS = ['clientId', 'ops', 'ops.0', 'ops.0.seq', 'ops.0.opId', 'ops.0.type', 'ops.0.draftId', 'ops.0.title', 'ops.0.texts', 'ops.0.texts.summary', 'ops.0.lists', 'ops.0.lists.providers', 'ops.0.lists.providers.0', 'ops.1'];
+const draftPath = (tail: string) => fc.oneof(fc.uuid(), nastyString).map((id) => `/v1/drafts/${encodeAny(id)}${tail}`);
+const COMMENT_PATHS = ['body', 'parentId', 'field', 'quoteId', 'quotedText'];
+
 export const boundaryRequest: fc.Arbitrary<BoundaryRequest> = fc.oneof(
+  fc.record({ method: fc.constant('POST'), path: fc.constant('/v1/sync/push'), auth, body: mutatedBody(syncPush, SYNC_PUSH_PATHS), contentType }),
+  fc.record({ method: fc.constant('POST'), path: fc.constant('/v1/sync/pull'), auth, body: mutatedBody(() => ({ clientId: randomUUID(), limit: 10 }), ['cursor', 'clientId', 'limit']), contentType }),
+  fc.record({ method: fc.constant('GET'), path: query.map((extra) => withQuery('/v1/review/queue', extra)), auth }),
+  fc.record({ method: fc.constant('GET'), path: fc.tuple(fc.constantFrom('state', 'claimed', 'provider', 'code', 'severity', 'minAgeHours', 'maxAgeHours', 'offset', 'limit'), nastyString).map(([name, value]) => `/v1/review/queue?${name}=${encodeAny(value)}`), auth }),
+  fc.record({ method: fc.constant('GET'), path: fc.tuple(fc.constantFrom('/v1/drafts'), query).map(([path, extra]) => withQuery(path, extra)), auth }),
+  fc.record({ method: fc.constant('GET'), path: fc.oneof(draftPath(''), draftPath('/comments')), auth }),
+  fc.record({ method: fc.constant('POST'), path: draftPath('/comments'), auth, body: mutatedBody(() => ({ body: 'A comment.', field: 'rationale' }), COMMENT_PATHS), contentType }),
+  fc.record({ method: fc.constant('POST'), path: fc.oneof(draftPath('/claim'), draftPath('/release')), auth, body: mutatedBody(() => ({ revision: 1 }), ['revision']), contentType }),
+  fc.record({ method: fc.constant('POST'), path: draftPath('/transitions'), auth, body: mutatedBody(() => ({ to: 'approved', revision: 1, reason: 'Fine.' }), ['to', 'revision', 'reason']), contentType }),
+  fc.record({ method: fc.constant('POST'), path: fc.tuple(fc.uuid(), fc.oneof(fc.uuid(), nastyString)).map(([id, comment]) => `/v1/drafts/${id}/comments/${encodeAny(comment)}/resolve`), auth, body: mutatedBody(() => ({ resolved: true }), ['resolved']), contentType }),
   fc.record({ method: fc.constant('POST'), path: fc.constant('/v1/submissions'), auth, body: mutatedBody(() => submission(), SUBMISSION_PATHS), key: idempotencyKey, contentType }),
   fc.record({
     method: fc.constant('POST'),
