@@ -3,6 +3,7 @@ import { z } from '@hono/zod-openapi';
 import { ReviewState } from '../../src/core/draft.ts';
 import { LIST_FIELDS, SINGLE_FIELDS, TEXT_FIELDS } from '../../src/core/sync/ops.ts';
 import { SyncDraft } from '../../src/core/sync/state.ts';
+import { storableText } from '../text-check.ts';
 
 const Revision = z.number().int().nonnegative().meta({ description: 'The draft\'s `rev` (sync version) the decision was made on.' });
 
@@ -65,9 +66,9 @@ export const QueueQuery = z.object({
     .optional()
     .meta({ description: 'One state or several, comma-separated (default: submitted,in_review).' }),
   claimed: z.enum(['me', 'none', 'any']).default('any'),
-  provider: z.string().max(200).optional(),
-  code: z.string().max(50).optional(),
-  severity: z.string().max(10).optional(),
+  provider: z.string().max(200).refine(...storableText).optional(),
+  code: z.string().max(50).refine(...storableText).optional(),
+  severity: z.string().max(10).refine(...storableText).optional(),
   minAgeHours: z.coerce.number().nonnegative().optional(),
   maxAgeHours: z.coerce.number().nonnegative().optional(),
   order: z.enum(['oldest', 'newest']).default('oldest'),

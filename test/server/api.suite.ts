@@ -499,6 +499,10 @@ export function defineApiSuite(name: string, makeBackend: () => Promise<Backend>
         const lookup = await api.get(`/v1/sources?url=${encodeURIComponent('https://a.example/')}%00`, { token: h.editor });
         expect(lookup.status).toBe(400);
         expect(paths(lookup.json)).toEqual(['url']);
+        // Any route's query: the review queue's filters reached the database with a NUL (500).
+        const queue = await api.get('/v1/review/queue?code=%00', { token: h.reviewer });
+        expect(queue.status).toBe(400);
+        expect(paths(queue.json)).toEqual(['code']);
         expect(((await api.get(`/v1/submissions/${created.id}`, { token: h.editor })).json as { status: string }).status).toBe('received');
       });
     });
