@@ -128,6 +128,15 @@ async function patchSubmission(store: ClipperDb, draftId: string, patch: Partial
   await store.drafts.put({ ...draft, ...extra, submission: { ...draft.submission, ...patch } });
 }
 
+/**
+ * Whether the row still waits. Another drain (a second worker wake, a page) may have settled it while this
+ * one's request was out: its answer then says nothing about the draft, and must not put an accepted
+ * submission back as waiting or failed. An acceptance is always written: it is the archive's word.
+ */
+async function stillQueued(store: ClipperDb, row: OutboxRow): Promise<boolean> {
+  return (await store.outbox.get(row.seq!)) !== undefined;
+}
+
 async function markAccepted(store: ClipperDb, row: OutboxRow, accepted: Submission) {
   await store.transaction('rw', store.drafts, store.outbox, async () => {
     await patchSubmission(
@@ -153,6 +162,7 @@ const MAX_FIELD_REASONS = 50;
 async function deadLetter(store: ClipperDb, row: OutboxRow, failure: ApiFailure, now: string) {
   const status = failure.kind === 'network' ? 0 : failure.status;
   await store.transaction('rw', store.drafts, store.outbox, store.deadLetters, async () => {
+    if (!(await stillQueued(store, row))) return;
     const fields = failure.kind === 'http' ? failure.fields.slice(0, MAX_FIELD_REASONS).map(({ path, message }) => ({ path: capErrorText(path), message: capErrorText(message) })) : [];
     const { draftId, kind, body, idempotencyKey } = row;
     await store.deadLetters.add({ draftId, kind, status, error: capErrorText(failure.message), at: now, fields, body, idempotencyKey });
@@ -165,6 +175,7 @@ async function scheduleRetry(store: ClipperDb, row: OutboxRow, failure: ApiFailu
   const attempts = row.attempts + 1;
   const retryAfter = failure.kind === 'http' ? failure.retryAfterMs : undefined;
   await store.transaction('rw', store.drafts, store.outbox, async () => {
+    if (!(await stillQueued(store, row))) return;
     await store.outbox.update(row.seq!, { attempts, nextAttemptAt: nowMs + backoffMs(attempts, retryAfter), lastError: capErrorText(failure.message) });
     await patchSubmission(store, row.draftId, { state: 'queued', ...submissionError('outbox_error_retrying', failure.message) });
   });
@@ -190,14 +201,21 @@ export async function drainOutbox({ store = db(), clientFor, nowMs = Date.now, i
   const client = clientFor(settings.archiveUrl, settings.token);
   const due = await store.outbox.where('nextAttemptAt').belowOrEqual(ignoreBackoff ? Infinity : nowMs()).sortBy('seq');
   for (const row of due) {
-    await patchSubmission(store, row.draftId, { state: 'sending' });
+    const claimed = await store.transaction('rw', store.drafts, store.outbox, async () => {
+      if (!(await stillQueued(store, row))) return false;
+      await patchSubmission(store, row.draftId, { state: 'sending' });
+      return true;
+    });
+    if (!claimed) continue;
     const result = await client.submit(row.body, row.idempotencyKey);
     if (result.ok) {
       await markAccepted(store, row, result.value);
     } else if (result.failure.kind !== 'network' && result.failure.status === 401) {
       // Any 401 (also a proxy's HTML page) means the token: pause and keep everything.
       await saveSettings({ paused: true }, store);
-      await patchSubmission(store, row.draftId, { state: 'queued', ...submissionError('outbox_error_token_rejected') });
+      await store.transaction('rw', store.drafts, store.outbox, async () => {
+        if (await stillQueued(store, row)) await patchSubmission(store, row.draftId, { state: 'queued', ...submissionError('outbox_error_token_rejected') });
+      });
       return 'paused';
     } else if (isRetryable(result.failure)) {
       await scheduleRetry(store, row, result.failure, nowMs());

@@ -113,3 +113,25 @@ describe('a refusal the editor can fix', () => {
     expect(keyOf(sent[1]!.init)).toBe(keyOf(sent[0]!.init));
   });
 });
+
+describe('two drains of one queue', () => {
+  it('never puts back as waiting a submission another drain already saw accepted (a late 503 lost the INC id)', async () => {
+    const { store, draft } = await queuedDraft();
+    let releaseSlow!: () => void;
+    const slowAnswer = new Promise<void>((resolve) => (releaseSlow = resolve));
+    // The first drain's request hangs and ends in a 503; the second's is accepted meanwhile.
+    const slow: typeof fetch = async () => {
+      await slowAnswer;
+      return jsonResponse(503, { error: { code: 'unavailable', message: 'Starting up.', fields: [] } });
+    };
+    const fast: typeof fetch = async () => jsonResponse(201, accepted(draft.id));
+    const first = drain(store, slow);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await drain(store, fast);
+    releaseSlow();
+    await first;
+    const stored = (await store.drafts.get(draft.id))!.submission!;
+    expect(stored).toMatchObject({ state: 'accepted', submissionId: 'INC-000009' });
+    expect(await store.outbox.count()).toBe(0);
+  });
+});
