@@ -14,6 +14,7 @@ import { downArchive } from '../e2e/support/waits.ts';
 import { extensionPage, launchFirefox, type Firefox } from './support/firefox.ts';
 import { FIREFOX_DIST } from './support/paths.ts';
 import {
+  bodyText,
   click,
   clipWithContextMenu,
   closeTab,
@@ -83,7 +84,13 @@ async function clipFromPage(pageUrl: string, selector: string, extensionTab: str
 }
 
 async function submitFromPopup(popup: string, title: string): Promise<void> {
-  await click(ff, popup, { button: title });
+  // The popup's lines (the sync status among them) can arrive between finding the title and clicking it,
+  // moving it: click again until the draft is open.
+  await waitFor(`the draft "${title}" open in the popup`, async () => {
+    if ((await bodyText(ff, popup)).includes('Submit to the archive')) return true;
+    await click(ff, popup, { button: title });
+    return false;
+  });
   await click(ff, popup, { button: 'Submit to the archive' });
 }
 
@@ -188,9 +195,13 @@ describe('Firefox: an archive that is down', () => {
     stopAfterAll.push(() => archive.server.close());
     // Opening the popup wakes the background, which drains the outbox.
     const again = await openPopupFor(page, options);
-    await waitForText(ff, again, /submitted as INC-\d+/);
-    const stored = (await readStoredDrafts(ff, options)).find((draft) => draft.id === draftId);
-    expect(stored?.submission).toMatchObject({ state: 'accepted', submissionId: expect.stringMatching(/^INC-\d+$/) });
+    // The recent drafts already list the first test's submission as "submitted as INC-…": wait for this draft.
+    const stored = await waitFor('this submission to be accepted', async () => {
+      const draft = (await readStoredDrafts(ff, options)).find((candidate) => candidate.id === draftId);
+      return draft?.submission?.state === 'accepted' ? draft : undefined;
+    });
+    expect(stored.submission).toMatchObject({ state: 'accepted', submissionId: expect.stringMatching(/^INC-\d+$/) });
+    await waitForText(ff, again, `submitted as ${stored.submission!.submissionId}`);
     expect(await readStore(ff, options, 'outbox')).toEqual([]);
     const lookup = await archive.get(`/v1/sources?url=${encodeURIComponent(pageUrl)}`, down.token); // as the submitter: other editors see no id or title
     const matches = (lookup.body as { matches: { id: string; title: string }[] }).matches;
