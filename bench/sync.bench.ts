@@ -14,7 +14,7 @@ import { pullChanges, pushOps } from '../server/sync/service.ts';
 import { createUser } from '../server/users.ts';
 import type { OpBody, SyncOpInput } from '../src/core/sync/ops.ts';
 import { startTempPostgres } from '../test/server/support/postgres.ts';
-import { median, round, type Figures } from './types.ts';
+import { compared, median, round, type Figures } from './types.ts';
 
 const REPEATS = 15;
 const PULL_PAGE = 500;
@@ -118,16 +118,14 @@ async function measure(db: Database, prefix: string): Promise<Figures> {
     bare.push((await timed(() => db.query('select state from sync_drafts where owner_id = $1 and version > $2 order by version limit $3', [owner.id, 1e12, PULL_PAGE])))[0]);
   }
 
-  const figure = (name: string, value: number, baseline: number): Figures => ({
-    [`${prefix}.${name}`]: { value: round(value, 1), unit: 'ms' },
-    [`${prefix}.${name}.baseline_ms`]: { value: round(baseline, 1), unit: 'ms' },
-    [`${prefix}.${name}.ratio`]: { value: round(value / baseline, 1), unit: 'x' },
+  const figure = (name: string, value: number, baseline: number, what: string, aim: string): Figures => ({
+    [`${prefix}.${name}`]: compared(round(value, 1), 'ms', { value: round(baseline, 1), what }, aim),
   });
   return {
-    ...figure('push_100ops.median_ms', median(push), median(insert)),
-    ...figure('pull_empty.median_ms', median(empty), median(bare)),
-    ...figure('pull_10k.first_page_ms', median(pulls.map((p) => p.first)), median(selects.map((s) => s.first))),
-    ...figure('pull_10k.total_ms', median(pulls.map((p) => p.total)), median(selects.map((s) => s.total))),
+    ...figure('push_100ops.median_ms', median(push), median(insert), 'one bare INSERT of the same 100 ops, same driver', '≤ 300 ms'),
+    ...figure('pull_empty.median_ms', median(empty), median(bare), 'a bare SELECT that finds nothing, same driver', '≤ 50 ms'),
+    ...figure('pull_10k.first_page_ms', median(pulls.map((p) => p.first)), median(selects.map((s) => s.first)), 'a bare SELECT of the same first page', '≤ 1,000 ms'),
+    ...figure('pull_10k.total_ms', median(pulls.map((p) => p.total)), median(selects.map((s) => s.total)), 'bare SELECTs of the same pages', '≤ 10,000 ms'),
   };
 }
 
