@@ -47,6 +47,9 @@ export default defineConfig(({ mode }) => {
           codeSplitting: {
             groups: [
               { name: 'editor-core', priority: 2, test: /src[\\/](i18n[\\/]i18n|i18n[\\/]i18n-runtime|workspace[\\/]field-paths|workspace[\\/]source-tier|workspace[\\/]debounce|core[\\/]url)\.ts$|public[\\/]_locales/ },
+              // The Public Suffix List (tldts, about 50 KB gzipped) is for the worker's site check only: kept
+              // out of the chunk every page loads.
+              { name: 'public-suffixes', priority: 3, test: /src[\\/]core[\\/]site\.ts$|node_modules[\\/]tldts/ },
               { name: 'shared', priority: 1, test: /src[\\/](core|store|workspace|archive)[\\/]|node_modules[\\/](zod|dexie)[\\/]/ },
             ],
           },
