@@ -12,7 +12,8 @@ import type { SyncDraft } from '../../src/core/sync/state.ts';
 import type { Queryable } from '../db/index.ts';
 import { visibleDraft } from './rows.ts';
 import type { Actor } from './rules.ts';
-import { ARCHIVE_CLIENT, lockVersion, recordEvent, saveMove } from './service.ts';
+import { ARCHIVE_CLIENT } from '../../src/core/sync/review-state.ts';
+import { lockVersion, recordEvent, saveMove } from './service.ts';
 
 const SUBMITTABLE = new Set(['draft', 'changes_requested', 'withdrawn']);
 const REASON = 'Submitted through POST /v1/submissions.';

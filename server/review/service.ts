@@ -13,7 +13,6 @@ import { checkTransition, type Actor } from './rules.ts';
 import type { ReviewEvent } from './wire.ts';
 import { ARCHIVE_CLIENT, withReviewState } from '../../src/core/sync/review-state.ts';
 
-export { ARCHIVE_CLIENT };
 export const DEFAULT_LEASE_MS = 30 * 60_000;
 
 export interface ReviewOptions {

@@ -7,7 +7,7 @@
  */
 import { Draft as DraftSchema, type Draft } from '../core/draft.ts';
 import { isLongText, readField, sameValue, writeField, type FieldPath } from './field-paths.ts';
-import { mergeText } from './text-merge.ts';
+import { mergeText } from '../core/text-merge.ts';
 
 export interface FieldEdit {
   path: FieldPath;

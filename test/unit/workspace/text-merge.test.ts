@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { mergeText, tokenize } from '../../../src/workspace/text-merge.ts';
+import { mergeText, tokenize } from '../../../src/core/text-merge.ts';
 
 const PARAGRAPH = 'The chatbot invented a refund policy. The airline refused to honour it. A tribunal ruled against the airline. It paid the fare difference.';
 
