@@ -19,7 +19,7 @@ export interface ClientRow {
   nextSeq: number;
   /** The highest seq a push may have carried: ops up to it are never changed, since the archive may hold them. */
   sentThrough?: number;
-  /** The archive and user this id was claimed for (`accountKey`); missing until the first sync. */
+  /** The archive user this id was claimed for (src/sync/accounts.ts); missing until the first sync. */
   account?: string;
 }
 

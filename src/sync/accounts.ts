@@ -1,7 +1,8 @@
 /**
  * One browser profile, several archive accounts over time (a token of another user saved in Options). The
- * device's client id, its queued ops and the pull cursor belong to one account (archive and user): the
- * archive ties a client id to the user who first used it. When the token turns out to be another
+ * device's client id, its queued ops and the pull cursor belong to one account, known by the archive's
+ * user id (a uuid, so a user of another archive is another account too; the same archive at a new address
+ * is not): the archive ties a client id to the user who first used it. When the token turns out to be another
  * user's, the previous account's queue is parked whole in `syncMeta` (never sent as the new user, never
  * dropped), the new account gets its own client id (or takes back what it parked before) and pulls from
  * the start. Drafts stay on the device; edits made meanwhile to a parked account's drafts join its queue.
@@ -21,15 +22,13 @@ interface ParkedAccount {
   drafts: string[];
 }
 
-export const accountKey = (archiveUrl: string, userId: string): string => `${archiveUrl} ${userId}`;
-
 const SYNC_TABLES = (store: ClipperDb) => [store.syncOps, store.syncCopies, store.syncMeta];
 
 async function parkedAccounts(store: ClipperDb): Promise<{ key: string; value: ParkedAccount }[]> {
   return (await store.syncMeta.where('key').startsWith(PARKED).toArray()) as { key: string; value: ParkedAccount }[];
 }
 
-/** Makes `account` the one this device syncs as, parking the previous one if it was another. */
+/** Makes `account` (a user id) the one this device syncs as, parking the previous one if it was another. */
 export async function useAccount(store: ClipperDb, account: string): Promise<void> {
   await store.transaction('rw', SYNC_TABLES(store), async () => {
     const client = await readClient(store);
@@ -38,8 +37,7 @@ export async function useAccount(store: ClipperDb, account: string): Promise<voi
     if (!client?.account) return writeClient(store, { clientId: crypto.randomUUID(), nextSeq: 1, ...client, account });
     const engine = await readEngine(store);
     const ops = await store.syncOps.toArray();
-    const previousUser = client.account.slice(client.account.lastIndexOf(' ') + 1);
-    const copies = await store.syncCopies.filter((row) => row.copy?.ownerId === previousUser).primaryKeys();
+    const copies = await store.syncCopies.filter((row) => row.copy?.ownerId === client.account).primaryKeys();
     const parked: ParkedAccount = { client, ops, recovering: engine.recovering, drafts: [...new Set([...copies, ...ops.map((row) => row.draftId)])], ...(engine.cursor ? { cursor: engine.cursor } : {}) };
     await store.syncMeta.put({ key: PARKED + client.account, value: parked });
     await store.syncOps.clear();

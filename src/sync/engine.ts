@@ -11,7 +11,7 @@ import { opsForEdit } from '../core/sync/draft-ops.ts';
 import type { ClipperDb } from '../store/db.ts';
 import { loadSettings } from '../store/settings.ts';
 import { clientOf, markSent, queueOps, renumberOps } from '../store/sync-outbox.ts';
-import { accountKey, draftsOfParkedAccounts, moveOpsToTheirAccounts, useAccount } from './accounts.ts';
+import { draftsOfParkedAccounts, moveOpsToTheirAccounts, useAccount } from './accounts.ts';
 import { receiveDraft } from './receive.ts';
 import { readEngine, updateEngine, type EngineRow } from './state.ts';
 
@@ -62,7 +62,7 @@ async function drain({ store, clientFor, now = Date.now, force = false }: SyncDe
   try {
     const user = engine.user?.token === settings.token ? engine.user : await whoAmI(client, settings.token);
     if (engine.user?.token !== settings.token) await updateEngine(store, { user });
-    await useAccount(store, accountKey(settings.archiveUrl, user.id));
+    await useAccount(store, user.id);
     const { clientId } = await clientOf(store);
     await queueUnsentDrafts(store);
     await push(store, client, clientId);

@@ -269,10 +269,12 @@ describe('a token of another user saved on the same profile', () => {
     const mine = await saveCapture(capture({ url: 'https://mine.example/a' }), 'new', { store: shared.store });
     await shared.sync();
     await saveFieldEdits(mine.draft.id, [{ path: 'title', base: mine.draft.title, value: 'Renamed before the switch' }], shared.store);
+    const mineOffline = await saveCapture(capture({ url: 'https://mine-offline.example/a' }), 'new', { store: shared.store });
+    const waiting = await shared.store.syncOps.count();
 
     await saveSettings({ token: harness.other.token }, shared.store);
     await shared.sync();
-    expect(await syncState(shared.store)).toEqual({ kind: 'synced', rejected: 0, elsewhere: 1 });
+    expect(await syncState(shared.store)).toEqual({ kind: 'synced', rejected: 0, elsewhere: waiting });
     // Their draft arrives although it changed before the pull cursor the previous user had reached.
     expect((await shared.store.drafts.get(theirs.draft.id))?.sources.map((source) => source.url)).toEqual(['https://theirs.example/a']);
     expect((await shared.store.drafts.get(mine.draft.id))?.title).toBe('Renamed before the switch');
@@ -280,10 +282,11 @@ describe('a token of another user saved on the same profile', () => {
     // An edit to the previous user's draft meanwhile waits for that user, and is not refused as theirs.
     await saveFieldEdits(mine.draft.id, [{ path: 'rationale', base: '', value: 'Written while the other token was saved.' }], shared.store);
     await shared.sync();
-    expect(await syncState(shared.store)).toEqual({ kind: 'synced', rejected: 0, elsewhere: 2 });
+    expect(await syncState(shared.store)).toEqual({ kind: 'synced', rejected: 0, elsewhere: waiting + 1 });
     await theirDesktop.sync();
     expect((await theirDesktop.store.drafts.get(madeAsThem.draft.id))?.clips).toHaveLength(1);
     expect(await theirDesktop.store.drafts.get(mine.draft.id)).toBeUndefined();
+    expect(await theirDesktop.store.drafts.get(mineOffline.draft.id)).toBeUndefined();
     const myLaptop = await device(harness.editor.token);
     await myLaptop.sync();
     expect((await myLaptop.store.drafts.get(mine.draft.id))?.title).toBe(mine.draft.title);
@@ -294,6 +297,7 @@ describe('a token of another user saved on the same profile', () => {
     expect(await syncState(shared.store)).toEqual({ kind: 'synced', rejected: 0 });
     await myLaptop.sync();
     expect(await myLaptop.store.drafts.get(mine.draft.id)).toMatchObject({ title: 'Renamed before the switch', rationale: 'Written while the other token was saved.' });
+    expect((await myLaptop.store.drafts.get(mineOffline.draft.id))?.sources.map((source) => source.url)).toEqual(['https://mine-offline.example/a']);
     expect(await myLaptop.store.drafts.get(theirs.draft.id)).toBeUndefined();
     // Their drafts stay on the profile, and their account's queue is not disturbed by the way back.
     expect((await shared.store.drafts.get(madeAsThem.draft.id))?.clips).toHaveLength(1);
