@@ -20,9 +20,9 @@ const CREDIT_LINE = /^(?:by|von|par|por|door|di|written by)\s+(.{2,100})$/i;
 const AFTER_NAMES = /\s(?:\d|[|•·–—]|-\s|am\s|le\s|on\s|in\s)|(?:\s|(?<=\p{Ll}))(?:published|veröffentlicht|aktualisiert|updated)/iu;
 const NAME_SEPARATOR = /\s*(?:,|\s+and\s+|\s+und\s+|\s+et\s+|\s+y\s+|\s+e\s+|\s*&\s*)\s*/i;
 /** Elements a plain credit line is printed in. */
-const LINE_ELEMENTS = 'p, div, span, i, em, b, strong, small, address, li, h4, h5, h6, font, td';
+const LINE_ELEMENTS = new Set(['p', 'div', 'span', 'i', 'em', 'b', 'strong', 'small', 'address', 'li', 'h4', 'h5', 'h6', 'font', 'td']);
 /** Enough for any article page; bounds the work on a huge one. */
-const MAX_LINE_ELEMENTS = 5_000;
+const MAX_ELEMENTS = 10_000;
 
 const textOf = (element: Element): string => (element.textContent ?? '').replace(/\s+/g, ' ').trim();
 
@@ -73,7 +73,7 @@ function nameOnlyAuthorElements(elements: Element[], context: AuthorContext): st
 
 /** Whether the element's own text, before any child element, starts with a credit word. */
 function startsWithCredit(element: Element): boolean {
-  for (const node of element.childNodes) {
+  for (let node = element.firstChild; node; node = node.nextSibling) {
     if (node.nodeType === 1) return false;
     const text = (node.textContent ?? '').trim();
     if (node.nodeType === 3 && text) return /^(?:by|von|par|por|door|di|written by)(?:\s|$)/i.test(text);
@@ -92,7 +92,10 @@ function followsSubheading(line: Element, headline: Element | null): boolean {
 
 /** "Von Jennifer Patt" in an `<i>`, "By Urs Gehriger and Florian Schwab" in a `<div>`: a line that only credits people. */
 function plainCreditLines(page: Page, context: AuthorContext): string[] {
-  const lines = [...page.root.querySelectorAll(LINE_ELEMENTS)].slice(0, MAX_LINE_ELEMENTS).filter(startsWithCredit);
+  // One walk over all elements: a long selector list is slow to match in linkedom.
+  const lines = [...page.root.querySelectorAll('*')]
+    .slice(0, MAX_ELEMENTS)
+    .filter((element) => LINE_ELEMENTS.has(element.tagName.toLowerCase()) && startsWithCredit(element));
   const headline = headlineOf(page.root);
   for (const line of lines) {
     if (line.closest('[class*="comment" i], [id*="comment" i]') || inForeignRegion(line, headline) || followsSubheading(line, headline)) continue;
