@@ -92,7 +92,10 @@ function stretchesAroundLongestWord(text: string, exact: string): [number, numbe
  * when the quote's longest word can guide the search (that scan was most of the cost of anchoring an
  * edited page).
  */
-export function looseOccurrences(text: string, exact: string): Candidate[] {
+export function looseOccurrences(text: string, exact: string, from = 0, to = text.length): Candidate[] {
+  if (from > 0 || to < text.length) {
+    return occurrencesIgnoringWhitespace(text.slice(from, to), exact).map(({ start, end, errors }) => ({ start: start + from, end: end + from, errors }));
+  }
   const stretches = stretchesAroundLongestWord(text, exact);
   if (!stretches) return occurrencesIgnoringWhitespace(text, exact);
   return stretches.flatMap(([from, to]) =>

@@ -3,6 +3,7 @@ import search from 'approx-string-match';
 import type { TextQuoteSelector } from '../../core/draft.ts';
 import { nearby } from './find-quote.ts';
 import { bestCandidate, type Candidate, type RatedCandidate } from './score.ts';
+import { seedRegions } from './seed-regions.ts';
 
 /** Below this the match is more likely a different passage than an edited one: the quote is an orphan. */
 export const MIN_FUZZY_SCORE = 0.7;
@@ -40,25 +41,49 @@ function snapToWholeWords(text: string, quote: TextQuoteSelector, match: RatedCa
   return { ...match, start, end };
 }
 
-function fuzzyMatch(text: string, quote: TextQuoteSelector, hint: number | undefined): RatedCandidate | null {
-  const { exact } = quote;
-  const maxErrors = Math.min(Math.floor(exact.length / 4), MAX_ERRORS);
+const maxErrorsFor = (exact: string): number => Math.min(Math.floor(exact.length / 4), MAX_ERRORS);
+
+/** Whether a match near the old position is the edited passage, so that the rest of the page need not be read. */
+export const acceptedNearby = (match: RatedCandidate | null): boolean => !!match && match.score >= NEARBY_ACCEPT_SCORE;
+
+/** Matches between `from` and `to`: only in the windows around the quote's surviving words, when they can guide. */
+function seededMatches(text: string, exact: string, maxErrors: number, from: number, to: number): Candidate[] {
+  const regions = seedRegions(text, exact, maxErrors, from, to) ?? [[from, to]];
+  return regions.flatMap(([start, end]) => approximateMatches(text, exact, start, end, maxErrors));
+}
+
+/**
+ * The best match near the old position, good enough or not; null when there is none within the error
+ * budget. The windows around the quote's surviving words are tried before the whole nearby stretch.
+ */
+export function fuzzyNearby(text: string, quote: TextQuoteSelector, hint: number): RatedCandidate | null {
+  const maxErrors = maxErrorsFor(quote.exact);
   if (maxErrors === 0) return null;
-  let close: RatedCandidate | null = null;
-  if (hint !== undefined) {
-    const [from, to] = nearby(text, hint, exact.length);
-    close = bestCandidate(text, quote, hint, approximateMatches(text, exact, from, to, maxErrors));
-    const coveredWholeText = from === 0 && to === text.length;
-    if (coveredWholeText || (close && close.score >= NEARBY_ACCEPT_SCORE)) {
-      return close && close.score >= MIN_FUZZY_SCORE ? close : null;
-    }
-  }
-  const anywhere = bestCandidate(text, quote, hint, approximateMatches(text, exact, 0, text.length, maxErrors));
+  const [from, to] = nearby(text, hint, quote.exact.length);
+  const seeded = bestCandidate(text, quote, hint, seededMatches(text, quote.exact, maxErrors, from, to));
+  if (acceptedNearby(seeded)) return seeded;
+  const everywhere = bestCandidate(text, quote, hint, approximateMatches(text, quote.exact, from, to, maxErrors));
+  return seeded && (!everywhere || seeded.score >= everywhere.score) ? seeded : everywhere;
+}
+
+function fuzzyMatch(text: string, quote: TextQuoteSelector, hint: number | undefined, close: RatedCandidate | null): RatedCandidate | null {
+  const maxErrors = maxErrorsFor(quote.exact);
+  if (maxErrors === 0) return null;
+  if (acceptedNearby(close)) return close;
+  const searchedWholeText = hint !== undefined && nearby(text, hint, quote.exact.length).join() === `0,${text.length}`;
+  if (searchedWholeText) return close && close.score >= MIN_FUZZY_SCORE ? close : null;
+  const anywhere = bestCandidate(text, quote, hint, seededMatches(text, quote.exact, maxErrors, 0, text.length));
   const best = close && (!anywhere || close.score >= anywhere.score) ? close : anywhere;
   return best && best.score >= MIN_FUZZY_SCORE ? best : null;
 }
 
-export function fuzzyAnchor(text: string, quote: TextQuoteSelector, hint: number | undefined): RatedCandidate | null {
-  const match = fuzzyMatch(text, quote, hint);
+/** The fuzzy match for a quote; `close` is what `fuzzyNearby` found, when the caller already looked there. */
+export function fuzzyAnchor(
+  text: string,
+  quote: TextQuoteSelector,
+  hint: number | undefined,
+  close: RatedCandidate | null = hint === undefined ? null : fuzzyNearby(text, quote, hint),
+): RatedCandidate | null {
+  const match = fuzzyMatch(text, quote, hint, close);
   return match && snapToWholeWords(text, quote, match);
 }

@@ -5,7 +5,7 @@
  */
 import type { TextPositionSelector, TextQuoteSelector } from '../../core/draft.ts';
 import { exactOccurrences, looseOccurrences, nearby } from './find-quote.ts';
-import { fuzzyAnchor } from './fuzzy.ts';
+import { acceptedNearby, fuzzyAnchor, fuzzyNearby } from './fuzzy.ts';
 import { bestCandidate, type RatedCandidate } from './score.ts';
 import { indexText, rangeFromOffsets, type TextIndex } from './text-index.ts';
 
@@ -42,13 +42,25 @@ export function anchorText(text: string, selectors: AnchorSelectors): Anchor | n
     return { start: position.start, end: position.end, method: 'position' };
   }
   const hint = position?.start;
-  if (hint !== undefined) {
-    const close = bestCandidate(text, quote, hint, exactOccurrences(text, quote.exact, ...nearby(text, hint, quote.exact.length)));
+  const window = hint === undefined ? undefined : nearby(text, hint, quote.exact.length);
+  if (window) {
+    const close = bestCandidate(text, quote, hint, exactOccurrences(text, quote.exact, ...window));
     if (close && close.score >= CONFIDENT_NEARBY_SCORE) return toAnchor(close, 'quote');
   }
-  const best = bestCandidate(text, quote, hint, exactOccurrences(text, quote.exact)) ?? bestCandidate(text, quote, hint, looseOccurrences(text, quote.exact));
-  if (best) return toAnchor(best, 'quote');
-  const fuzzy = fuzzyAnchor(text, quote, hint);
+  const exact = bestCandidate(text, quote, hint, exactOccurrences(text, quote.exact));
+  if (exact) return toAnchor(exact, 'quote');
+  // Reading the whole page for the quote with other whitespace costs more than the two nearby searches:
+  // an edit in place (reflowed, or with a word changed) is found near its old position first.
+  let closeFuzzy: RatedCandidate | null = null;
+  if (window) {
+    const closeLoose = bestCandidate(text, quote, hint, looseOccurrences(text, quote.exact, ...window));
+    if (closeLoose && closeLoose.score >= CONFIDENT_NEARBY_SCORE) return toAnchor(closeLoose, 'quote');
+    closeFuzzy = fuzzyNearby(text, quote, hint!);
+    if (acceptedNearby(closeFuzzy)) return toAnchor(fuzzyAnchor(text, quote, hint, closeFuzzy)!, 'fuzzy');
+  }
+  const loose = bestCandidate(text, quote, hint, looseOccurrences(text, quote.exact));
+  if (loose) return toAnchor(loose, 'quote');
+  const fuzzy = fuzzyAnchor(text, quote, hint, closeFuzzy);
   return fuzzy && toAnchor(fuzzy, 'fuzzy');
 }
 

@@ -12,7 +12,7 @@ import { decodeEntities } from './entities.ts';
 import { rankedWith, resolved, textOf, typesOf, type JsonObject } from './json-ld.ts';
 import { firstMeta } from './meta-tags.ts';
 import { readPage, type ExtractOptions, type Page } from './page.ts';
-import { siteNamesOf, squash } from './site-names.ts';
+import { siteNamesOf, squash, subdomainLabels } from './site-names.ts';
 import { stripSiteSuffix } from './title.ts';
 
 export type { ExtractOptions } from './page.ts';
@@ -156,13 +156,18 @@ export function extractMetadata(doc: Document, pageUrl: string, options: Extract
   const jsonLdPublisher = publisherOfJsonLd(page);
   // A person who publishes their own blog may well be its author too.
   const organisation = jsonLdPublisher && !jsonLdPublisher.person ? jsonLdPublisher.value : undefined;
-  const siteNames = siteNamesOf([publisher?.source === 'json-ld:publisher' ? organisation : publisher?.value, firstMeta(page.meta, ['og:site_name'])?.value, organisation], host);
+  const outletNames = [publisher?.source === 'json-ld:publisher' ? organisation : publisher?.value, firstMeta(page.meta, ['og:site_name'])?.value, organisation];
+  const siteNames = siteNamesOf(outletNames, host);
   const description = firstField(
     () => fromMeta(page, ['og:description', 'description', 'twitter:description', 'dc.description']),
     () => fromJsonLd(page, 'description'),
   );
   const language = findLanguage(page);
-  const authors = findAuthors(page, siteNames);
+  const authors = findAuthors(page, {
+    siteNames,
+    outletNames: outletNames.filter((name): name is string => !!name),
+    hostLabels: subdomainLabels(host),
+  });
   const published = publishedDate(page);
   const modified = modifiedDate(page);
 

@@ -9,6 +9,13 @@ export function siteNamesOf(names: (string | undefined)[], host: string): string
   return [...names, domain, domain.replace(/\.[^.]+$/, '')].filter((name): name is string => !!name && squash(name).length > 2);
 }
 
+/** The host's labels before its registrable domain, but "www", "www1", "m": "seglerblog" of seglerblog.example.de. */
+export function subdomainLabels(host: string): string[] {
+  const domain = registrableDomain(host);
+  const sub = host.endsWith(`.${domain}`) ? host.slice(0, -domain.length - 1) : '';
+  return sub.split('.').filter((label) => label && !/^(?:www\d*|m|amp|mobile)$/i.test(label));
+}
+
 /** "Eurosport" on Eurosport Deutschland, "jungefreiheit.de", "Die Tagespresse": the site, not an author. */
 export function namesSite(name: string, siteNames: string[]): boolean {
   const squashed = squash(name);

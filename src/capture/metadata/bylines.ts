@@ -1,0 +1,139 @@
+/**
+ * Author names printed on the page rather than declared: a byline element ("By Emily Burack"), an
+ * author element holding only a name ("Sandra Arm"), a plain line that credits someone ("Von Jennifer
+ * Patt", "By Urs Gehriger and Florian Schwab"), and, last, a title that reads "Headline by Name".
+ * Teasers, related articles and comments are not this page's bylines.
+ */
+import { cleanNames, type AuthorContext } from './author-names.ts';
+import { headlineOf, inForeignRegion } from './dates/regions.ts';
+import { firstMeta } from './meta-tags.ts';
+import type { Page } from './page.ts';
+import { isAgency, looksLikePersonName } from './person-names.ts';
+import { namesSite } from './site-names.ts';
+
+const BYLINE_ELEMENTS = '[class*="byline" i], [class*="author" i], [class*="autor" i], [class*="post-meta" i], [class*="entry-meta" i]';
+const COMMENT_AREA = /comment|kommentar|reply|respond/i;
+const BYLINE_WORD = /(?:^|\s)(?:by|von|par|por|door|written by|recueilli par)\s+(.{2,120})/i;
+/** A line that starts with the credit: "Von Jennifer Patt", "By Urs Gehriger and Florian Schwab". */
+const CREDIT_LINE = /^(?:by|von|par|por|door|di|written by)\s+(.{2,100})$/i;
+/** What follows the names in a byline: a date, a time, a separator, a job title on the next line. */
+const AFTER_NAMES = /\s(?:\d|[|•·–—]|-\s|am\s|le\s|on\s|in\s)|(?:\s|(?<=\p{Ll}))(?:published|veröffentlicht|aktualisiert|updated)/iu;
+const NAME_SEPARATOR = /\s*(?:,|\s+and\s+|\s+und\s+|\s+et\s+|\s+y\s+|\s+e\s+|\s*&\s*)\s*/i;
+/** Elements a plain credit line is printed in. */
+const LINE_ELEMENTS = new Set(['p', 'div', 'span', 'i', 'em', 'b', 'strong', 'small', 'address', 'li', 'h4', 'h5', 'h6', 'font', 'td']);
+/** Enough for any article page; bounds the work on a huge one. */
+const MAX_ELEMENTS = 10_000;
+
+const textOf = (element: Element): string => (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** Elements of the page's own article: not a teaser's, a related article's or a comment's. */
+function ownElements(page: Page, selector: string, limit: number): Element[] {
+  const headline = headlineOf(page.root);
+  const own: Element[] = [];
+  for (const element of [...page.root.querySelectorAll(selector)].slice(0, limit)) {
+    const inComments = element.closest('[class*="comment" i], [id*="comment" i]') !== null;
+    if (COMMENT_AREA.test(element.getAttribute('class') ?? '') || inComments || inForeignRegion(element, headline)) continue;
+    own.push(element);
+  }
+  return own;
+}
+
+/**
+ * The names credited, up to the outlet or agency: in "Nada Tawfik, BBC News, New York" what follows
+ * the outlet is the dateline's place.
+ */
+function creditedNames(credit: string, context: AuthorContext): string[] {
+  const parts = credit.split(AFTER_NAMES)[0]!.split(NAME_SEPARATOR);
+  const outlet = parts.findIndex((part) => namesSite(part, context.siteNames) || isAgency(part));
+  return cleanNames(outlet < 0 ? parts : parts.slice(0, outlet + 1), context);
+}
+
+/** "By Emily Burack 8 January 2020", "von Daniel Braun, Davor Pasoski" in a byline element. */
+function creditedInBylineElements(elements: Element[], context: AuthorContext): string[] {
+  for (const element of elements) {
+    const credit = BYLINE_WORD.exec(textOf(element).slice(0, 200))?.[1];
+    const names = credit ? creditedNames(credit, context) : [];
+    if (names.length) return names;
+  }
+  return [];
+}
+
+/** `<p class="author">Sandra Arm</p>`: an author element that holds a person's name and nothing else. */
+function nameOnlyAuthorElements(elements: Element[], context: AuthorContext): string[] {
+  for (const element of elements) {
+    const text = textOf(element);
+    if (text.length > 100) continue;
+    const parts = text.split(NAME_SEPARATOR);
+    if (!parts.every(looksLikePersonName)) continue;
+    const names = cleanNames(parts, context);
+    if (names.length) return names;
+  }
+  return [];
+}
+
+/** Whether the element's own text, before any child element, starts with a credit word. */
+function startsWithCredit(element: Element): boolean {
+  for (let node = element.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType === 1) return false;
+    const text = (node.textContent ?? '').trim();
+    if (node.nodeType === 3 && text) return /^(?:by|von|par|por|door|di|written by)(?:\s|$)/i.test(text);
+  }
+  return false;
+}
+
+/** A credit right under a sub-heading inside the text credits that section ("A city upended"), not the page. */
+function followsSubheading(line: Element, headline: Element | null): boolean {
+  for (let element: Element | null = line; element && element !== element.ownerDocument.body; element = element.parentElement) {
+    const before = element.previousElementSibling;
+    if (before) return before !== headline && /^H[2-4]$/i.test(before.tagName);
+  }
+  return false;
+}
+
+/** "Von Jennifer Patt" in an `<i>`, "By Urs Gehriger and Florian Schwab" in a `<div>`: a line that only credits people. */
+function plainCreditLines(page: Page, context: AuthorContext): string[] {
+  // One walk over all elements: a long selector list is slow to match in linkedom.
+  const lines = [...page.root.querySelectorAll('*')]
+    .slice(0, MAX_ELEMENTS)
+    .filter((element) => LINE_ELEMENTS.has(element.tagName.toLowerCase()) && startsWithCredit(element));
+  const headline = headlineOf(page.root);
+  for (const line of lines) {
+    if (line.closest('[class*="comment" i], [id*="comment" i]') || inForeignRegion(line, headline) || followsSubheading(line, headline)) continue;
+    const credit = CREDIT_LINE.exec(textOf(line))?.[1];
+    if (!credit) continue;
+    // Every name a person's, an agency beside them allowed: "By 2030 the plan…" is a sentence.
+    const names = creditedNames(credit, context);
+    if (names.length && names.every(looksLikePersonName)) return names;
+  }
+  return [];
+}
+
+/** "Spring in China von Alexey Kruglov – Foto 26034451 / 500px": the title names the headline's creator. */
+function creditedInTitle(page: Page, context: AuthorContext): string[] {
+  const title = page.doc.title.replace(/\s+/g, ' ').trim();
+  const headline = (firstMeta(page.meta, ['og:title', 'twitter:title'])?.value ?? textOf(headlineOf(page.root) ?? page.root)).trim();
+  if (headline.length < 3 || !title.startsWith(headline)) return [];
+  const credit = /^\s+(?:by|von|par|di|door)\s+(.+?)(?:\s+(?:[|–—·•:]|-{1,2}|on|auf|sur)\s+.*)?$/i.exec(title.slice(headline.length))?.[1];
+  const names = credit ? cleanNames(credit.split(NAME_SEPARATOR), context) : [];
+  return names.every(looksLikePersonName) ? names : [];
+}
+
+export interface PrintedAuthors {
+  authors: string[];
+  source: string;
+}
+
+export function printedAuthors(page: Page, context: AuthorContext): PrintedAuthors | undefined {
+  const bylineElements = ownElements(page, BYLINE_ELEMENTS, 30);
+  const ways: [string, () => string[]][] = [
+    ['markup:byline', () => creditedInBylineElements(bylineElements, context)],
+    ['text:credit-line', () => plainCreditLines(page, context)],
+    ['markup:author-name', () => nameOnlyAuthorElements(bylineElements, context)],
+    ['title:credit', () => creditedInTitle(page, context)],
+  ];
+  for (const [source, find] of ways) {
+    const authors = find();
+    if (authors.length) return { authors, source };
+  }
+  return undefined;
+}
