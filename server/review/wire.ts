@@ -7,6 +7,7 @@ export {
   ANCHOR_FIELDS,
   ClaimRequest,
   CommentRequest,
+  LastReview,
   QueuePage,
   ResolveRequest,
   ReviewClaim as Claim,

@@ -66,11 +66,19 @@ export type TransitionRequest = z.input<typeof TransitionRequest>;
 
 export const ClaimRequest = z.strictObject({ revision: Revision }).meta({ id: 'ReviewClaimRequest' });
 
+/** The draft as the latest reviewer's decision saw it: what "changed since the last review" is measured from. */
+export const LastReview = z
+  .object({ event: ReviewEvent, draft: SyncDraft })
+  .meta({ id: 'ReviewLastReview', description: 'The latest decision (changes requested, approved, rejected) and the draft as it was decided on.' });
+export type LastReview = z.infer<typeof LastReview>;
+
 export const ReviewDraft = z
   .object({
     status: ReviewStatus,
     draft: SyncDraft,
     events: z.array(ReviewEvent),
+    /** Null before the first decision (and from an archive that predates it). */
+    lastReview: LastReview.nullable().default(null),
   })
   .meta({ id: 'ReviewDraft', description: 'Every field, source and quote (with any evidence hashes), the review state and its audit trail.' });
 export type ReviewDraft = z.infer<typeof ReviewDraft>;
