@@ -14,13 +14,13 @@ export function aboutAnchor(comment: ReviewComment, anchor: Anchor): boolean {
   return comment.field === null && comment.quoteId === null;
 }
 
-/** A comment box: Enter adds a line, Ctrl+Enter sends, Escape closes. */
+/** A comment box: Ctrl+Enter sends, Escape closes. What it holds is read when sent. */
 export function CommentForm(props: { label: string; send: (body: string) => Promise<boolean>; onClose?: () => void; busy: boolean; id: string }) {
-  const [body, setBody] = useState('');
-  const submit = async () => {
-    if (!body.trim()) return;
-    if (await props.send(body.trim())) {
-      setBody('');
+  const submit = async (form: HTMLFormElement) => {
+    const body = String(new FormData(form).get('body') ?? '').trim();
+    if (!body) return;
+    if (await props.send(body)) {
+      form.reset();
       props.onClose?.();
     }
   };
@@ -29,23 +29,22 @@ export function CommentForm(props: { label: string; send: (body: string) => Prom
       class="rq-comment-form"
       onSubmit={(e) => {
         e.preventDefault();
-        void submit();
+        void submit(e.currentTarget);
       }}
     >
       <label for={props.id}>{props.label}</label>
       <textarea
         id={props.id}
+        name="body"
         rows={3}
-        value={body}
         autoFocus
-        onInput={(e) => setBody(e.currentTarget.value)}
         onKeyDown={(e) => {
           if (e.key === 'Escape' && props.onClose) props.onClose();
-          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit();
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) e.currentTarget.form?.requestSubmit();
         }}
       />
       <div class="row">
-        <button type="submit" class="small" disabled={props.busy || !body.trim()}>
+        <button type="submit" class="small" disabled={props.busy}>
           {t('rq_comment_send')}
         </button>
         {props.onClose && (

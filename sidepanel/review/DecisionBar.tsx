@@ -8,13 +8,14 @@ type Opened = 'changes' | 'reject' | null;
 
 /** A decision that needs words: changes need a comment saying what to change, a rejection a reason. */
 function WordsForm(props: { kind: 'changes' | 'reject'; review: ReviewDraftState; read: ReviewDraft; onClose: () => void }) {
-  const [text, setText] = useState('');
-  const [about, setAbout] = useState<AnchorField | ''>('');
   const [missing, setMissing] = useState(false);
   const { draftId, revision } = props.read.status;
-  const decide = async () => {
-    if (!text.trim()) return setMissing(true);
-    const body = text.trim();
+  // Read from the form when sent, so what was typed last is what is sent.
+  const decide = async (form: HTMLFormElement) => {
+    const fields = new FormData(form);
+    const body = String(fields.get('text') ?? '').trim();
+    const about = String(fields.get('about') ?? '') as AnchorField | '';
+    if (!body) return setMissing(true);
     const done =
       props.kind === 'reject'
         ? await props.review.act((client) => client.transition(draftId, { to: 'rejected', revision, reason: body }))
@@ -28,14 +29,14 @@ function WordsForm(props: { kind: 'changes' | 'reject'; review: ReviewDraftState
       class="rq-words"
       onSubmit={(e) => {
         e.preventDefault();
-        void decide();
+        void decide(e.currentTarget);
       }}
       onKeyDown={(e) => e.key === 'Escape' && props.onClose()}
     >
       {props.kind === 'changes' && (
         <>
           <label for="rq-changes-about">{t('rq_changes_about')}</label>
-          <select id="rq-changes-about" value={about} onChange={(e) => setAbout(e.currentTarget.value as AnchorField | '')}>
+          <select id="rq-changes-about" name="about">
             <option value="">{t('rq_changes_about_whole')}</option>
             {ANCHOR_FIELDS.map((field) => (
               <option key={field} value={field}>
@@ -48,16 +49,13 @@ function WordsForm(props: { kind: 'changes' | 'reject'; review: ReviewDraftState
       <label for={id}>{props.kind === 'reject' ? t('rq_reject_reason') : t('rq_changes_comment')}</label>
       <textarea
         id={id}
+        name="text"
         rows={3}
-        required
+        aria-required="true"
         autoFocus
         aria-invalid={missing}
         aria-describedby={missing ? `${id}-missing` : undefined}
-        value={text}
-        onInput={(e) => {
-          setText(e.currentTarget.value);
-          setMissing(false);
-        }}
+        onInput={() => setMissing(false)}
       />
       {missing && (
         <p id={`${id}-missing`} class="error" role="alert">

@@ -4,12 +4,12 @@ import { stateLabel } from '../../src/ui/review/review-words.ts';
 import { useTaxonomy } from '../../src/ui/use-taxonomy.ts';
 import { AGES, QUEUE_STATES, type QueueForm } from './queue-filters.ts';
 
-function Choice<K extends keyof QueueForm>(props: { name: K; label: string; form: QueueForm; onChange: (form: QueueForm) => void; children: ComponentChildren }) {
+function Choice<K extends keyof QueueForm>(props: { name: K; label: string; form: QueueForm; onChange: (patch: Partial<QueueForm>) => void; children: ComponentChildren }) {
   const id = `rq-filter-${props.name}`;
   return (
     <div>
       <label for={id}>{props.label}</label>
-      <select id={id} value={props.form[props.name]} onChange={(e) => props.onChange({ ...props.form, [props.name]: e.currentTarget.value })}>
+      <select id={id} value={props.form[props.name]} onChange={(e) => props.onChange({ [props.name]: e.currentTarget.value })}>
         {props.children}
       </select>
     </div>
@@ -19,7 +19,7 @@ function Choice<K extends keyof QueueForm>(props: { name: K; label: string; form
 const AGE_KEYS = { any: 'rq_age_any', day: 'rq_age_day', week: 'rq_age_week', older: 'rq_age_older' } as const;
 
 /** Every filter is a plain select: reached with Tab, changed with the arrow keys, applied at once. */
-export function QueueFilterForm({ form, onChange }: { form: QueueForm; onChange: (form: QueueForm) => void }) {
+export function QueueFilterForm({ form, onChange }: { form: QueueForm; onChange: (patch: Partial<QueueForm>) => void }) {
   const taxonomy = useTaxonomy()?.taxonomy;
   const common = { form, onChange };
   return (

@@ -28,8 +28,8 @@ export function ReviewQueue({ session, onOpen }: { session: Ready; onOpen: (draf
       live = false;
     };
   }, [form, offset, loads, session]);
-  const change = (next: QueueForm) => {
-    setForm(next);
+  const change = (patch: Partial<QueueForm>) => {
+    setForm((current) => ({ ...current, ...patch }));
     setOffset(0);
   };
   const items = page?.items ?? [];
