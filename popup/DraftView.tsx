@@ -9,6 +9,7 @@ import { t, tStored } from '../src/i18n/i18n.ts';
 import { openEditor } from '../src/ui/open-editor.ts';
 import { ReadinessList } from '../src/ui/ReadinessList.tsx';
 import { readiness } from '../src/workspace/readiness.ts';
+import { useTaxonomy } from '../src/ui/use-taxonomy.ts';
 import { BidiWarning, hasBidiControls, PageText } from '../src/ui/PageText.tsx';
 import { QuoteText } from '../src/ui/QuoteText.tsx';
 import { RefusalList, useRefusals } from '../src/ui/Refusal.tsx';
@@ -111,6 +112,7 @@ export function DraftView({ draftId, tabId, onBack }: { draftId: string; tabId?:
   }, [draftId]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const required = useTaxonomy()?.taxonomy.requiredToSubmit;
 
   if (!data) return <p class="muted">{t('loading')}</p>;
   const { draft, clips, collecting, conflicts } = data;
@@ -128,6 +130,7 @@ export function DraftView({ draftId, tabId, onBack }: { draftId: string; tabId?:
   // Queued: it leaves by itself, so there is no button that would do nothing.
   const waiting = isWaiting(draft);
   const refused = draft.submission?.state === 'failed';
+  const ready = readiness(draft, clips, required);
   return (
     <article aria-label={t('popup_draft_label')}>
       <div class="row">
@@ -158,7 +161,7 @@ export function DraftView({ draftId, tabId, onBack }: { draftId: string; tabId?:
         </p>
       )}
       <Sources draft={draft} clips={clips} />
-      {!locked && !waiting && <ReadinessList readiness={readiness(draft, clips)} compact />}
+      {!locked && !waiting && <ReadinessList readiness={ready} compact />}
       <SubmissionState draft={draft} />
       {error && (
         <p class="notice error" role="alert">
@@ -166,7 +169,7 @@ export function DraftView({ draftId, tabId, onBack }: { draftId: string; tabId?:
         </p>
       )}
       {!locked && !waiting && (
-        <button type="button" class="primary" disabled={busy} onClick={() => void submit()}>
+        <button type="button" class="primary" disabled={busy || !ready.ready} onClick={() => void submit()}>
           {busy ? t('popup_submitting') : refused ? t('popup_submit_again') : t('popup_submit')}
         </button>
       )}
