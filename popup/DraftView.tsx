@@ -10,6 +10,7 @@ import { openEditor } from '../src/ui/open-editor.ts';
 import { ReadinessList } from '../src/ui/ReadinessList.tsx';
 import { readiness } from '../src/workspace/readiness.ts';
 import { useTaxonomy } from '../src/ui/use-taxonomy.ts';
+import { KnownEntries } from '../src/ui/KnownEntries.tsx';
 import { BidiWarning, hasBidiControls, PageText } from '../src/ui/PageText.tsx';
 import { QuoteText } from '../src/ui/QuoteText.tsx';
 import { RefusalList, useRefusals } from '../src/ui/Refusal.tsx';
@@ -160,6 +161,7 @@ export function DraftView({ draftId, tabId, onBack }: { draftId: string; tabId?:
           {t(conflicts === 1 ? 'popup_conflicts_one' : 'popup_conflicts', conflicts)}
         </p>
       )}
+      <KnownEntries draft={draft} />
       <Sources draft={draft} clips={clips} />
       {!locked && !waiting && <ReadinessList readiness={ready} compact />}
       <SubmissionState draft={draft} />

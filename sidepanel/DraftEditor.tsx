@@ -7,6 +7,7 @@ import { SourcesEditor } from './SourcesEditor.tsx';
 import { lazy } from './lazy.tsx';
 import { useState } from 'preact/hooks';
 import { FieldRefusals, type RefusalsByField } from '../src/ui/field-refusals.ts';
+import { KnownEntries } from '../src/ui/KnownEntries.tsx';
 
 // The checklist needs the archive's schemas, the largest code of the page: the fields are drawn first,
 // with the checklist's place held (a status line and nine checks) so that they do not move when it comes.
@@ -63,6 +64,7 @@ export function DraftEditor({ draftId }: { draftId: string }) {
       {stored.conflicts.length > 0 && <ConflictPanel conflicts={stored.conflicts} draft={stored.draft} />}
       {draft.submission?.state === 'failed' && <RefusalPanel draft={draft} onPlaced={setRefusals} />}
       <FieldRefusals.Provider value={draft.submission?.state === 'failed' ? refusals : {}}>
+      <KnownEntries draft={draft} />
       <DraftReadiness draft={draft} clips={stored.clips} />
       <TaxonomyNotice />
       <TextField editor={editor} path="title" label={t('field_title')} />
