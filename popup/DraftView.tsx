@@ -11,6 +11,8 @@ import { ReadinessList } from '../src/ui/ReadinessList.tsx';
 import { readiness } from '../src/workspace/readiness.ts';
 import { useTaxonomy } from '../src/ui/use-taxonomy.ts';
 import { KnownEntries } from '../src/ui/KnownEntries.tsx';
+import { FINAL_STATES, ReviewPanel } from '../src/ui/ReviewPanel.tsx';
+import { inReview } from '../src/ui/use-review.ts';
 import { BidiWarning, hasBidiControls, PageText } from '../src/ui/PageText.tsx';
 import { QuoteText } from '../src/ui/QuoteText.tsx';
 import { RefusalList, useRefusals } from '../src/ui/Refusal.tsx';
@@ -22,15 +24,10 @@ function SubmissionState({ draft }: { draft: Draft }) {
   const submission = draft.submission;
   if (!submission) return null;
   if (submission.state === 'accepted') {
-    const review =
-      submission.archiveStatus === 'accepted'
-        ? t('submission_review_accepted', submission.archiveId ?? submission.submissionId ?? '')
-        : submission.archiveStatus === 'rejected'
-          ? t('submission_review_rejected')
-          : t('submission_review_waiting');
+    // Where its review stands is the review panel's to say: the archive's answer to the submission is only its first step.
     return (
       <p class="notice ok" role="status">
-        {t('submission_sent_before')}<strong data-testid="archive-id">{submission.submissionId}</strong> ({review}).
+        {t('submission_sent_before')}<strong data-testid="archive-id">{submission.submissionId}</strong>.
       </p>
     );
   }
@@ -127,7 +124,11 @@ export function DraftView({ draftId, tabId, onBack }: { draftId: string; tabId?:
     if (!reply.ok) setError(reply.error);
   }
 
-  const locked = draft.submission?.state === 'accepted';
+  // Published and rejected drafts are final (the archive refuses or ignores edits); any other one stays editable.
+  const locked = FINAL_STATES.has(draft.reviewState);
+  // Sent once: later moves (resubmit, withdraw) are the review panel's.
+  const sent = inReview(draft);
+  const resubmittable = draft.reviewState === 'changes_requested' || draft.reviewState === 'withdrawn';
   // Queued: it leaves by itself, so there is no button that would do nothing.
   const waiting = isWaiting(draft);
   const refused = draft.submission?.state === 'failed';
@@ -163,14 +164,15 @@ export function DraftView({ draftId, tabId, onBack }: { draftId: string; tabId?:
       )}
       <KnownEntries draft={draft} />
       <Sources draft={draft} clips={clips} />
-      {!locked && !waiting && <ReadinessList readiness={ready} compact />}
+      {((!sent && !waiting) || resubmittable) && <ReadinessList readiness={ready} compact />}
       <SubmissionState draft={draft} />
+      <ReviewPanel draft={draft} />
       {error && (
         <p class="notice error" role="alert">
           {error}
         </p>
       )}
-      {!locked && !waiting && (
+      {!sent && !waiting && (
         <button type="button" class="primary" disabled={busy || !ready.ready} onClick={() => void submit()}>
           {busy ? t('popup_submitting') : refused ? t('popup_submit_again') : t('popup_submit')}
         </button>

@@ -18,6 +18,7 @@ import { runSync, syncSoon } from './sync-runner.ts';
 import { t } from '../i18n/i18n.ts';
 import { checkLabel } from '../ui/check-label.ts';
 import { submitBlockers } from './submit-readiness.ts';
+import { moveOwnDraft } from './review-moves.ts';
 
 const draftOpenThrottle = createClipThrottle(3);
 
@@ -52,6 +53,8 @@ export const handlers: Handlers = {
     await refreshPendingBadge();
     return { ok: true, value: await runOutbox({ now: true }) };
   },
+
+  'review.move': ({ draftId, to }) => moveOwnDraft(draftId, to),
 
   'outbox.drain': async () => ({ ok: true, value: await runOutbox({ now: true }) }),
 

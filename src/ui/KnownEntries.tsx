@@ -35,7 +35,7 @@ async function knownFor(draft: Draft): Promise<Known[]> {
 }
 
 function Entry({ known: { match, localDraftId } }: { known: Known }) {
-  const state = t(match.kind === 'incident' ? 're_known_published' : 're_known_pending');
+  const state = match.kind === 'incident' ? t('re_known_published') : t('re_known_pending');
   if (match.id === null) return <li>{t('re_known_other_editor', state)}</li>;
   const name = match.archiveId ?? match.id;
   return (
