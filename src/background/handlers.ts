@@ -16,6 +16,9 @@ import { clipsToPaint, pageUrlsFor, paintTab } from './page-clips.ts';
 import type { Handlers } from './router.ts';
 import { runSync, syncSoon } from './sync-runner.ts';
 import { t } from '../i18n/i18n.ts';
+import { checkLabel } from '../ui/check-label.ts';
+import { submitBlockers } from './submit-readiness.ts';
+import { moveOwnDraft } from './review-moves.ts';
 
 const draftOpenThrottle = createClipThrottle(3);
 
@@ -39,6 +42,8 @@ export const handlers: Handlers = {
   },
 
   'draft.submit': async ({ draftId }) => {
+    const blockers = await submitBlockers(draftId);
+    if (blockers.length > 0) return { ok: false, error: t('submit_not_ready', blockers.map(checkLabel).join('; ')) };
     try {
       await queueSubmission(draftId);
     } catch (error) {
@@ -48,6 +53,8 @@ export const handlers: Handlers = {
     await refreshPendingBadge();
     return { ok: true, value: await runOutbox({ now: true }) };
   },
+
+  'review.move': ({ draftId, to }) => moveOwnDraft(draftId, to),
 
   'outbox.drain': async () => ({ ok: true, value: await runOutbox({ now: true }) }),
 

@@ -6,6 +6,7 @@ import { handlers } from './handlers.ts';
 import { refreshPendingBadge, refreshTaxonomyCache, runOutbox } from './outbox-runner.ts';
 import { createRouter } from './router.ts';
 import { syncEveryPageMode } from './every-page-mode.ts';
+import { retryKnownSources } from './known-sources.ts';
 import { runSync, syncAfterEdits, SYNC_ALARM } from './sync-runner.ts';
 import { t } from '../i18n/i18n.ts';
 
@@ -41,7 +42,7 @@ browser.alarms.onAlarm.addListener((alarm) => {
 void browser.alarms.create(SYNC_ALARM, { periodInMinutes: 1 });
 syncAfterEdits();
 void runSync();
-  if (alarm.name === SYNC_ALARM) void runSync();
+  if (alarm.name === SYNC_ALARM) void runSync().then(retryKnownSources);
 });
 browser.runtime.onStartup.addListener(() => {
   void runOutbox();
