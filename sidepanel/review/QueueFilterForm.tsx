@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { t } from '../../src/i18n/i18n.ts';
 import { stateLabel } from '../../src/ui/review/review-words.ts';
 import { useTaxonomy } from '../../src/ui/use-taxonomy.ts';
-import { AGES, QUEUE_STATES, type QueueForm } from './queue-filters.ts';
+import { AGES, DEFAULT_FORM, QUEUE_STATES, type QueueForm } from './queue-filters.ts';
 
 function Choice<K extends keyof QueueForm>(props: { name: K; label: string; form: QueueForm; onChange: (patch: Partial<QueueForm>) => void; children: ComponentChildren }) {
   const id = `rq-filter-${props.name}`;
@@ -18,13 +18,14 @@ function Choice<K extends keyof QueueForm>(props: { name: K; label: string; form
 
 const AGE_KEYS = { any: 'rq_age_any', day: 'rq_age_day', week: 'rq_age_week', older: 'rq_age_older' } as const;
 
-/** Every filter is a plain select: reached with Tab, changed with the arrow keys, applied at once. */
+/** Folded away until wanted (the side panel is narrow). Every filter is a plain select: reached with Tab, changed with the arrow keys, applied at once. */
 export function QueueFilterForm({ form, onChange }: { form: QueueForm; onChange: (patch: Partial<QueueForm>) => void }) {
   const taxonomy = useTaxonomy()?.taxonomy;
   const common = { form, onChange };
+  const set = (Object.keys(DEFAULT_FORM) as (keyof QueueForm)[]).filter((key) => form[key] !== DEFAULT_FORM[key]).length;
   return (
-    <fieldset class="rq-filters">
-      <legend>{t('rq_filters')}</legend>
+    <details class="rq-filters">
+      <summary>{set === 0 ? t('rq_filters') : t('rq_filters_set', set)}</summary>
       <div class="two">
         <Choice name="state" label={t('rq_filter_state')} {...common}>
           <option value="">{t('rq_filter_state_waiting')}</option>
@@ -75,6 +76,6 @@ export function QueueFilterForm({ form, onChange }: { form: QueueForm; onChange:
           <option value="newest">{t('rq_order_newest')}</option>
         </Choice>
       </div>
-    </fieldset>
+    </details>
   );
 }

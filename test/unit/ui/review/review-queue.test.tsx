@@ -50,6 +50,7 @@ describe('the review queue', () => {
     const last = Object.fromEntries(archive.sent.at(-1)!.url.searchParams);
     expect(last).toMatchObject({ claimed: 'none', offset: '0', minAgeHours: '168' });
     expect(last.maxAgeHours).toBeUndefined();
+    expect(root.querySelector('summary')!.textContent).toBe('Filters (2 set)');
     unmount();
   });
 
