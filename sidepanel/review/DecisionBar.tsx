@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { ANCHOR_FIELDS, type AnchorField, type ReviewDraft } from '../../src/core/review-contract.ts';
 import { t } from '../../src/i18n/i18n.ts';
 import { fieldLabel } from '../../src/ui/field-label.ts';
@@ -77,13 +77,19 @@ function WordsForm(props: { kind: 'changes' | 'reject'; review: ReviewDraftState
 /** Claim, release and the decisions this reviewer may take on the draft as it is now. */
 export function DecisionBar({ read, review, myId }: { read: ReviewDraft; review: ReviewDraftState; myId: string }) {
   const [opened, setOpened] = useState<Opened>(null);
+  const group = useRef<HTMLDivElement>(null);
   const { draftId, revision, state, claim, ownerId } = read.status;
   if (ownerId === myId) return <p class="notice">{t('rq_own_draft')}</p>;
   const mine = claim?.userId === myId;
-  const run = (request: Parameters<ReviewDraftState['act']>[0]) => void review.act(request);
+  // The pressed button may be gone once the archive answers (Claim becomes Approve…): keyboard focus
+  // then goes to the first decision now offered, not back to the top of the page.
+  const refocus = () => {
+    if (document.activeElement === document.body || !document.activeElement?.isConnected) (group.current?.querySelector('button:not(:disabled)') as HTMLElement | null)?.focus();
+  };
+  const run = (request: Parameters<ReviewDraftState['act']>[0]) => void review.act(request).then(() => setTimeout(refocus, 0));
   const canClaim = state === 'submitted' || (state === 'in_review' && !claim);
   return (
-    <div class="rq-decisions" role="group" aria-label={t('rq_decisions_label')}>
+    <div class="rq-decisions" role="group" aria-label={t('rq_decisions_label')} ref={group}>
       <div class="row wrap">
         {canClaim && (
           <button type="button" class="primary" disabled={review.busy} onClick={() => run((client) => client.claim(draftId, revision))}>
@@ -112,7 +118,18 @@ export function DecisionBar({ read, review, myId }: { read: ReviewDraft; review:
           </button>
         )}
       </div>
-      {mine && state === 'in_review' && opened && <WordsForm key={opened} kind={opened} review={review} read={read} onClose={() => setOpened(null)} />}
+      {mine && state === 'in_review' && opened && (
+        <WordsForm
+          key={opened}
+          kind={opened}
+          review={review}
+          read={read}
+          onClose={() => {
+            setOpened(null);
+            setTimeout(refocus, 0);
+          }}
+        />
+      )}
     </div>
   );
 }

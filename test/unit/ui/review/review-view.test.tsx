@@ -146,6 +146,22 @@ describe('the review view of a draft', () => {
   });
 });
 
+describe('the review view from the keyboard', () => {
+  it('moves focus to the first decision offered when the pressed Claim button goes away', async () => {
+    const archive = archiveWith(reviewDraft());
+    archive.handlers[`POST ${D}/claim`] = () => {
+      archive.state.read = reviewDraft({ status: status({ state: 'in_review', revision: 4, claim: CLAIM }) });
+      return jsonResponse(200, event());
+    };
+    const { root, unmount } = mount(<ReviewView session={archive.session} draftId={DRAFT_ID} />);
+    await vi.waitFor(() => expect(button(root, 'Claim for review')).toBeDefined());
+    button(root, 'Claim for review')!.focus();
+    button(root, 'Claim for review')!.click();
+    await vi.waitFor(() => expect(document.activeElement?.textContent).toBe('Approve'));
+    unmount();
+  });
+});
+
 describe('comments in the review view', () => {
   it('adds a comment on a quote, replies to it and resolves it, from the keyboard', async () => {
     const archive = archiveWith();
