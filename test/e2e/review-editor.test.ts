@@ -5,14 +5,17 @@
  * changes, and the editor sees the state and the comment, fixes the rationale and resubmits. A second clip
  * of the same page says the archive already has it and names the entry.
  */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { clickClipMenu, launchWithExtension, openPopup, readStoredDrafts, selectText, tabIdOf, type ExtensionBrowser } from './support/browser.ts';
 import { startFixtureServer, type FixtureServer } from './support/fixture-server.ts';
 import { startTestArchive, type TestArchive } from './support/archive.ts';
 import { configureArchive } from './support/pages.ts';
-import { fillRequiredFields, openEditorPage, typeInto, waitSaved } from './support/editor.ts';
+import { dumpStores, fillRequiredFields, openEditorPage, typeInto, waitSaved } from './support/editor.ts';
 import { accessibleTexts } from './support/in-page.ts';
+import { ARTIFACTS } from './support/paths.ts';
 
 let archive: TestArchive;
 let fixtures: FixtureServer;
@@ -23,6 +26,7 @@ let archiveId = '';
 const TITLE = 'Chatbot gave customers invented refund policy, airline admits';
 
 beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
   [archive, fixtures] = await Promise.all([startTestArchive(), startFixtureServer()]);
   reviewerToken = (await archive.server.createUser({ name: 'Rita Reviewer', role: 'reviewer' })).token;
   browser = await launchWithExtension();
@@ -45,6 +49,18 @@ async function asReviewer(method: 'GET' | 'POST', pathName: string, body?: unkno
 }
 
 const revisionOf = async (id: string) => ((await asReviewer('GET', `/v1/drafts/${id}`)).json.status as { revision: number }).revision;
+
+/** Screenshots of `part` of the page in the light and the dark theme, into artifacts/ to be looked at. */
+async function inBothThemes(page: Page, part: ReturnType<Page['getByTestId']>, name: string): Promise<void> {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).toBe(colorScheme === 'dark' ? 'rgb(22, 25, 30)' : 'rgb(255, 255, 255)');
+    await part.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(ARTIFACTS, `${name}-${colorScheme}.png`) });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
 
 async function draftInPopup(pageUrl: string): Promise<{ popup: Page; view: ReturnType<Page['getByRole']> }> {
   const popup = await openPopup(browser, await tabIdOf(browser, pageUrl));
@@ -85,11 +101,14 @@ describe('the editor\'s side of review', () => {
 
   it('shows the reviewer\'s request for changes and comment, and resubmits the fixed draft', async () => {
     await expect.poll(async () => (await asReviewer('GET', `/v1/drafts/${draftId}`)).status).toBe(200);
+    // The last fields typed reach the archive by sync after the submission; an edit arriving after the claim
+    // would (rightly) reopen review, so the reviewer starts once the device has sent everything.
+    await expect.poll(async () => (await dumpStores(browser, ['syncOps'])).syncOps!.length, { timeout: 30_000 }).toBe(0);
     expect((await asReviewer('POST', `/v1/drafts/${draftId}/claim`, { revision: await revisionOf(draftId) })).status).toBe(200);
     const comment = 'Say which refund policy the chatbot invented.';
     expect((await asReviewer('POST', `/v1/drafts/${draftId}/comments`, { body: comment, field: 'rationale' })).status).toBe(201);
     const moved = await asReviewer('POST', `/v1/drafts/${draftId}/transitions`, { to: 'changes_requested', revision: await revisionOf(draftId), reason: 'The rationale is too vague.' });
-    expect(moved.status).toBe(200);
+    expect(moved.status, JSON.stringify(moved.json)).toBe(200);
 
     const editor = await openEditorPage(browser, draftId);
     const panel = editor.getByTestId('review-panel');
@@ -99,6 +118,7 @@ describe('the editor\'s side of review', () => {
     await shown.getByText(comment).waitFor();
     expect(await shown.textContent()).toContain('Why this is an AI incident');
     expect(await shown.textContent()).toContain('Rita Reviewer');
+    await inBothThemes(editor, panel, 'editor-review-changes-requested');
 
     await typeInto(editor, 'Why this is an AI incident', 'The chatbot invented a bereavement refund policy that the airline never had.');
     await waitSaved(editor);
@@ -111,6 +131,14 @@ describe('the editor\'s side of review', () => {
     await editor.reload();
     await editor.getByTestId('review-panel').locator('.review-comment[data-field="rationale"]').getByText(/outdated/).waitFor();
     await editor.close();
+
+    // The popup shows the same review.
+    const page = await browser.context.newPage();
+    await page.goto(fixtures.url('announcement.html'));
+    const { popup, view } = await draftInPopup(fixtures.url('announcement.html'));
+    await view.getByTestId('review-panel').getByText(comment).waitFor();
+    await inBothThemes(popup, view.getByTestId('review-panel'), 'popup-review-resubmitted');
+    await Promise.all([popup.close(), page.close()]);
   });
 
   it('says at a second clip of the same page that the archive already has it, and names the entry', async () => {
@@ -130,6 +158,16 @@ describe('the editor\'s side of review', () => {
     const link = known.locator(`[data-entry="${archiveId}"] a`);
     expect(await link.getAttribute('href')).toContain(`sidepanel/index.html?draft=${draftId}`);
     expect(await known.textContent()).toContain('waiting for review');
+    await inBothThemes(editor, known, 'editor-known-entry');
+    // The popup says it too.
+    const { popup, view } = await (async () => {
+      const opened = await openPopup(browser, await tabIdOf(browser, pageUrl));
+      await opened.getByRole('list', { name: 'Drafts on this page' }).getByRole('button').filter({ hasNotText: 'submitted' }).first().click();
+      return { popup: opened, view: opened.getByRole('article', { name: 'Draft' }) };
+    })();
+    await view.getByTestId('known-entries').locator(`[data-entry="${archiveId}"]`).waitFor();
+    await inBothThemes(popup, view.getByTestId('known-entries'), 'popup-known-entry');
+    await popup.close();
     await editor.close();
     await page.close();
   });
