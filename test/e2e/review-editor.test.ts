@@ -148,6 +148,7 @@ describe('the editor\'s side of review', () => {
     await selectText(page, '#response');
     await clickClipMenu(browser, pageUrl);
     await expect.poll(() => accessibleTexts(page), { timeout: 15_000 }).toContain('The archive already has an entry for this page. Open the draft to see it.');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'toast-archive-knows.png') });
     await expect.poll(async () => (await readStoredDrafts(browser)).length).toBe(2);
     const second = (await readStoredDrafts(browser)).find((draft) => draft.id !== draftId)!;
 
