@@ -154,6 +154,7 @@ export function DraftView({ draftId, tabId, onBack }: { draftId: string; tabId?:
         />
         <span>{t('popup_collect_here')}</span>
       </label>
+      <KnownEntries draft={draft} />
       <h2>
         {t(draft.sources.length === 1 ? 'popup_quotes_one_source' : 'popup_quotes_sources', clips.length, draft.sources.length)}
       </h2>
@@ -162,7 +163,6 @@ export function DraftView({ draftId, tabId, onBack }: { draftId: string; tabId?:
           {t(conflicts === 1 ? 'popup_conflicts_one' : 'popup_conflicts', conflicts)}
         </p>
       )}
-      <KnownEntries draft={draft} />
       <Sources draft={draft} clips={clips} />
       {((!sent && !waiting) || resubmittable) && <ReadinessList readiness={ready} compact />}
       <SubmissionState draft={draft} />

@@ -19,6 +19,7 @@ import { t } from '../i18n/i18n.ts';
 import { checkLabel } from '../ui/check-label.ts';
 import { submitBlockers } from './submit-readiness.ts';
 import { moveOwnDraft } from './review-moves.ts';
+import { refreshWaitingBadge } from './waiting-badge.ts';
 
 const draftOpenThrottle = createClipThrottle(3);
 
@@ -54,13 +55,17 @@ export const handlers: Handlers = {
     return { ok: true, value: await runOutbox({ now: true }) };
   },
 
-  'review.move': ({ draftId, to }) => moveOwnDraft(draftId, to),
+  'review.move': async ({ draftId, to }) => {
+    const reply = await moveOwnDraft(draftId, to);
+    void refreshWaitingBadge();
+    return reply;
+  },
 
   'outbox.drain': async () => ({ ok: true, value: await runOutbox({ now: true }) }),
 
   'sync.now': async ({ afterEdit }) => {
     if (afterEdit) syncSoon();
-    else void runSync(true);
+    else void runSync(true).then(refreshWaitingBadge);
     return { ok: true, value: null };
   },
 
