@@ -148,6 +148,13 @@ describe('review with two profiles: an editor and a reviewer', () => {
     await press(view.getByRole('button', { name: 'Claim for review' }));
     await view.getByRole('button', { name: 'Approve' }).waitFor(LONG);
     await shot(queue, 'view');
+    // In a tab (wider than the side panel) the comments stand beside their field.
+    await queue.setViewportSize({ width: 960, height: 900 });
+    const field = view.locator('[data-field="rationale"]');
+    const [value, comments] = [await field.locator('.rq-value').boundingBox(), await field.locator('.rq-threads').boundingBox()];
+    expect(comments!.x).toBeGreaterThan(value!.x + value!.width);
+    await shot(queue, 'view-wide');
+    await queue.setViewportSize({ width: 420, height: 900 });
     await press(view.getByRole('button', { name: 'Approve' }));
     await expectStatus(view, /^Approved/);
     await press(view.getByRole('button', { name: 'Publish' }));
