@@ -9,6 +9,10 @@ import { t, tStored } from '../src/i18n/i18n.ts';
 import { openEditor } from '../src/ui/open-editor.ts';
 import { ReadinessList } from '../src/ui/ReadinessList.tsx';
 import { readiness } from '../src/workspace/readiness.ts';
+import { useTaxonomy } from '../src/ui/use-taxonomy.ts';
+import { KnownEntries } from '../src/ui/KnownEntries.tsx';
+import { FINAL_STATES, ReviewPanel } from '../src/ui/ReviewPanel.tsx';
+import { inReview } from '../src/ui/use-review.ts';
 import { BidiWarning, hasBidiControls, PageText } from '../src/ui/PageText.tsx';
 import { QuoteText } from '../src/ui/QuoteText.tsx';
 import { RefusalList, useRefusals } from '../src/ui/Refusal.tsx';
@@ -20,15 +24,10 @@ function SubmissionState({ draft }: { draft: Draft }) {
   const submission = draft.submission;
   if (!submission) return null;
   if (submission.state === 'accepted') {
-    const review =
-      submission.archiveStatus === 'accepted'
-        ? t('submission_review_accepted', submission.archiveId ?? submission.submissionId ?? '')
-        : submission.archiveStatus === 'rejected'
-          ? t('submission_review_rejected')
-          : t('submission_review_waiting');
+    // Where its review stands is the review panel's to say: the archive's answer to the submission is only its first step.
     return (
       <p class="notice ok" role="status">
-        {t('submission_sent_before')}<strong data-testid="archive-id">{submission.submissionId}</strong> ({review}).
+        {t('submission_sent_before')}<strong data-testid="archive-id">{submission.submissionId}</strong>.
       </p>
     );
   }
@@ -111,6 +110,7 @@ export function DraftView({ draftId, tabId, onBack }: { draftId: string; tabId?:
   }, [draftId]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const required = useTaxonomy()?.taxonomy.requiredToSubmit;
 
   if (!data) return <p class="muted">{t('loading')}</p>;
   const { draft, clips, collecting, conflicts } = data;
@@ -124,10 +124,15 @@ export function DraftView({ draftId, tabId, onBack }: { draftId: string; tabId?:
     if (!reply.ok) setError(reply.error);
   }
 
-  const locked = draft.submission?.state === 'accepted';
+  // Published and rejected drafts are final (the archive refuses or ignores edits); any other one stays editable.
+  const locked = FINAL_STATES.has(draft.reviewState);
+  // Sent once: later moves (resubmit, withdraw) are the review panel's.
+  const sent = inReview(draft);
+  const resubmittable = draft.reviewState === 'changes_requested' || draft.reviewState === 'withdrawn';
   // Queued: it leaves by itself, so there is no button that would do nothing.
   const waiting = isWaiting(draft);
   const refused = draft.submission?.state === 'failed';
+  const ready = readiness(draft, clips, required);
   return (
     <article aria-label={t('popup_draft_label')}>
       <div class="row">
@@ -149,6 +154,7 @@ export function DraftView({ draftId, tabId, onBack }: { draftId: string; tabId?:
         />
         <span>{t('popup_collect_here')}</span>
       </label>
+      <KnownEntries draft={draft} />
       <h2>
         {t(draft.sources.length === 1 ? 'popup_quotes_one_source' : 'popup_quotes_sources', clips.length, draft.sources.length)}
       </h2>
@@ -158,15 +164,16 @@ export function DraftView({ draftId, tabId, onBack }: { draftId: string; tabId?:
         </p>
       )}
       <Sources draft={draft} clips={clips} />
-      {!locked && !waiting && <ReadinessList readiness={readiness(draft, clips)} compact />}
+      {((!sent && !waiting) || resubmittable) && <ReadinessList readiness={ready} compact />}
       <SubmissionState draft={draft} />
+      <ReviewPanel draft={draft} />
       {error && (
         <p class="notice error" role="alert">
           {error}
         </p>
       )}
-      {!locked && !waiting && (
-        <button type="button" class="primary" disabled={busy} onClick={() => void submit()}>
+      {!sent && !waiting && (
+        <button type="button" class="primary" disabled={busy || !ready.ready} onClick={() => void submit()}>
           {busy ? t('popup_submitting') : refused ? t('popup_submit_again') : t('popup_submit')}
         </button>
       )}

@@ -7,6 +7,8 @@ import { SourcesEditor } from './SourcesEditor.tsx';
 import { lazy } from './lazy.tsx';
 import { useState } from 'preact/hooks';
 import { FieldRefusals, type RefusalsByField } from '../src/ui/field-refusals.ts';
+import { KnownEntries } from '../src/ui/KnownEntries.tsx';
+import { FINAL_STATES, ReviewPanel } from '../src/ui/ReviewPanel.tsx';
 
 // The checklist needs the archive's schemas, the largest code of the page: the fields are drawn first,
 // with the checklist's place held (a status line and nine checks) so that they do not move when it comes.
@@ -63,8 +65,12 @@ export function DraftEditor({ draftId }: { draftId: string }) {
       {stored.conflicts.length > 0 && <ConflictPanel conflicts={stored.conflicts} draft={stored.draft} />}
       {draft.submission?.state === 'failed' && <RefusalPanel draft={draft} onPlaced={setRefusals} />}
       <FieldRefusals.Provider value={draft.submission?.state === 'failed' ? refusals : {}}>
+      <ReviewPanel draft={draft} />
+      <KnownEntries draft={draft} />
       <DraftReadiness draft={draft} clips={stored.clips} />
       <TaxonomyNotice />
+      {/* Published and rejected are final: the fields show what the archive holds, and take no edits. */}
+      <fieldset class="plain" disabled={FINAL_STATES.has(draft.reviewState)}>
       <TextField editor={editor} path="title" label={t('field_title')} />
       <TextField editor={editor} path="summary" label={t('field_summary')} multiline rows={4} />
       <div class="two">
@@ -79,6 +85,7 @@ export function DraftEditor({ draftId }: { draftId: string }) {
       <ListField editor={editor} path="tags" label={t('field_tags')} addLabel={t('tags_add')} />
       <ListField editor={editor} path="deployers" label={t('field_deployers')} addLabel={t('deployers_add')} hint={t('aiid_fields_hint')} />
       <ListField editor={editor} path="harmedParties" label={t('field_harmed_parties')} addLabel={t('harmed_parties_add')} hint={t('aiid_fields_hint')} />
+      </fieldset>
       <HistoryPanel draftId={draftId} />
       <DraftExports draft={draft} clips={stored.clips} />
       </FieldRefusals.Provider>

@@ -25,6 +25,11 @@ export const MessageTable = {
     from: 'extension-page',
     payload: z.strictObject({ draftId: z.uuid() }),
   },
+  /** The author resubmits a draft after changes were requested (or after withdrawing it), or withdraws it. */
+  'review.move': {
+    from: 'extension-page',
+    payload: z.strictObject({ draftId: z.uuid(), to: z.enum(['submitted', 'withdrawn']) }),
+  },
   'outbox.drain': {
     from: 'extension-page',
     payload: z.strictObject({}),

@@ -1,7 +1,7 @@
 /** The review queue, an editor's own drafts, and the full read of one draft. */
 import { REVIEW_STATES } from '../../src/core/draft.ts';
 import type { Queryable } from '../db/index.ts';
-import { eventsOf } from './service.ts';
+import { eventsOf, lastReviewOf } from './service.ts';
 import { STATUS_COLUMNS, STATUS_FROM, toStatus, visibleDraft, type DraftRow } from './rows.ts';
 import type { Actor } from './rules.ts';
 import type { QueueQuery, ReviewStatus } from './wire.ts';
@@ -59,5 +59,5 @@ export async function myDrafts(db: Queryable, actor: Actor, now: Date, offset: n
 
 export async function readDraft(db: Queryable, actor: Actor, draftId: string, now: Date) {
   const row = await visibleDraft(db, actor, draftId);
-  return { status: toStatus(row, now), draft: row.state, events: await eventsOf(db, draftId) };
+  return { status: toStatus(row, now), draft: row.state, events: await eventsOf(db, draftId), lastReview: await lastReviewOf(db, draftId) };
 }

@@ -10,7 +10,7 @@ import { ApiProblem } from '../errors.ts';
 import { publishEntry } from './publish.ts';
 import { factsOf, visibleDraft, type DraftRow } from './rows.ts';
 import { checkTransition, type Actor } from './rules.ts';
-import type { ReviewEvent } from './wire.ts';
+import type { LastReview, ReviewEvent } from './wire.ts';
 import { ARCHIVE_CLIENT, withReviewState } from '../../src/core/sync/review-state.ts';
 
 export const DEFAULT_LEASE_MS = 30 * 60_000;
@@ -50,6 +50,19 @@ export function toEvent(row: EventRow): ReviewEvent {
     at: new Date(row.at).toISOString(),
     publishedId: row.published_id,
   };
+}
+
+/** Decisions whose draft is kept, so the next review can show what changed since. */
+const DECISIONS: readonly ReviewState[] = ['changes_requested', 'approved', 'rejected'];
+
+/** The latest decision and the draft it was made on, or null before the first. */
+export async function lastReviewOf(db: Queryable, draftId: string): Promise<LastReview | null> {
+  const [row] = await db.query<EventRow & { reviewed_state: SyncDraft }>(
+    `select ${EVENT_COLUMNS}, e.reviewed_state from review_events e join sync_drafts d on d.id = e.draft_id
+     where e.draft_id = $1 and e.reviewed_state is not null order by e.id desc limit 1`,
+    [draftId],
+  );
+  return row ? { event: toEvent(row), draft: row.reviewed_state } : null;
 }
 
 export async function eventsOf(db: Queryable, draftId: string): Promise<ReviewEvent[]> {
@@ -153,7 +166,8 @@ export class ReviewService {
       const version = current + 1;
       const publishedId = to === 'published' ? await publishEntry(tx, row, actor, now) : null;
       await saveMove(tx, row, to, version, actor, now, action, publishedId);
-      return recordEvent(tx, { draftId, actor, action, from: row.review_state, to, decidedOn: revision, version, reason, now });
+      const reviewed = action === 'transition' && DECISIONS.includes(to) ? row.state : null;
+      return recordEvent(tx, { draftId, actor, action, from: row.review_state, to, decidedOn: revision, version, reason, now, reviewed });
     });
   }
 }
@@ -175,14 +189,14 @@ export async function saveMove(tx: Queryable, row: DraftRow & { state: SyncDraft
 
 export async function recordEvent(
   tx: Queryable,
-  e: { draftId: string; actor: Actor; action: Action; from: ReviewState; to: ReviewState; decidedOn: number; version: number; reason: string | null; now: Date },
+  e: { draftId: string; actor: Actor; action: Action; from: ReviewState; to: ReviewState; decidedOn: number; version: number; reason: string | null; now: Date; reviewed?: SyncDraft | null },
 ): Promise<ReviewEvent> {
   const [row] = await tx.query<EventRow>(
     `with e as (
-       insert into review_events (draft_id, actor_id, action, from_state, to_state, decided_on, new_version, reason, at)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning *
+       insert into review_events (draft_id, actor_id, action, from_state, to_state, decided_on, new_version, reason, at, reviewed_state)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning *
      ) select ${EVENT_COLUMNS} from e join sync_drafts d on d.id = e.draft_id`,
-    [e.draftId, e.actor.id, e.action, e.from, e.to, e.decidedOn, e.version, e.reason, e.now],
+    [e.draftId, e.actor.id, e.action, e.from, e.to, e.decidedOn, e.version, e.reason, e.now, e.reviewed ? JSON.stringify(e.reviewed) : null],
   );
   return toEvent(row!);
 }

@@ -1,4 +1,4 @@
-/** `GET /v1/taxonomy` (public): codes, providers with domains, severities, as seeded by migrations. */
+/** `GET /v1/taxonomy` (public): codes, providers with domains, severities and what a submission needs, as seeded by migrations. */
 import { createRoute } from '@hono/zod-openapi';
 import { Taxonomy } from '../../src/core/contract.ts';
 import type { Queryable } from '../db/index.ts';
@@ -17,18 +17,20 @@ export async function loadTaxonomy(db: Queryable): Promise<Taxonomy> {
   const severities = await db.query<{ level: Taxonomy['severities'][number]['level']; label: string; definition: string }>(
     'select level, label, definition from severities order by level',
   );
+  const required = await db.query<{ requirement: string }>('select requirement from submit_requirements order by position');
   return Taxonomy.parse({
     version: meta?.version ?? '0',
     codes: codes.map(({ description, ...code }) => (description === null ? code : { ...code, description })),
     providers: providers.map((provider) => ({ name: provider.name, domains: provider.domains ?? [] })),
     severities,
+    requiredToSubmit: required.map((row) => row.requirement),
   });
 }
 
 const route = createRoute({
   method: 'get',
   path: '/v1/taxonomy',
-  summary: 'The archive\'s classification codes, providers and severities (no token needed)',
+  summary: 'The archive\'s classification codes, providers, severities and what it requires to submit (no token needed)',
   responses: {
     200: { description: 'The taxonomy', content: { 'application/json': { schema: Taxonomy } } },
   },

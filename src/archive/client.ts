@@ -90,7 +90,8 @@ export class ArchiveClient {
     return this.request('POST', '/v1/sync/pull', PullResponse, { body });
   }
 
-  private async request<T>(
+  /** One call: a network failure, an archive error, a reply the schema (or `mismatch`) refuses, or the parsed value. */
+  protected async request<T>(
     method: 'GET' | 'POST',
     path: string,
     schema: z.ZodType<T>,

@@ -11,6 +11,7 @@ import { cachedTaxonomy } from '../store/taxonomy.ts';
 import { loadActiveDraftId } from '../store/preferences.ts';
 import { CaptureUnavailableError, captureTab, toastInTab } from './inject.ts';
 import { flashBadge } from './badge.ts';
+import { checkKnownSource } from './known-sources.ts';
 import { createClipThrottle } from './clip-throttle.ts';
 import { pageUrlsFor, paintTab } from './page-clips.ts';
 import { matchesMenuSelection, trustedCapture } from './trusted-capture.ts';
@@ -76,7 +77,14 @@ export async function clipFromTab(tabId: number, target?: 'new' | string, frameI
     flashBadge('+1', t('clip_badge_clipped', result.title)),
     paintTab(tabId, pageUrlsFor(capture.metadata.originalUrl, capture.metadata.url), frameId).catch(() => []),
   ]);
+  void sayIfKnown(tabId, capture.metadata.url, frameId);
   return { ok: true, value: result };
+}
+
+/** After the clip's own toast: when the archive already holds the page, a second toast says so. */
+async function sayIfKnown(tabId: number, url: string, frameId?: number): Promise<void> {
+  const matches = await checkKnownSource(url).catch(() => undefined);
+  if (matches && matches.length > 0) await toastInTab(tabId, t('re_toast_archive_knows'), 'ok', frameId, true);
 }
 
 /** The tab's address as the browser reports it (known once the editor's gesture granted access). */
@@ -105,5 +113,7 @@ export async function clipForPage(capture: PageCapture, target: PageClipTarget, 
   if (!verdict.ok) return { ok: false, error: t('clip_throttled', String(verdict.retryInSeconds)) };
   const result = await storeCapture(trusted, draft?.id ?? 'new');
   lastDraftOfTab.set(tabId, result.draftId);
+  // The page's own toast comes first (the content script draws it on this reply); the archive's answer after.
+  setTimeout(() => void sayIfKnown(tabId, trusted.metadata.url, sender.frameId), 0);
   return { ok: true, value: { created: result.created } };
 }

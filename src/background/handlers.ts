@@ -16,6 +16,10 @@ import { clipsToPaint, pageUrlsFor, paintTab } from './page-clips.ts';
 import type { Handlers } from './router.ts';
 import { runSync, syncSoon } from './sync-runner.ts';
 import { t } from '../i18n/i18n.ts';
+import { checkLabel } from '../ui/check-label.ts';
+import { submitBlockers } from './submit-readiness.ts';
+import { moveOwnDraft } from './review-moves.ts';
+import { refreshWaitingBadge } from './waiting-badge.ts';
 
 const draftOpenThrottle = createClipThrottle(3);
 
@@ -39,6 +43,8 @@ export const handlers: Handlers = {
   },
 
   'draft.submit': async ({ draftId }) => {
+    const blockers = await submitBlockers(draftId);
+    if (blockers.length > 0) return { ok: false, error: t('submit_not_ready', blockers.map(checkLabel).join('; ')) };
     try {
       await queueSubmission(draftId);
     } catch (error) {
@@ -49,11 +55,17 @@ export const handlers: Handlers = {
     return { ok: true, value: await runOutbox({ now: true }) };
   },
 
+  'review.move': async ({ draftId, to }) => {
+    const reply = await moveOwnDraft(draftId, to);
+    void refreshWaitingBadge();
+    return reply;
+  },
+
   'outbox.drain': async () => ({ ok: true, value: await runOutbox({ now: true }) }),
 
   'sync.now': async ({ afterEdit }) => {
     if (afterEdit) syncSoon();
-    else void runSync(true);
+    else void runSync(true).then(refreshWaitingBadge);
     return { ok: true, value: null };
   },
 

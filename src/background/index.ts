@@ -6,10 +6,15 @@ import { handlers } from './handlers.ts';
 import { refreshPendingBadge, refreshTaxonomyCache, runOutbox } from './outbox-runner.ts';
 import { createRouter } from './router.ts';
 import { syncEveryPageMode } from './every-page-mode.ts';
+import { retryKnownSources } from './known-sources.ts';
+import { refreshWaitingBadge } from './waiting-badge.ts';
 import { runSync, syncAfterEdits, SYNC_ALARM } from './sync-runner.ts';
 import { t } from '../i18n/i18n.ts';
 
 export const CLIP_COMMAND = 'clip-selection';
+
+/** After a sync: the duplicate checks that waited for the network, and the count of drafts waiting on this person. */
+const afterSync = () => Promise.all([retryKnownSources(), refreshWaitingBadge()]).catch((error: unknown) => console.warn('after sync', error));
 const OUTBOX_ALARM = 'outbox-drain';
 
 const route = createRouter(handlers, browser.runtime.id, browser.runtime.getURL(''));
@@ -41,7 +46,7 @@ browser.alarms.onAlarm.addListener((alarm) => {
 void browser.alarms.create(SYNC_ALARM, { periodInMinutes: 1 });
 syncAfterEdits();
 void runSync();
-  if (alarm.name === SYNC_ALARM) void runSync();
+  if (alarm.name === SYNC_ALARM) void runSync().then(afterSync);
 });
 browser.runtime.onStartup.addListener(() => {
   void runOutbox();
@@ -58,6 +63,7 @@ browser.permissions.onAdded.addListener(() => void syncEveryPageMode());
 browser.permissions.onRemoved.addListener(() => void syncEveryPageMode());
 void syncEveryPageMode().catch((error: unknown) => console.warn('every-page mode', error));
 void refreshPendingBadge();
+void refreshWaitingBadge().catch(() => undefined);
 void runOutbox();
 // Drafts sync the same way, and shortly after each edit; the alarm is made again at every start.
 void browser.alarms.create(SYNC_ALARM, { periodInMinutes: 1 });

@@ -35,12 +35,29 @@ export const SeverityLevel = z.object({
   label: z.string(),
   definition: z.string(),
 });
+/**
+ * What an entry must have before the archive takes it for review, named as the extension's readiness
+ * checklist names its checks. A title and one quoted source are always needed (the submission schema).
+ */
+export const SUBMIT_REQUIREMENTS = ['title', 'quotedSource', 'severity', 'code', 'provider', 'summary', 'rationale', 'counterfactual', 'announcementDate'] as const;
+export const SubmitRequirement = z.enum(SUBMIT_REQUIREMENTS);
+export type SubmitRequirement = z.infer<typeof SubmitRequirement>;
+
 export const Taxonomy = z
   .object({
     version: z.string(),
     codes: z.array(TaxonomyCode),
     providers: z.array(Provider),
     severities: z.array(SeverityLevel),
+    /**
+     * Older archives (and caches of their answer) do not say: then only the schema's own needs apply. A name
+     * this extension does not know (a newer archive's) is kept but not checked here; the archive still is.
+     */
+    requiredToSubmit: z
+      .array(z.string().max(100))
+      .max(50)
+      .default([])
+      .meta({ description: `What a draft needs before it is submitted, among: ${SUBMIT_REQUIREMENTS.join(', ')}.` }),
   })
   .meta({ id: 'Taxonomy' });
 export type Taxonomy = z.infer<typeof Taxonomy>;

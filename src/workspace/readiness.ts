@@ -1,9 +1,9 @@
 /**
- * What a draft still needs. `required` checks block submission, exactly as the archive's submission
- * schema does (a title, a quoted source, anything else the schema refuses), so the checklist never
- * promises what the worker would refuse or refuses what the archive would take. `advised` checks make a
- * stronger entry: reviewers expect a severity and a code, but the archive accepts a submission without.
- * Pure: the editor and the popup render the same list.
+ * What a draft still needs. `required` checks block submission: what the archive's submission schema
+ * refuses (a title, a quoted source, anything else it refuses) and what the archive's taxonomy names in
+ * `requiredToSubmit` (the seed's archive: severity, a code, a provider, rationale, but-for test). So the
+ * checklist never promises what the worker would refuse. Every other check is advice: it makes a stronger
+ * entry, but nothing waits for it. Pure: the editor, the popup and the worker's submit use the same list.
  */
 import type { Clip, Draft } from '../core/draft.ts';
 import { submissionFromDraft } from '../core/submission.ts';
@@ -14,6 +14,7 @@ export type CheckId =
   | 'quotedSource'
   | 'severity'
   | 'code'
+  | 'provider'
   | 'archiveRules'
   | 'summary'
   | 'rationale'
@@ -50,22 +51,35 @@ function otherArchiveProblems(draft: Draft, clips: Clip[]): string[] {
   return build.problems.filter((problem) => !NAMED_BY_CHECKS.has(problem.path)).map((problem) => problem.message);
 }
 
-export function readiness(draft: Draft, clips: Clip[]): Readiness {
+/** Always required, whatever the archive says: its submission schema refuses a draft without them. */
+const SCHEMA_REQUIRED: ReadonlySet<CheckId> = new Set(['title', 'quotedSource']);
+
+/**
+ * `requiredToSubmit`: the archive taxonomy's list (none known: only the schema's needs block). Names this
+ * extension has no check for are left to the archive.
+ */
+export function readiness(draft: Draft, clips: Clip[], requiredToSubmit: readonly string[] = []): Readiness {
+  const required = new Set<string>([...SCHEMA_REQUIRED, ...requiredToSubmit]);
+  const level = (id: CheckId): ReadinessCheck['level'] => (required.has(id) ? 'required' : 'advised');
   const quotedSourceIds = new Set(clips.filter((clip) => clip.draftId === draft.id).map((clip) => clip.sourceId));
   const quotedSources = draft.sources.filter((source) => quotedSourceIds.has(source.id));
   const archiveProblems = otherArchiveProblems(draft, clips);
-  const checks: ReadinessCheck[] = [
-    { id: 'title', level: 'required', ok: filled(draft.title) && draft.title.trim().length <= MAX_TITLE },
-    { id: 'quotedSource', level: 'required', ok: quotedSources.length > 0 },
-    { id: 'severity', level: 'advised', ok: draft.severity !== undefined },
-    { id: 'code', level: 'advised', ok: draft.codes.length > 0 },
-    { id: 'summary', level: 'advised', ok: filled(draft.summary) },
-    { id: 'rationale', level: 'advised', ok: filled(draft.rationale) },
-    { id: 'counterfactual', level: 'advised', ok: filled(draft.counterfactual) },
-    { id: 'announcementDate', level: 'advised', ok: draft.announcementDate !== undefined },
-    { id: 'independentSources', level: 'advised', ok: independentPublishers(quotedSources) >= 2 },
+  const found: [CheckId, boolean][] = [
+    ['title', filled(draft.title) && draft.title.trim().length <= MAX_TITLE],
+    ['quotedSource', quotedSources.length > 0],
+    ['severity', draft.severity !== undefined],
+    ['code', draft.codes.length > 0],
+    ['provider', draft.providers.some(filled)],
+    ['summary', filled(draft.summary)],
+    ['rationale', filled(draft.rationale)],
+    ['counterfactual', filled(draft.counterfactual)],
+    ['announcementDate', draft.announcementDate !== undefined],
+    ['independentSources', independentPublishers(quotedSources) >= 2],
   ];
-  if (archiveProblems.length > 0) checks.splice(2, 0, { id: 'archiveRules', level: 'required', ok: false, details: archiveProblems });
+  const checks: ReadinessCheck[] = found.map(([id, ok]) => ({ id, level: level(id), ok }));
+  if (archiveProblems.length > 0) checks.push({ id: 'archiveRules', level: 'required', ok: false, details: archiveProblems });
+  // Blocking items first, then advice, each in the order above.
+  checks.sort((a, b) => Number(a.level === 'advised') - Number(b.level === 'advised'));
   const blockers = checks.filter((check) => check.level === 'required' && !check.ok);
   const advice = checks.filter((check) => check.level === 'advised' && !check.ok);
   return { checks, ready: blockers.length === 0, blockers, advice };

@@ -31,6 +31,8 @@ export const BUILT_IN_TAXONOMY: Taxonomy = {
     { level: 'SEV-3', label: 'Moderate', definition: 'Limited harm, or a credible near miss.' },
     { level: 'SEV-4', label: 'Minor', definition: 'Little or no harm; noteworthy behaviour.' },
   ],
+  // With no archive to ask, only what any archive's submission schema refuses blocks (see readiness.ts).
+  requiredToSubmit: [],
 };
 
 export interface EditorTaxonomy {

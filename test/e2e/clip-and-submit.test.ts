@@ -8,6 +8,7 @@ import { clickClipMenu, launchWithExtension, readStoredDrafts, openPopup, select
 import { startFixtureServer, type FixtureServer } from './support/fixture-server.ts';
 import { startTestArchive, type TestArchive } from './support/archive.ts';
 import { configureArchive, testConnectionMessage } from './support/pages.ts';
+import { fillRequiredFields } from './support/editor.ts';
 
 let archive: TestArchive;
 let fixtures: FixtureServer;
@@ -50,7 +51,14 @@ describe('clipping a passage and submitting it', () => {
     await draftView.getByText('Quotes (2) from 1 source').waitFor();
     expect(await draftView.locator('blockquote').first().textContent()).toBe(selected.trim());
 
-    await draftView.getByRole('button', { name: 'Submit to the archive' }).click();
+    // The archive requires more than a title and a quote: Submit waits until the editor has filled it in.
+    const submit = draftView.getByRole('button', { name: 'Submit to the archive' });
+    await draftView.getByText(/items block submission/).waitFor();
+    expect(await submit.isDisabled()).toBe(true);
+    const editor = await fillRequiredFields(browser, (await readStoredDrafts(browser))[0]!.id);
+    await editor.close();
+    await draftView.getByText('Ready to submit').waitFor();
+    await submit.click();
     const archiveId = await draftView.getByTestId('archive-id').textContent();
     expect(archiveId).toMatch(/^INC-\d+$/);
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { clickClipMenu, launchWithExtension, openPopup, readStoredDrafts, selectText, tabIdOf, type ExtensionBrowser } from './support/browser.ts';
-import { openEditorPage, typeInto, waitSaved } from './support/editor.ts';
+import { fillRequiredFields, openEditorPage, typeInto, waitSaved } from './support/editor.ts';
 import { startFixtureServer, type FixtureServer } from './support/fixture-server.ts';
 import { startTestArchive } from './support/archive.ts';
 import { configureArchive } from './support/pages.ts';
@@ -263,6 +263,10 @@ describe('a refusal the editor can fix', () => {
 
     await typeInto(editor, 'Title', 'Airline chatbot invented a refund policy');
     await waitSaved(editor);
+    // The archive also requires what the old body never had: the worker refuses to send the draft without it.
+    await editor.getByRole('button', { name: 'Submit again' }).click();
+    await editor.getByRole('alert').filter({ hasText: /Not ready to submit: A severity; .*The but-for test/ }).waitFor();
+    await fillRequiredFields(browser, draft.id, editor);
     await editor.getByRole('button', { name: 'Submit again' }).click();
     const [accepted] = await waitFor(
       async () => (await readStoredDrafts(browser)).filter((stored) => stored.id === draft.id),

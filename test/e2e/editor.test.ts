@@ -64,14 +64,17 @@ describe('the drafts workspace', () => {
     const published = editor.getByTestId('provenance').first().getByText("Publication date: from the page's structured data");
     expect(await published.getAttribute('title')).toContain('publishedDate ← json-ld:datePublished');
     expect(await editor.getByTestId('published-timestamp').first().textContent()).toContain('2024-02-16T09:30:00-05:00 (time zone UTC−05:00)');
-    // The clip already gave a title and a quoted source: the archive would take it, the advice says what is missing.
-    await editor.getByText('Ready to submit').waitFor();
+    // The clip gave a title and a quoted source; the archive's taxonomy requires five more fields, and
+    // the rest is advice.
+    await editor.getByText('5 items block submission').waitFor();
+    expect(await check(editor, 'provider').getAttribute('data-level')).toBe('required');
+    expect(await check(editor, 'summary').getAttribute('data-level')).toBe('advised');
     await typeInto(editor, 'Title', '');
-    await editor.getByText('1 item blocks submission').waitFor();
+    await editor.getByText('6 items block submission').waitFor();
     expect(await check(editor, 'title').getAttribute('data-ok')).toBe('false');
 
     await typeInto(editor, 'Title', 'Airline chatbot invented a refund policy');
-    await editor.getByText('Ready to submit').waitFor();
+    await editor.getByText('5 items block submission').waitFor();
     await typeInto(editor, 'Summary', 'A customer-service chatbot told a passenger about a refund policy that did not exist.');
     await editor.getByLabel('Announcement date').focus();
     await editor.keyboard.type('02162024');

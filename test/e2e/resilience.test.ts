@@ -18,6 +18,7 @@ import {
 import { startFixtureServer, type FixtureServer } from './support/fixture-server.ts';
 import { startTestArchive, type TestArchive } from './support/archive.ts';
 import { configureArchive, testConnectionMessage } from './support/pages.ts';
+import { fillRequiredFields } from './support/editor.ts';
 import {
   actionTitle,
   clickClipMenuInTab,
@@ -94,8 +95,16 @@ async function clipPassage(browser: ExtensionBrowser, pageUrl: string): Promise<
   return { page, draft: draft!, quote };
 }
 
+/** Fills in the editor what the archive requires of the draft with this title. */
+async function readyToSubmit(browser: ExtensionBrowser, title: string): Promise<void> {
+  const draft = (await readStoredDrafts(browser)).find((candidate) => candidate.title === title);
+  if (!draft) throw new Error(`no draft titled ${title}`);
+  await (await fillRequiredFields(browser, draft.id)).close();
+}
+
 /** Opens the draft in the popup and presses Submit; returns the popup once the worker answered. */
 async function submitFromPopup(browser: ExtensionBrowser, pageUrl: string, title: string): Promise<Page> {
+  await readyToSubmit(browser, title);
   const popup = await openPopup(browser, await tabIdOf(browser, pageUrl));
   await popup.getByRole('list', { name: 'Drafts on this page' }).getByText(title).click();
   const draftView = popup.getByRole('article', { name: 'Draft' });
@@ -372,6 +381,8 @@ describe('submissions that cannot leave yet', () => {
     const { draft: firstDraft } = await clipPassage(browser, first.url);
     const { draft: secondDraft } = await clipPassage(browser, second.url);
 
+    await readyToSubmit(browser, first.title);
+    await readyToSubmit(browser, second.title);
     const firstPopup = await openPopup(browser, await tabIdOf(browser, first.url));
     await firstPopup.getByRole('list', { name: 'Drafts on this page' }).getByText(first.title).click();
     await firstPopup.getByRole('article', { name: 'Draft' }).getByRole('button', { name: 'Submit to the archive' }).click();

@@ -71,6 +71,12 @@ export function defineApiSuite(name: string, makeBackend: () => Promise<Backend>
         expect(taxonomy.severities.map((s) => s.level)).toEqual(['SEV-1', 'SEV-2', 'SEV-3', 'SEV-4']);
         expect(taxonomy.severities.every((s) => s.definition.length > 20)).toBe(true);
       });
+
+      it('says what a draft needs before it is submitted: the seed requires title, severity, a code, a provider, rationale, but-for test and a quoted source', async () => {
+        const reply = await api.get('/v1/taxonomy');
+        const { requiredToSubmit } = reply.json as { requiredToSubmit: string[] };
+        expect([...requiredToSubmit].sort()).toEqual(['code', 'counterfactual', 'provider', 'quotedSource', 'rationale', 'severity', 'title']);
+      });
     });
 
     describe('GET /v1/me and tokens', () => {

@@ -70,6 +70,28 @@ export function defineReviewSuite(name: string, makeBackend: () => Promise<TestB
       expect(events[2]!.by).toBe(h.rita.id);
     });
 
+    it('keeps the draft a decision was made on, so the next reviewer sees what changed since', async () => {
+      type Read = { draft: SyncDraft; lastReview: { event: Event; draft: SyncDraft } | null };
+      const read = async () => (await h.api.get(`/v1/drafts/${d.id}`, { token: h.rex.token })).json as Read;
+      const d = await draft();
+      await d.inReview(h.rita);
+      expect((await read()).lastReview).toBeNull();
+      await d.expectOk(d.comment(h.rita, { body: 'Name the tribunal.', field: 'rationale' }));
+      await d.expectOk(d.move(h.rita, 'changes_requested'));
+      await d.expectOk(d.edit({ type: 'text', field: 'rationale', base: 'The bot made up a policy.', value: 'The bot made up a policy; a tribunal ruled on it.' }));
+      await d.expectOk(d.move(h.editor, 'submitted'));
+      await d.expectOk(d.claim(h.rex));
+      const { draft: now, lastReview } = await read();
+      expect(lastReview!.event).toMatchObject({ action: 'transition', to: 'changes_requested', by: h.rita.id });
+      expect(lastReview!.draft.texts.rationale.v).toBe('The bot made up a policy.');
+      expect(now.texts.rationale.v).toBe('The bot made up a policy; a tribunal ruled on it.');
+      expect(lastReview!.draft.fields.title.v).toBe(now.fields.title.v);
+      // Claims and releases are not decisions: the approval becomes the last review.
+      await d.expectOk(d.move(h.rex, 'approved'));
+      expect((await read()).lastReview!.event).toMatchObject({ to: 'approved', by: h.rex.id });
+      expect((await read()).lastReview!.draft.texts.rationale.v).toBe('The bot made up a policy; a tribunal ruled on it.');
+    });
+
     describe('who may move a draft', () => {
       const refused = async (reply: Promise<{ status: number; json: unknown }>, status: number, errorCode: string) => {
         const done = await reply;

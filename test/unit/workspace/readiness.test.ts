@@ -13,7 +13,7 @@ describe('readiness checklist', () => {
     expect(result.ready).toBe(false);
     expect(failing(result)).toEqual({
       blockers: ['title', 'quotedSource'],
-      advice: ['severity', 'code', 'summary', 'rationale', 'counterfactual', 'announcementDate', 'independentSources'],
+      advice: ['severity', 'code', 'provider', 'summary', 'rationale', 'counterfactual', 'announcementDate', 'independentSources'],
     });
   });
 
@@ -22,8 +22,8 @@ describe('readiness checklist', () => {
     const { draft, clip } = await saveCapture(capture(), 'new', { store });
     const clipped = readiness(draft, [clip]);
     expect(clipped.ready).toBe(true);
-    expect(failing(clipped).advice).toEqual(['severity', 'code', 'summary', 'rationale', 'counterfactual', 'independentSources']);
-    const classified = readiness({ ...draft, severity: 'SEV-3', codes: ['M1'] }, [clip]);
+    expect(failing(clipped).advice).toEqual(['severity', 'code', 'provider', 'summary', 'rationale', 'counterfactual', 'independentSources']);
+    const classified = readiness({ ...draft, severity: 'SEV-3', codes: ['M1'], providers: ['OpenAI'] }, [clip]);
     expect(failing(classified).advice).toEqual(['summary', 'rationale', 'counterfactual', 'independentSources']);
   });
 
@@ -49,5 +49,32 @@ describe('readiness checklist', () => {
     expect(result.blockers.map((c) => c.id)).toEqual(['archiveRules']);
     expect(result.blockers[0]?.details?.[0]).toMatch(/^sources\.0\.url:/);
     expect(readiness({ ...draft, title: 'x'.repeat(501) }, [clip]).blockers.map((c) => c.id)).toContain('title');
+  });
+
+  describe('with the archive\'s taxonomy naming what it requires', () => {
+    const SEED = ['title', 'severity', 'code', 'provider', 'rationale', 'counterfactual', 'quotedSource'];
+
+    it('blocks a freshly clipped draft on every required field still empty, and keeps the rest as advice', async () => {
+      const { draft, clip } = await saveCapture(capture(), 'new', { store: freshDb() });
+      const bare = readiness(draft, [clip], SEED);
+      expect(bare.ready).toBe(false);
+      expect(failing(bare)).toEqual({ blockers: ['severity', 'code', 'provider', 'rationale', 'counterfactual'], advice: ['summary', 'independentSources'] });
+      expect(bare.checks.filter((check) => check.level === 'required').map((check) => check.id)).toEqual(['title', 'quotedSource', ...failing(bare).blockers]);
+    });
+
+    it('is ready once the required fields are there, whatever advice is left; a blank provider does not count', async () => {
+      const { draft, clip } = await saveCapture(capture(), 'new', { store: freshDb() });
+      const filled = { ...draft, severity: 'SEV-3' as const, codes: ['M1'], providers: ['OpenAI'], rationale: 'A chatbot made it up.', counterfactual: 'Without it, no false policy.' };
+      const done = readiness(filled, [clip], SEED);
+      expect(done.ready).toBe(true);
+      expect(failing(done)).toEqual({ blockers: [], advice: ['summary', 'independentSources'] });
+      expect(failing(readiness({ ...filled, providers: ['  '] }, [clip], SEED)).blockers).toEqual(['provider']);
+      expect(failing(readiness({ ...filled, rationale: ' \n ' }, [clip], SEED)).blockers).toEqual(['rationale']);
+    });
+
+    it('still needs a title and a quoted source when the archive names neither, and ignores names it has no check for', () => {
+      const result = readiness(newNote(), [], ['summary', 'a-future-requirement']);
+      expect(failing(result).blockers).toEqual(['title', 'quotedSource', 'summary']);
+    });
   });
 });
