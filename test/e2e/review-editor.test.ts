@@ -8,7 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { clickClipMenu, launchWithExtension, openPopup, readStoredDrafts, selectText, tabIdOf, type ExtensionBrowser } from './support/browser.ts';
 import { startFixtureServer, type FixtureServer } from './support/fixture-server.ts';
 import { startTestArchive, type TestArchive } from './support/archive.ts';
@@ -51,7 +51,7 @@ async function asReviewer(method: 'GET' | 'POST', pathName: string, body?: unkno
 const revisionOf = async (id: string) => ((await asReviewer('GET', `/v1/drafts/${id}`)).json.status as { revision: number }).revision;
 
 /** Screenshots of `part` of the page in the light and the dark theme, into artifacts/ to be looked at. */
-async function inBothThemes(page: Page, part: ReturnType<Page['getByTestId']>, name: string): Promise<void> {
+async function inBothThemes(page: Page, part: Locator, name: string): Promise<void> {
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
@@ -119,6 +119,11 @@ describe('the editor\'s side of review', () => {
     expect(await shown.textContent()).toContain('Why this is an AI incident');
     expect(await shown.textContent()).toContain('Rita Reviewer');
     await inBothThemes(editor, panel, 'editor-review-changes-requested');
+    // And under the field it is about, where the editor makes the change.
+    const atRationale = editor.locator('#field-rationale-comments');
+    expect(await atRationale.textContent()).toBe(`Rita Reviewer: ${comment}`);
+    expect(await editor.getByLabel('Why this is an AI incident').getAttribute('aria-describedby')).toContain('field-rationale-comments');
+    await inBothThemes(editor, atRationale, 'editor-field-comment');
 
     await typeInto(editor, 'Why this is an AI incident', 'The chatbot invented a bereavement refund policy that the airline never had.');
     await waitSaved(editor);
@@ -130,6 +135,7 @@ describe('the editor\'s side of review', () => {
     // The comment on the old rationale is now outdated, and the editor says so.
     await editor.reload();
     await editor.getByTestId('review-panel').locator('.review-comment[data-field="rationale"]').getByText(/outdated/).waitFor();
+    expect(await editor.locator('#field-rationale-comments').count()).toBe(0);
     await editor.close();
 
     // The popup shows the same review.
