@@ -125,12 +125,18 @@ describe('the editor\'s side of review', () => {
     expect(await editor.getByLabel('Why this is an AI incident').getAttribute('aria-describedby')).toContain('field-rationale-comments');
     await inBothThemes(editor, atRationale, 'editor-field-comment');
 
+    // The toolbar badge counts the draft as waiting on this editor (asked of the archive after the page's sync).
+    const badge = () => browser.worker.evaluate(() => chrome.action.getBadgeText({}));
+    await expect.poll(badge, { timeout: 30_000 }).toBe('1');
+    expect(await browser.worker.evaluate(() => chrome.action.getTitle({}))).toContain('your drafts with changes requested: 1');
+
     await typeInto(editor, 'Why this is an AI incident', 'The chatbot invented a bereavement refund policy that the airline never had.');
     await waitSaved(editor);
     await panel.getByRole('button', { name: 'Resubmit for review' }).click();
     await panel.getByTestId('review-state').filter({ hasText: 'Submitted: waiting for a reviewer.' }).waitFor({ timeout: 30_000 });
     const status = (await asReviewer('GET', `/v1/drafts/${draftId}`)).json;
     expect((status.status as { state: string }).state).toBe('submitted');
+    await expect.poll(badge, { timeout: 30_000 }).toBe('');
     expect(JSON.stringify((status.draft as { texts: unknown }).texts)).toContain('bereavement refund policy');
     // The comment on the old rationale is now outdated, and the editor says so.
     await editor.reload();
