@@ -9,6 +9,8 @@ import { useState } from 'preact/hooks';
 import { FieldRefusals, type RefusalsByField } from '../src/ui/field-refusals.ts';
 import { KnownEntries } from '../src/ui/KnownEntries.tsx';
 import { FINAL_STATES, ReviewPanel } from '../src/ui/ReviewPanel.tsx';
+import { FieldComments, openCommentsByField } from '../src/ui/field-comments.ts';
+import { useReview } from '../src/ui/use-review.ts';
 
 // The checklist needs the archive's schemas, the largest code of the page: the fields are drawn first,
 // with the checklist's place held (a status line and nine checks) so that they do not move when it comes.
@@ -40,6 +42,7 @@ export function DraftEditor({ draftId }: { draftId: string }) {
   const editor = useDraftEditor(draftId);
   const { stored, draft } = editor;
   const [refusals, setRefusals] = useState<RefusalsByField>({});
+  const review = useReview(draft);
   if (!stored) return <p class="muted">{t('loading')}</p>;
   if (!draft) return <p class="notice error">{t('draft_missing')}</p>;
   return (
@@ -65,6 +68,7 @@ export function DraftEditor({ draftId }: { draftId: string }) {
       {stored.conflicts.length > 0 && <ConflictPanel conflicts={stored.conflicts} draft={stored.draft} />}
       {draft.submission?.state === 'failed' && <RefusalPanel draft={draft} onPlaced={setRefusals} />}
       <FieldRefusals.Provider value={draft.submission?.state === 'failed' ? refusals : {}}>
+      <FieldComments.Provider value={review ? openCommentsByField(review.comments) : {}}>
       <ReviewPanel draft={draft} />
       <KnownEntries draft={draft} />
       <DraftReadiness draft={draft} clips={stored.clips} />
@@ -88,6 +92,7 @@ export function DraftEditor({ draftId }: { draftId: string }) {
       </fieldset>
       <HistoryPanel draftId={draftId} />
       <DraftExports draft={draft} clips={stored.clips} />
+      </FieldComments.Provider>
       </FieldRefusals.Provider>
     </form>
   );

@@ -3,6 +3,8 @@ import { t } from '../../src/i18n/i18n.ts';
 import type { DraftEditor } from '../../src/ui/use-draft-editor.ts';
 import { useContext } from 'preact/hooks';
 import { FieldRefusals } from '../../src/ui/field-refusals.ts';
+import { FieldComments } from '../../src/ui/field-comments.ts';
+import { PageText } from '../../src/ui/PageText.tsx';
 import { BidiWarning, hasBidiControls } from '../../src/ui/PageText.tsx';
 
 /** One labelled text input or textarea bound to a field path. */
@@ -27,7 +29,8 @@ export function TextField({
   const value = String(editor.value(path) ?? '');
   const problem = editor.invalid[path];
   const refused = useContext(FieldRefusals)[path];
-  const describedBy = [hint ? `${id}-hint` : '', problem ? `${id}-problem` : '', refused ? `${id}-refused` : '', hasBidiControls(value) ? `${id}-bidi` : '']
+  const comments = useContext(FieldComments)[path] ?? [];
+  const describedBy = [hint ? `${id}-hint` : '', problem ? `${id}-problem` : '', refused ? `${id}-refused` : '', comments.length > 0 ? `${id}-comments` : '', hasBidiControls(value) ? `${id}-bidi` : '']
     .filter(Boolean)
     .join(' ') || undefined;
   return (
@@ -53,6 +56,15 @@ export function TextField({
         <p id={`${id}-refused`} class="error hint" data-testid="field-refused">
           {t('submission_refused_field', refused)}
         </p>
+      )}
+      {comments.length > 0 && (
+        <ul id={`${id}-comments`} class="hint field-comments" data-testid="field-comments" aria-label={t('re_field_comments')}>
+          {comments.map((comment) => (
+            <li key={comment}>
+              <PageText text={comment} />
+            </li>
+          ))}
+        </ul>
       )}
     </div>
   );

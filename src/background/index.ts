@@ -40,32 +40,23 @@ browser.commands.onCommand.addListener((command: string, tab?: Tabs.Tab) => {
 });
 
 // Pending submissions leave whenever the worker wakes: at start, at browser start-up, and on the alarm.
+// Drafts sync the same way, and shortly after each edit; both alarms are made again at every start.
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === OUTBOX_ALARM) void runOutbox();
-// Drafts sync the same way, and shortly after each edit; the alarm is made again at every start.
-void browser.alarms.create(SYNC_ALARM, { periodInMinutes: 1 });
-syncAfterEdits();
-void runSync();
   if (alarm.name === SYNC_ALARM) void runSync().then(afterSync);
 });
 browser.runtime.onStartup.addListener(() => {
   void runOutbox();
-// Drafts sync the same way, and shortly after each edit; the alarm is made again at every start.
-void browser.alarms.create(SYNC_ALARM, { periodInMinutes: 1 });
-syncAfterEdits();
-void runSync();
-  void runSync();
+  void runSync().then(afterSync);
 });
 void refreshTaxonomyCache().catch(() => undefined);
 void browser.alarms.create(OUTBOX_ALARM, { periodInMinutes: 1 });
+void browser.alarms.create(SYNC_ALARM, { periodInMinutes: 1 });
 // The every-page script follows the permission: revoking <all_urls> in the browser's UI turns the mode off.
 browser.permissions.onAdded.addListener(() => void syncEveryPageMode());
 browser.permissions.onRemoved.addListener(() => void syncEveryPageMode());
 void syncEveryPageMode().catch((error: unknown) => console.warn('every-page mode', error));
 void refreshPendingBadge();
-void refreshWaitingBadge().catch(() => undefined);
 void runOutbox();
-// Drafts sync the same way, and shortly after each edit; the alarm is made again at every start.
-void browser.alarms.create(SYNC_ALARM, { periodInMinutes: 1 });
 syncAfterEdits();
-void runSync();
+void runSync().then(afterSync);

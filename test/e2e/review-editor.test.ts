@@ -8,7 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { clickClipMenu, launchWithExtension, openPopup, readStoredDrafts, selectText, tabIdOf, type ExtensionBrowser } from './support/browser.ts';
 import { startFixtureServer, type FixtureServer } from './support/fixture-server.ts';
 import { startTestArchive, type TestArchive } from './support/archive.ts';
@@ -51,7 +51,7 @@ async function asReviewer(method: 'GET' | 'POST', pathName: string, body?: unkno
 const revisionOf = async (id: string) => ((await asReviewer('GET', `/v1/drafts/${id}`)).json.status as { revision: number }).revision;
 
 /** Screenshots of `part` of the page in the light and the dark theme, into artifacts/ to be looked at. */
-async function inBothThemes(page: Page, part: ReturnType<Page['getByTestId']>, name: string): Promise<void> {
+async function inBothThemes(page: Page, part: Locator, name: string): Promise<void> {
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
@@ -119,6 +119,16 @@ describe('the editor\'s side of review', () => {
     expect(await shown.textContent()).toContain('Why this is an AI incident');
     expect(await shown.textContent()).toContain('Rita Reviewer');
     await inBothThemes(editor, panel, 'editor-review-changes-requested');
+    // And under the field it is about, where the editor makes the change.
+    const atRationale = editor.locator('#field-rationale-comments');
+    expect(await atRationale.textContent()).toBe(`Rita Reviewer: ${comment}`);
+    expect(await editor.getByLabel('Why this is an AI incident').getAttribute('aria-describedby')).toContain('field-rationale-comments');
+    await inBothThemes(editor, atRationale, 'editor-field-comment');
+
+    // The toolbar badge counts the draft as waiting on this editor (asked of the archive after the page's sync).
+    const badge = () => browser.worker.evaluate(() => chrome.action.getBadgeText({}));
+    await expect.poll(badge, { timeout: 30_000 }).toBe('1');
+    expect(await browser.worker.evaluate(() => chrome.action.getTitle({}))).toContain('your drafts with changes requested: 1');
 
     await typeInto(editor, 'Why this is an AI incident', 'The chatbot invented a bereavement refund policy that the airline never had.');
     await waitSaved(editor);
@@ -126,10 +136,12 @@ describe('the editor\'s side of review', () => {
     await panel.getByTestId('review-state').filter({ hasText: 'Submitted: waiting for a reviewer.' }).waitFor({ timeout: 30_000 });
     const status = (await asReviewer('GET', `/v1/drafts/${draftId}`)).json;
     expect((status.status as { state: string }).state).toBe('submitted');
+    await expect.poll(badge, { timeout: 30_000 }).toBe('');
     expect(JSON.stringify((status.draft as { texts: unknown }).texts)).toContain('bereavement refund policy');
     // The comment on the old rationale is now outdated, and the editor says so.
     await editor.reload();
     await editor.getByTestId('review-panel').locator('.review-comment[data-field="rationale"]').getByText(/outdated/).waitFor();
+    expect(await editor.locator('#field-rationale-comments').count()).toBe(0);
     await editor.close();
 
     // The popup shows the same review.
