@@ -560,6 +560,17 @@ export function defineApiSuite(name: string, makeBackend: () => Promise<Backend>
         expect((await limited.api.get('/v1/taxonomy')).status).toBe(200);
       });
 
+      it('counts each request once against the limit, on paths that also have sub-paths (submissions, drafts)', async () => {
+        const fresh = await startHarness({ ...(await backend.serverOptions()), rateLimitPerMinute: 4 });
+        try {
+          for (let i = 0; i < 3; i++) expect((await fresh.api.post('/v1/submissions', { token: fresh.editor, json: submission(), key: randomUUID() })).status).toBe(201);
+          expect((await fresh.api.get('/v1/drafts', { token: fresh.editor })).status).toBe(200);
+          expect((await fresh.api.get('/v1/drafts', { token: fresh.editor })).status).toBe(429);
+        } finally {
+          await fresh.server.close();
+        }
+      });
+
       it('limits failed authentication per client address: after 3 unknown tokens even a good token waits (429, Retry-After)', async () => {
         const guesser = await startHarness({ ...(await backend.serverOptions()), authFailuresPerMinute: 3 });
         try {
