@@ -56,14 +56,16 @@ async function alone(tx: Queryable, job: Job): Promise<Outcome[]> {
   return [{ job, response: await createSubmission(tx, job.user, job.key, job.request) }];
 }
 
+/** Each in a savepoint; the next one's is set in the same round trip that releases this one's. */
 async function together(tx: Queryable, group: Job[]): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
+  await tx.exec('savepoint submission');
   for (const job of group) {
-    await tx.exec('savepoint submission');
     try {
       outcomes.push({ job, response: await createSubmission(tx, job.user, job.key, job.request) });
-      await tx.exec('release savepoint submission');
+      await tx.exec('release savepoint submission; savepoint submission');
     } catch (error) {
+      // Rolling back to a savepoint keeps it, ready for the next submission.
       await tx.exec('rollback to savepoint submission');
       outcomes.push({ job, error });
     }
