@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Clip, Draft } from '../src/core/draft.ts';
-import { conflictsOf, saveFieldEdits } from '../src/store/editing.ts';
+import { saveFieldEdits } from '../src/store/editing.ts';
+import { readOpenedDraft } from '../src/store/draft-read.ts';
 import { db } from '../src/store/db.ts';
 import { loadActiveDraftId, saveActiveDraftId } from '../src/store/preferences.ts';
 import { useLiveQuery } from '../src/ui/live-query.ts';
@@ -106,8 +107,8 @@ function TitleInput({ draftId, title, disabled }: { draftId: string; title: stri
 
 export function DraftView({ draftId, tabId, onBack }: { draftId: string; tabId?: number; onBack: () => void }) {
   const data = useLiveQuery(async () => {
-    const [draft, activeId, conflicts] = await Promise.all([db().drafts.get(draftId), loadActiveDraftId(), conflictsOf(draftId)]);
-    return { draft, clips: draft?.clips ?? [], collecting: activeId === draftId, conflicts: conflicts.length };
+    const [{ draft, clips, conflicts }, activeId] = await Promise.all([readOpenedDraft(db(), draftId), loadActiveDraftId()]);
+    return { draft, clips, collecting: activeId === draftId, conflicts: conflicts.length };
   }, [draftId]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

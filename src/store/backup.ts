@@ -5,12 +5,13 @@ import { Draft as DraftSchema, type Clip, type Draft } from '../core/draft.ts';
 import { makeBackup, parseBackup, type Backup, type Rejection, type RevisionRecord } from '../workspace/io/backup.ts';
 import { searchDocument, type SearchDocument } from '../workspace/search.ts';
 import { announceTableChanged, db, withQuotedUrls, type ClipperDb } from './db.ts';
+import { readAllDrafts, readDraftIds } from './draft-read.ts';
 import { dropSearch, indexInBackground, saveIndexed, type DraftStamp } from './search.ts';
 import { keepingSubmission, reconcileImportedSubmissions } from './outbox.ts';
 
 export async function exportEverything(store: ClipperDb = db(), now = new Date().toISOString()): Promise<Backup> {
   return store.transaction('r', store.drafts, store.revisions, async () => {
-    const [drafts, revisions] = await Promise.all([store.drafts.toArray(), store.revisions.toArray()]);
+    const [drafts, revisions] = await Promise.all([readAllDrafts(store), store.revisions.toArray()]);
     return makeBackup(
       drafts,
       revisions.map(({ draftId, at, reason, draft }): RevisionRecord => ({ draftId, at, reason, draft })),
@@ -46,7 +47,7 @@ export type ImportProgress = (written: number, total: number) => void;
  * the search index of the imported drafts is built in a worker afterwards, and saved.
  */
 export async function importEverything(file: Blob | string, store: ClipperDb = db(), onProgress: ImportProgress = () => {}): Promise<ImportOutcome> {
-  const [text, knownDraftIds] = await Promise.all([typeof file === 'string' ? file : file.text(), store.drafts.toCollection().primaryKeys() as Promise<string[]>]);
+  const [text, knownDraftIds] = await Promise.all([typeof file === 'string' ? file : file.text(), readDraftIds(store)]);
   const known = new Set(knownDraftIds);
   // What the search index needs of each imported draft, gathered as the drafts pass (when they are all there is).
   const indexing = known.size === 0;

@@ -5,11 +5,12 @@ import { systemClock, type Clock } from '../core/clip-ops.ts';
 import { byCreation } from '../core/clip-order.ts';
 import { annotationsIntoDraft, type AnnotationImport } from '../workspace/io/web-annotation.ts';
 import { db, type ClipperDb } from './db.ts';
+import { readDraftsQuoting } from './draft-read.ts';
 import { DraftNotFoundError } from './drafts.ts';
 
 export async function clipsForUrls(urls: string[], store: ClipperDb = db()): Promise<Clip[]> {
   const unique = [...new Set(urls)];
-  const drafts = await store.drafts.where('quotedUrls').anyOf(unique).distinct().toArray();
+  const drafts = await readDraftsQuoting(store, unique);
   return drafts.flatMap((draft) => draft.clips.filter((clip) => unique.includes(clip.url))).sort(byCreation);
 }
 

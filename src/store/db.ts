@@ -85,11 +85,17 @@ export interface SyncCopyRow {
   copy?: SyncDraft;
 }
 
+/**
+ * A stored draft row: the draft and the store's index keys beside it. Read it through src/store/draft-read.ts,
+ * which hands out the `Draft` alone.
+ */
+export type StoredDraft = Draft;
+
 export const DB_NAME = 'incident-clipper';
 
 export class ClipperDb extends Dexie {
   /** Each draft with its quotes (`clips`). */
-  drafts!: EntityTable<Draft, 'id'>;
+  drafts!: EntityTable<StoredDraft, 'id'>;
   outbox!: EntityTable<OutboxRow, 'seq'>;
   deadLetters!: EntityTable<DeadLetterRow, 'id'>;
   settings!: EntityTable<KeyValueRow, 'key'>;

@@ -4,6 +4,7 @@ import type { PageCapture } from '../core/capture.ts';
 import type { ProviderRef } from '../core/providers.ts';
 import { Draft as DraftSchema, type Clip, type Draft } from '../core/draft.ts';
 import { db, type ClipperDb } from './db.ts';
+import { readDraft, readDraftsQuoting, readRecentDrafts } from './draft-read.ts';
 
 export class DraftNotFoundError extends Error {
   constructor(id: string) {
@@ -32,17 +33,17 @@ export async function saveCapture(
 }
 
 export async function recentDrafts(limit = 20, store: ClipperDb = db()): Promise<Draft[]> {
-  return store.drafts.orderBy('updatedAt').reverse().limit(limit).toArray();
+  return readRecentDrafts(store, limit);
 }
 
 /** Drafts that quote the page at this canonical URL, most recently edited first. */
 export async function draftsForUrl(url: string, store: ClipperDb = db()): Promise<Draft[]> {
-  const drafts = await store.drafts.where('quotedUrls').equals(url).toArray();
+  const drafts = await readDraftsQuoting(store, [url]);
   return drafts.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
 }
 
 export async function clipsOfDraft(draftId: string, store: ClipperDb = db()): Promise<Clip[]> {
-  return (await store.drafts.get(draftId))?.clips ?? [];
+  return (await readDraft(store, draftId))?.clips ?? [];
 }
 
 export type EditableFields = Partial<

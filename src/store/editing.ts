@@ -10,6 +10,7 @@ import { mergeEdits, type FieldConflict, type FieldEdit, type InvalidEdit } from
 import { readField, type FieldPath } from '../workspace/field-paths.ts';
 import { newNote } from '../workspace/note.ts';
 import { db, type ClipperDb, type ConflictRow } from './db.ts';
+import { readConflicts } from './draft-read.ts';
 import { DraftNotFoundError } from './drafts.ts';
 import { snapshotBeforeEdit } from './revisions.ts';
 import { queueOps } from './sync-outbox.ts';
@@ -45,7 +46,7 @@ export async function saveFieldEdits(draftId: string, edits: FieldEdit[], store:
 }
 
 export async function conflictsOf(draftId: string, store: ClipperDb = db()): Promise<ConflictRow[]> {
-  return store.conflicts.where({ draftId }).toArray();
+  return readConflicts(store, draftId);
 }
 
 /**

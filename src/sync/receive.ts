@@ -9,6 +9,7 @@ import { sameValue } from '../core/sync/edit.ts';
 import { rebase } from '../core/sync/rebase.ts';
 import { openConflicts, type Conflict, type SyncDraft, type SyncUser } from '../core/sync/state.ts';
 import type { ClipperDb, ConflictRow } from '../store/db.ts';
+import { readDraft } from '../store/draft-read.ts';
 import { snapshotBeforeEdit } from '../store/revisions.ts';
 import { queueOps, withoutOps } from '../store/sync-outbox.ts';
 
@@ -25,7 +26,7 @@ export async function receiveDraft(copy: SyncDraft, { store, user, clientId, now
   await store.transaction('rw', [store.drafts, store.syncOps, store.syncCopies, store.syncMeta, store.conflicts, store.revisions], async () => {
     withoutOps();
     await store.syncCopies.put({ id: copy.id, copy });
-    const local = await store.drafts.get(copy.id);
+    const local = await readDraft(store, copy.id);
     const pending = (await store.syncOps.where('draftId').equals(copy.id).sortBy('seq')).map((row) => row.op);
     const view = rebase(new Map([[copy.id, copy]]), pending, user, clientId).get(copy.id) ?? copy;
     const shown = DraftSchema.safeParse(draftFromSync(view, local, now));
