@@ -201,14 +201,14 @@ const quotedUrlsIndex = {
       return {
         ...table,
         mutate: (request) =>
-          table.mutate(request.type === 'add' || request.type === 'put' ? { ...request, values: request.values.map(withQuotedUrls) } : request),
+          table.mutate(request.type === 'add' || request.type === 'put' ? { ...request, values: request.values.map(withIndexKeys) } : request),
       };
     },
   }),
 };
 
 /** The row stored for `draft`: with the `quotedUrls` of its quotes (also for writes made with the bare IndexedDB API). */
-export function withQuotedUrls(draft: Draft): Draft {
+export function withIndexKeys(draft: Draft): StoredDraft {
   return { ...draft, quotedUrls: [...new Set((draft.clips ?? []).map((clip) => clip.url))] };
 }
 

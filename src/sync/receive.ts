@@ -10,7 +10,7 @@ import { rebase } from '../core/sync/rebase.ts';
 import { openConflicts, type Conflict, type SyncDraft, type SyncUser } from '../core/sync/state.ts';
 import type { ClipperDb, ConflictRow } from '../store/db.ts';
 import { readDraft } from '../store/draft-read.ts';
-import { snapshotBeforeEdit } from '../store/revisions.ts';
+import { addDraft, changeDraft } from '../store/draft-write.ts';
 import { queueOps, withoutOps } from '../store/sync-outbox.ts';
 
 export interface ReceiveContext {
@@ -36,9 +36,10 @@ export async function receiveDraft(copy: SyncDraft, { store, user, clientId, now
     }
     if (recovering && local) {
       await queueOps(store, opsForEdit(shown.data, local, copy.rev));
-    } else if (!local || !sameDraft(local, shown.data)) {
-      if (local) await snapshotBeforeEdit(local, 'import', store, now);
-      await store.drafts.put({ ...shown.data, updatedAt: now });
+    } else if (!local) {
+      await addDraft(store, { ...shown.data, updatedAt: now });
+    } else if (!sameDraft(local, shown.data)) {
+      await changeDraft(store, copy.id, () => ({ ...shown.data, updatedAt: now }), { revision: { reason: 'import', at: now } });
     }
     await showConflicts(store, copy.id, openConflicts(view), now, clientId);
   });
