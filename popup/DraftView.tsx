@@ -1,5 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
-import type { Clip, Draft } from '../src/core/draft.ts';
+import type { Draft } from '../src/core/draft.ts';
 import { saveFieldEdits } from '../src/store/editing.ts';
 import { readOpenedDraft } from '../src/store/draft-read.ts';
 import { db } from '../src/store/db.ts';
@@ -53,7 +53,7 @@ function SubmissionState({ draft }: { draft: Draft }) {
   );
 }
 
-function Sources({ draft, clips }: { draft: Draft; clips: Clip[] }) {
+function Sources({ draft }: { draft: Draft }) {
   return (
     <>
       {draft.sources.map((source) => (
@@ -67,7 +67,7 @@ function Sources({ draft, clips }: { draft: Draft; clips: Clip[] }) {
               </>
             ))}
           </div>
-          {clips
+          {draft.clips
             .filter((clip) => clip.sourceId === source.id)
             .map((clip) => (
               <QuoteText key={clip.id} quote={clip.quote} />
@@ -158,8 +158,8 @@ export function DraftView({ draftId, tabId, onBack }: { draftId: string; tabId?:
           {t(conflicts === 1 ? 'popup_conflicts_one' : 'popup_conflicts', conflicts)}
         </p>
       )}
-      <Sources draft={draft} clips={clips} />
-      {!locked && !waiting && <ReadinessList readiness={readiness(draft, clips)} compact />}
+      <Sources draft={draft} />
+      {!locked && !waiting && <ReadinessList readiness={readiness(draft)} compact />}
       <SubmissionState draft={draft} />
       {error && (
         <p class="notice error" role="alert">

@@ -63,7 +63,7 @@ export function DraftEditor({ draftId }: { draftId: string }) {
       {stored.conflicts.length > 0 && <ConflictPanel conflicts={stored.conflicts} draft={stored.draft} />}
       {draft.submission?.state === 'failed' && <RefusalPanel draft={draft} onPlaced={setRefusals} />}
       <FieldRefusals.Provider value={draft.submission?.state === 'failed' ? refusals : {}}>
-      <DraftReadiness draft={draft} clips={stored.clips} />
+      <DraftReadiness draft={draft} />
       <TaxonomyNotice />
       <TextField editor={editor} path="title" label={t('field_title')} />
       <TextField editor={editor} path="summary" label={t('field_summary')} multiline rows={4} />
@@ -74,13 +74,13 @@ export function DraftEditor({ draftId }: { draftId: string }) {
       <TaxonomyFields editor={editor} />
       <TextField editor={editor} path="rationale" label={t('field_rationale')} hint={t('rationale_hint')} multiline rows={4} />
       <TextField editor={editor} path="counterfactual" label={t('field_counterfactual')} hint={t('counterfactual_hint')} multiline rows={3} />
-      <SourcesEditor editor={editor} draft={draft} clips={stored.clips} />
+      <SourcesEditor editor={editor} draft={draft} />
       <NotesField editor={editor} />
       <ListField editor={editor} path="tags" label={t('field_tags')} addLabel={t('tags_add')} />
       <ListField editor={editor} path="deployers" label={t('field_deployers')} addLabel={t('deployers_add')} hint={t('aiid_fields_hint')} />
       <ListField editor={editor} path="harmedParties" label={t('field_harmed_parties')} addLabel={t('harmed_parties_add')} hint={t('aiid_fields_hint')} />
       <HistoryPanel draftId={draftId} />
-      <DraftExports draft={draft} clips={stored.clips} />
+      <DraftExports draft={draft} />
       </FieldRefusals.Provider>
     </form>
   );

@@ -50,7 +50,7 @@ export async function queueSubmission(draftId: string, store: ClipperDb = db(), 
     const state = draft.submission?.state;
     if (state === 'queued' || state === 'sending' || state === 'accepted') return draft;
 
-    const build = submissionFromDraft(draft, draft.clips);
+    const build = submissionFromDraft(draft);
     if (!build.ok) throw new NotReadyError(build.problems.map((problem) => problem.message));
 
     const refused = await refusalOf(draftId, store);
@@ -92,7 +92,7 @@ export async function reconcileImportedSubmissions(store: ClipperDb, { accepted,
   const rowed = new Set((await store.outbox.where('draftId').anyOf(waiting).toArray()).map((row) => row.draftId));
   for (const draft of await readDrafts(store, waiting.filter((id) => !rowed.has(id)))) {
     if (!draft.submission) continue;
-    const build = submissionFromDraft(draft, draft.clips);
+    const build = submissionFromDraft(draft);
     if (!build.ok) {
       const problems = build.problems.map((problem) => problem.message).join(' ');
       await patchSubmission(store, draft.id, { state: 'failed', ...submissionError('outbox_error_imported_not_ready', problems) });

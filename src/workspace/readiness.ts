@@ -5,7 +5,7 @@
  * stronger entry: reviewers expect a severity and a code, but the archive accepts a submission without.
  * Pure: the editor and the popup render the same list.
  */
-import type { Clip, Draft } from '../core/draft.ts';
+import type { Draft } from '../core/draft.ts';
 import { submissionFromDraft } from '../core/submission.ts';
 import { independentPublishers } from './source-tier.ts';
 
@@ -44,16 +44,16 @@ const filled = (text: string) => text.trim().length > 0;
 const NAMED_BY_CHECKS = new Set(['title', 'sources']);
 
 /** Problems the archive's submission schema finds beyond the ones named by the checks above. */
-function otherArchiveProblems(draft: Draft, clips: Clip[]): string[] {
-  const build = submissionFromDraft(draft, clips);
+function otherArchiveProblems(draft: Draft): string[] {
+  const build = submissionFromDraft(draft);
   if (build.ok) return [];
   return build.problems.filter((problem) => !NAMED_BY_CHECKS.has(problem.path)).map((problem) => problem.message);
 }
 
-export function readiness(draft: Draft, clips: Clip[]): Readiness {
-  const quotedSourceIds = new Set(clips.filter((clip) => clip.draftId === draft.id).map((clip) => clip.sourceId));
+export function readiness(draft: Draft): Readiness {
+  const quotedSourceIds = new Set(draft.clips.map((clip) => clip.sourceId));
   const quotedSources = draft.sources.filter((source) => quotedSourceIds.has(source.id));
-  const archiveProblems = otherArchiveProblems(draft, clips);
+  const archiveProblems = otherArchiveProblems(draft);
   const checks: ReadinessCheck[] = [
     { id: 'title', level: 'required', ok: filled(draft.title) && draft.title.trim().length <= MAX_TITLE },
     { id: 'quotedSource', level: 'required', ok: quotedSources.length > 0 },

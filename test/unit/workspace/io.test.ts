@@ -186,7 +186,7 @@ describe('AIID submission fields', () => {
   it('gives one row per source with every AIID field, and CSV that quotes commas, quotes and newlines', async () => {
     const { store, draftId } = await sampleStore();
     const draft = (await store.drafts.get(draftId))!;
-    const rows = aiidSubmissions(draft, draft.clips);
+    const rows = aiidSubmissions(draft);
     expect(rows).toHaveLength(2);
     expect(Object.keys(rows[0]!)).toEqual([...AIID_FIELDS]);
     expect(rows[0]).toMatchObject({ url: 'https://news.example/story', authors: 'Dana Whitfield', date_published: '2024-02-16', text: 'He said, "refunds are automatic",\nthen left.', tags: 'M1' });
@@ -216,7 +216,7 @@ describe('deployers and harmed parties', () => {
     );
     const draft = (await store.drafts.get(draftId))!;
     expect(draft).toMatchObject({ deployers: ['Example Airlines', 'Example, Inc.'], harmedParties: ['Passengers', 'Jake "J" Moffatt'] });
-    const rows = aiidSubmissions(draft, draft.clips);
+    const rows = aiidSubmissions(draft);
     for (const row of rows) {
       expect(row).toMatchObject({ deployers: 'Example Airlines, Example, Inc.', developers: 'Example AI', harmed_parties: 'Passengers, Jake "J" Moffatt' });
     }
@@ -226,7 +226,7 @@ describe('deployers and harmed parties', () => {
       expect(line[AIID_FIELDS.indexOf('harmed_parties')]).toBe('Passengers, Jake "J" Moffatt');
       expect(line[AIID_FIELDS.indexOf('developers')]).toBe('Example AI');
     }
-    const markdown = draftToMarkdown(draft, draft.clips);
+    const markdown = draftToMarkdown(draft);
     expect(markdown).toContain('- **Deployers:** Example Airlines, Example, Inc.');
     expect(markdown).toContain('- **Harmed parties:** Passengers, Jake "J" Moffatt');
   });
@@ -234,9 +234,9 @@ describe('deployers and harmed parties', () => {
   it('exports a stored draft from before the fields with them empty, and edits it like any other', async () => {
     const { store, draftId, old } = await storeWithoutNewFields();
     const clips = (await store.drafts.get(draftId))!.clips;
-    const rows = aiidSubmissions(old as Draft, clips);
+    const rows = aiidSubmissions({ ...old, clips } as Draft);
     expect(rows[0]).toMatchObject({ deployers: '', harmed_parties: '' });
-    const markdown = draftToMarkdown(old as Draft, clips);
+    const markdown = draftToMarkdown({ ...old, clips } as Draft);
     expect(markdown).not.toContain('Deployers');
     expect(markdown).not.toContain('Harmed parties');
     // The editor's base is what it read: nothing, or an empty list. Either applies, no conflict.
@@ -270,7 +270,7 @@ describe('Markdown export', () => {
   it('writes the title, facts, sources with quotes as blockquotes', async () => {
     const { store, draftId } = await sampleStore();
     const draft = (await store.drafts.get(draftId))!;
-    const markdown = draftToMarkdown(draft, draft.clips);
+    const markdown = draftToMarkdown(draft);
     expect(markdown).toMatch(/^# Airline chatbot invented a refund policy\n/);
     expect(markdown).toContain('- **Codes:** M1');
     expect(markdown).toContain('- **Source tier:** standard (2 sources)');

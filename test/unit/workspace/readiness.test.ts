@@ -9,7 +9,7 @@ const failing = (r: ReturnType<typeof readiness>) => ({ blockers: r.blockers.map
 
 describe('readiness checklist', () => {
   it('blocks an empty note on what the archive requires (title, quoted source), and advises the rest', () => {
-    const result = readiness(newNote(), []);
+    const result = readiness(newNote());
     expect(result.ready).toBe(false);
     expect(failing(result)).toEqual({
       blockers: ['title', 'quotedSource'],
@@ -19,11 +19,11 @@ describe('readiness checklist', () => {
 
   it('is ready exactly when the archive would accept the submission; advice does not block', async () => {
     const store = freshDb();
-    const { draft, clip } = await saveCapture(capture(), 'new', { store });
-    const clipped = readiness(draft, [clip]);
+    const { draft } = await saveCapture(capture(), 'new', { store });
+    const clipped = readiness(draft);
     expect(clipped.ready).toBe(true);
     expect(failing(clipped).advice).toEqual(['severity', 'code', 'summary', 'rationale', 'counterfactual', 'independentSources']);
-    const classified = readiness({ ...draft, severity: 'SEV-3', codes: ['M1'] }, [clip]);
+    const classified = readiness({ ...draft, severity: 'SEV-3', codes: ['M1'] });
     expect(failing(classified).advice).toEqual(['summary', 'rationale', 'counterfactual', 'independentSources']);
   });
 
@@ -31,23 +31,23 @@ describe('readiness checklist', () => {
     const store = freshDb();
     const { draft, clip } = await saveCapture(capture(), 'new', { store });
     const other = await saveCapture(capture({ url: 'https://second.example/a', publisher: 'Second Wire' }), draft.id, { store });
-    const both = readiness(other.draft, [clip, other.clip]);
+    const both = readiness(other.draft);
     expect(both.checks.find((c) => c.id === 'independentSources')?.ok).toBe(true);
-    const onlyFirstQuoted = readiness(other.draft, [clip]);
+    const onlyFirstQuoted = readiness({ ...other.draft, clips: [clip] });
     expect(onlyFirstQuoted.checks.find((c) => c.id === 'independentSources')?.ok).toBe(false);
     const samePublisher = await saveCapture(capture({ url: 'https://news.example/other' }), draft.id, { store });
-    const sameTwice = readiness(samePublisher.draft, [clip, samePublisher.clip]);
+    const sameTwice = readiness({ ...samePublisher.draft, clips: [clip, samePublisher.clip] });
     expect(sameTwice.checks.find((c) => c.id === 'independentSources')?.ok).toBe(false);
   });
 
   it('reports the archive schema problems the named checks do not cover', async () => {
     const store = freshDb();
-    const { draft, clip } = await saveCapture(capture(), 'new', { store });
+    const { draft } = await saveCapture(capture(), 'new', { store });
     const ftp = { ...draft.sources[0]!, url: 'ftp://files.example/report.txt' };
-    const result = readiness({ ...draft, sources: [ftp], severity: 'SEV-2', codes: ['M1'] }, [clip]);
+    const result = readiness({ ...draft, sources: [ftp], severity: 'SEV-2', codes: ['M1'] });
     expect(result.ready).toBe(false);
     expect(result.blockers.map((c) => c.id)).toEqual(['archiveRules']);
     expect(result.blockers[0]?.details?.[0]).toMatch(/^sources\.0\.url:/);
-    expect(readiness({ ...draft, title: 'x'.repeat(501) }, [clip]).blockers.map((c) => c.id)).toContain('title');
+    expect(readiness({ ...draft, title: 'x'.repeat(501) }).blockers.map((c) => c.id)).toContain('title');
   });
 });
