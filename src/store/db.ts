@@ -4,12 +4,12 @@
  * (chrome.storage.local would be readable by content scripts).
  */
 import { Dexie, RangeSet, type DBCore, type EntityTable, type ObservabilitySet, type Table } from 'dexie';
-import type { Clip, Draft, Source } from '../core/draft.ts';
-import { byCreation } from '../core/clip-order.ts';
+import type { Clip, Draft } from '../core/draft.ts';
 import type { SubmissionRequest } from '../core/contract.ts';
 import type { SyncOpInput } from '../core/sync/ops.ts';
 import type { SyncDraft } from '../core/sync/state.ts';
 import { syncOutboxMiddleware } from './sync-outbox.ts';
+import { draftsWithTheirClips, throughTheSchema } from './upgrades.ts';
 
 export interface OutboxRow {
   seq?: number;
@@ -138,55 +138,18 @@ export class ClipperDb extends Dexie {
       });
     // Version 4: sync. Nothing to convert: drafts stored before it are sent on the first sync.
     this.version(4).stores({ syncOps: 'seq, draftId', syncCopies: 'id', syncMeta: 'key' });
+    // Version 5: every stored draft, and the draft in every revision, goes through the draft schema once
+    // (repaired where it can be, see src/core/stored-draft.ts): rows written before a field existed (the
+    // deployers and harmed parties came without a version) have it from now on, and no reader guards.
+    this.version(5)
+      .stores({})
+      .upgrade(async (tx) => {
+        await tx.table<StoredDraft>('drafts').toCollection().modify((row, ref) => void (ref.value = throughTheSchema(row)));
+        await tx.table<RevisionRow>('revisions').toCollection().modify((row) => void (row.draft = throughTheSchema(row.draft)));
+      });
     this.use(quotedUrlsIndex);
     this.use(syncOutboxMiddleware);
   }
-}
-
-/**
- * Version 2's drafts with the quotes of its `clips` table moved in. Nothing is dropped in an upgrade: a
- * quote whose draft is gone gets a draft of its own, and a quote citing a source its draft no longer lists
- * gets that source back (from the quote's URL), so every draft passes the schema afterwards.
- */
-function draftsWithTheirClips(drafts: Draft[], clips: Clip[], now: string): Draft[] {
-  const byDraft = new Map<string, Clip[]>();
-  for (const clip of clips) byDraft.set(clip.draftId, [...(byDraft.get(clip.draftId) ?? []), clip]);
-  const joined = drafts.map((draft) => ({ ...draft, clips: byDraft.get(draft.id) ?? [] }));
-  for (const draft of drafts) byDraft.delete(draft.id);
-  for (const [draftId, orphans] of byDraft) joined.push(recoveredDraft(draftId, orphans, now));
-  return joined.map((draft) => withSourcesOfItsQuotes({ ...draft, clips: draft.clips.sort(byCreation) }));
-}
-
-function withSourcesOfItsQuotes(draft: Draft): Draft {
-  const listed = new Set(draft.sources.map((source) => source.id));
-  const missing = new Map<string, Source>();
-  for (const clip of draft.clips) {
-    if (listed.has(clip.sourceId) || missing.has(clip.sourceId)) continue;
-    missing.set(clip.sourceId, { id: clip.sourceId, url: clip.url, originalUrl: clip.url, title: '', authors: [], provenance: {}, accessedAt: clip.createdAt });
-  }
-  return missing.size === 0 ? draft : { ...draft, sources: [...draft.sources, ...missing.values()] };
-}
-
-function recoveredDraft(id: string, clips: Clip[], now: string): Draft {
-  const createdAt = clips.reduce((oldest, clip) => (clip.createdAt < oldest ? clip.createdAt : oldest), now);
-  return {
-    id,
-    title: 'Recovered quotes',
-    summary: '',
-    rationale: '',
-    counterfactual: '',
-    codes: [],
-    providers: [],
-    tags: ['recovered-quotes'],
-    deployers: [],
-    harmedParties: [],
-    notes: '',
-    sources: [],
-    reviewState: 'draft',
-    clips,
-    createdAt,
-    updatedAt: now,
-  };
 }
 
 /** Keeps each stored draft's `quotedUrls` (the index of quoted pages) equal to its quotes' URLs, on every write. */
@@ -209,7 +172,7 @@ const quotedUrlsIndex = {
 
 /** The row stored for `draft`: with the `quotedUrls` of its quotes (also for writes made with the bare IndexedDB API). */
 export function withIndexKeys(draft: Draft): StoredDraft {
-  return { ...draft, quotedUrls: [...new Set((draft.clips ?? []).map((clip) => clip.url))] };
+  return { ...draft, quotedUrls: [...new Set(draft.clips.map((clip) => clip.url))] };
 }
 
 let shared: ClipperDb | undefined;

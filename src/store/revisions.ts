@@ -25,7 +25,7 @@ export async function restoreRevision(revisionId: number, store: ClipperDb = db(
     return changeDraft(
       store,
       revision.draftId,
-      (current) => keepingAllQuotes({ ...revision.draft, clips: revision.draft.clips ?? [], submission: current.submission, reviewState: current.reviewState, updatedAt: now }, current),
+      (current) => keepingAllQuotes({ ...revision.draft, submission: current.submission, reviewState: current.reviewState, updatedAt: now }, current),
       { revision: { reason: 'restore', at: now, force: true } },
     );
   });

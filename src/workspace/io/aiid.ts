@@ -33,10 +33,9 @@ export function aiidSubmissions(draft: Draft): AiidSubmission[] {
       .map((clip) => clip.quote)
       .join('\n\n'),
     incident_date: draft.incidentDate ?? '',
-    // `?? []`: a draft stored before these fields existed and not saved since has none (rows are read unparsed).
-    deployers: (draft.deployers ?? []).join(', '),
+    deployers: draft.deployers.join(', '),
     developers: draft.providers.join(', '),
-    harmed_parties: (draft.harmedParties ?? []).join(', '),
+    harmed_parties: draft.harmedParties.join(', '),
     editor_notes: [draft.summary, draft.rationale && `Why this is an AI incident: ${draft.rationale}`, draft.counterfactual && `But-for test: ${draft.counterfactual}`, draft.notes]
       .filter(Boolean)
       .join('\n\n'),

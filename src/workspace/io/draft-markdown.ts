@@ -52,9 +52,8 @@ export function draftToMarkdown(draft: Draft): string {
     ['Providers', inlineText(draft.providers.join(', '))],
     ['Codes', inlineText(draft.codes.join(', '))],
     ['Tags', inlineText(draft.tags.join(', '))],
-    // `?? []`: a draft stored before these fields existed and not saved since has none (rows are read unparsed).
-    ['Deployers', inlineText((draft.deployers ?? []).join(', '))],
-    ['Harmed parties', inlineText((draft.harmedParties ?? []).join(', '))],
+    ['Deployers', inlineText(draft.deployers.join(', '))],
+    ['Harmed parties', inlineText(draft.harmedParties.join(', '))],
     ['Source tier', `${sourceTier(quoted)} (${draft.sources.length} source${draft.sources.length === 1 ? '' : 's'})`],
   ].filter(([, value]) => value);
   const parts = [`# ${inlineText(draft.title) || 'Untitled draft'}`, facts.map(([name, value]) => `- **${name}:** ${value}`).join('\n')];

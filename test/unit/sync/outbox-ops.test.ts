@@ -99,7 +99,7 @@ describe('every local edit queues its sync ops in the same transaction', () => {
 
     const current = new ClipperDb(name);
     await current.open();
-    expect(current.verno).toBe(4);
+    expect(current.verno).toBe(5);
     expect(await current.drafts.get(draft.id)).toMatchObject({ id: draft.id, title: draft.title, clips: draft.clips });
     expect(await current.conflicts.count()).toBe(1);
     expect(await current.syncOps.count()).toBe(0);

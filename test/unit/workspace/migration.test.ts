@@ -38,13 +38,13 @@ describe('database upgrades', () => {
 
     const current = new ClipperDb(name);
     await current.open();
-    expect(current.verno).toBe(4);
+    expect(current.verno).toBe(5);
     expect(await current.drafts.toArray()).toEqual([{ ...draft, quotedUrls: [clip.url] }]);
     expect(await current.outbox.toArray()).toEqual([expect.objectContaining({ seq: 1, draftId: draft.id, attempts: 2, nextAttemptAt: 5 })]);
     expect(await current.deadLetters.count()).toBe(1);
     expect((await current.settings.get('archive'))?.value).toEqual({ archiveUrl: 'http://127.0.0.1:1', token: 't', paused: false });
     const revisions = await listRevisions(draft.id, current);
-    expect(revisions.map((r) => [r.reason, r.draft])).toEqual([['upgrade', asStoredBefore3(draft)]]);
+    expect(revisions.map((r) => [r.reason, r.draft])).toEqual([['upgrade', { ...asStoredBefore3(draft), clips: [] }]]);
     expect(await current.conflicts.count()).toBe(0);
     current.close();
   });
@@ -72,7 +72,7 @@ describe('database upgrades', () => {
 
     const current = new ClipperDb(name);
     await current.open();
-    expect(current.verno).toBe(4);
+    expect(current.verno).toBe(5);
     expect(current.tables.map((table) => table.name)).not.toContain('clips');
     expect((await current.drafts.get(second.draft.id))?.clips).toEqual([first.clip, second.clip]);
     const withStray = (await current.drafts.get(other.draft.id))!;
