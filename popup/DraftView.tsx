@@ -35,14 +35,14 @@ function SubmissionState({ draft }: { draft: Draft }) {
   }
   if (isWaiting(draft)) {
     return (
-      <p class={`notice ${submission.error ? 'error' : ''}`} role={submission.error ? 'alert' : 'status'} data-testid="submission-state" data-state="waiting">
-        {t('submission_waiting')} {tStored(submission.errorMessage) || submission.error || t('submission_waiting_explain')}
+      <p class={`notice ${submission.errorMessage ? 'error' : ''}`} role={submission.errorMessage ? 'alert' : 'status'} data-testid="submission-state" data-state="waiting">
+        {t('submission_waiting')} {tStored(submission.errorMessage) || t('submission_waiting_explain')}
       </p>
     );
   }
   return (
     <div class="notice error" role="alert" data-testid="submission-state" data-state="refused">
-      <p>{tStored(submission.errorMessage) || submission.error}</p>
+      <p>{tStored(submission.errorMessage)}</p>
       {refusals.length > 0 && (
         <>
           <p>{t('submission_refused_fields')}</p>

@@ -50,7 +50,7 @@ function SourceCard({ editor, draft, source, index }: { editor: DraftEditor; dra
       {quotes.map((clip) => (
         <div key={clip.id} class="quote">
           <QuoteText quote={clip.quote} />
-          <button type="button" class="small" aria-label={t('quote_remove_named', withoutBidiControls(clip.quote.slice(0, 40)))} onClick={() => confirm(t('quote_remove_confirm')) && void removeClip(clip)}>
+          <button type="button" class="small" aria-label={t('quote_remove_named', withoutBidiControls(clip.quote.slice(0, 40)))} onClick={() => confirm(t('quote_remove_confirm')) && void removeClip({ id: clip.id, draftId: draft.id })}>
             {t('quote_remove')}
           </button>
         </div>

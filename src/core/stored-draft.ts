@@ -9,16 +9,45 @@ type Row = Record<string, unknown>;
 
 const isRow = (value: unknown): value is Row => typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** The message key that shows a failure reason stored as plain text by versions before the keys. */
+export const EARLIER_ERROR_KEY = 'draftagg_earlier_error';
+
 /**
- * What can be repaired before the schema judges: error texts capped, lists added after the row was
- * written (the deployers and harmed parties came without a version) present, and a source given back to
- * a quote whose draft no longer lists it (from the quote's URL), so no quote is dropped.
+ * A draft row in today's shape, from any earlier one: lists added after the row was written (the
+ * deployers and harmed parties came without a version) present, error texts capped, and the copies older
+ * versions kept beside the data gone: the store's index keys (`quotedUrls`), each quote's `draftId`
+ * (its draft is the row holding it), and a failure's text beside its message (kept as the message when
+ * it is all there is).
  */
-export function repairedDraftRow(row: unknown): unknown {
+export function upgradedDraftRow(row: unknown): unknown {
   if (!isRow(row)) return row;
-  const repaired: Row = { ...(capDraftErrors(row) as Row) };
-  for (const list of ['deployers', 'harmedParties', 'clips', 'sources'] as const) repaired[list] ??= [];
-  return withSourcesOfItsQuotes(repaired);
+  // Rows already in today's shape (every row of a fresh backup) are handed back as they are: no copy.
+  let result = capDraftErrors(row) as Row;
+  if ('quotedUrls' in result) {
+    const { quotedUrls: _index, ...rest } = result;
+    result = rest;
+  }
+  for (const list of ['deployers', 'harmedParties', 'clips', 'sources'] as const) if (result[list] === undefined) result = { ...result, [list]: [] };
+  if (Array.isArray(result.clips) && result.clips.some((clip) => isRow(clip) && 'draftId' in clip)) result = { ...result, clips: result.clips.map(withoutItsDraftId) };
+  if (isRow(result.submission) && 'error' in result.submission) result = { ...result, submission: withMessageOnly(result.submission) };
+  return result;
+}
+
+function withoutItsDraftId(clip: unknown): unknown {
+  if (!isRow(clip)) return clip;
+  const { draftId: _draftId, ...rest } = clip;
+  return rest;
+}
+
+function withMessageOnly({ error, ...submission }: Row): Row {
+  if (submission.errorMessage !== undefined || typeof error !== 'string') return submission;
+  return { ...submission, errorMessage: { key: EARLIER_ERROR_KEY, params: [error] } };
+}
+
+/** `upgradedDraftRow`, and a source given back to a quote whose draft no longer lists it (from the quote's URL), so no quote is dropped. */
+export function repairedDraftRow(row: unknown): unknown {
+  const upgraded = upgradedDraftRow(row);
+  return isRow(upgraded) ? withSourcesOfItsQuotes(upgraded) : upgraded;
 }
 
 function withSourcesOfItsQuotes(row: Row): Row {

@@ -8,10 +8,14 @@ import { db, type ClipperDb } from './db.ts';
 import { readDraftsQuoting } from './draft-read.ts';
 import { changeDraft, DraftNotFoundError, putDrafts } from './draft-write.ts';
 
-export async function clipsForUrls(urls: string[], store: ClipperDb = db()): Promise<Clip[]> {
+/** A quote with the id of the draft holding it (computed when read: the stored quote does not repeat it). */
+export type QuoteOfDraft = Clip & { draftId: string };
+
+/** The quotes taken on the pages at these canonical URLs, whichever draft holds them, oldest first. */
+export async function clipsForUrls(urls: string[], store: ClipperDb = db()): Promise<QuoteOfDraft[]> {
   const unique = [...new Set(urls)];
   const drafts = await readDraftsQuoting(store, unique);
-  return drafts.flatMap((draft) => draft.clips.filter((clip) => unique.includes(clip.url))).sort(byCreation);
+  return drafts.flatMap((draft) => draft.clips.filter((clip) => unique.includes(clip.url)).map((clip) => ({ ...clip, draftId: draft.id }))).sort(byCreation);
 }
 
 /** Stores what the page said about each quote; only clips of the reported page are touched. */
@@ -33,7 +37,10 @@ export async function recordAnchorReports(reports: AnchorReport[], pageUrls: str
 }
 
 /** A quote of a stored draft: which draft, and which quote in it. */
-export type ClipRef = Pick<Clip, 'id' | 'draftId'>;
+export interface ClipRef {
+  id: string;
+  draftId: string;
+}
 
 /** Changes a quote's note. Its draft counts as changed too, so a saved search index re-reads it. */
 export async function updateClipNote(ref: ClipRef, note: string, store: ClipperDb = db(), now = new Date().toISOString()): Promise<void> {

@@ -4,12 +4,12 @@
  * (chrome.storage.local would be readable by content scripts).
  */
 import { Dexie, RangeSet, type DBCore, type EntityTable, type ObservabilitySet, type Table } from 'dexie';
-import type { Clip, Draft } from '../core/draft.ts';
+import type { Draft } from '../core/draft.ts';
 import type { SubmissionRequest } from '../core/contract.ts';
 import type { SyncOpInput } from '../core/sync/ops.ts';
 import type { SyncDraft } from '../core/sync/state.ts';
 import { syncOutboxMiddleware } from './sync-outbox.ts';
-import { draftsWithTheirClips, throughTheSchema } from './upgrades.ts';
+import { draftsWithTheirClips, throughTheSchema, type ClipOfTable } from './upgrades.ts';
 
 export interface OutboxRow {
   seq?: number;
@@ -86,10 +86,12 @@ export interface SyncCopyRow {
 }
 
 /**
- * A stored draft row: the draft and the store's index keys beside it. Read it through src/store/draft-read.ts,
- * which hands out the `Draft` alone.
+ * A stored draft row: the draft and the store's index key beside it. Read it through src/store/draft-read.ts,
+ * which hands out the `Draft` alone. `quotedUrls`, the URLs of the pages its quotes come from, is derived
+ * (see `withIndexKeys`) and stored only because an IndexedDB index can only reach a value of the row
+ * itself: a multi-entry index takes an array of keys, not the `url` inside each of `clips`' objects.
  */
-export type StoredDraft = Draft;
+export type StoredDraft = Draft & { quotedUrls?: string[] };
 
 export const DB_NAME = 'incident-clipper';
 
@@ -132,7 +134,7 @@ export class ClipperDb extends Dexie {
     this.version(3)
       .stores({ drafts: 'id, updatedAt, *quotedUrls', clips: null })
       .upgrade(async (tx) => {
-        const clips = await tx.table<Clip>('clips').toArray();
+        const clips = await tx.table<ClipOfTable>('clips').toArray();
         const drafts = tx.table<Draft>('drafts');
         await drafts.bulkPut(draftsWithTheirClips(await drafts.toArray(), clips, new Date().toISOString()));
       });
@@ -170,7 +172,7 @@ const quotedUrlsIndex = {
   }),
 };
 
-/** The row stored for `draft`: with the `quotedUrls` of its quotes (also for writes made with the bare IndexedDB API). */
+/** The row stored for `draft`: with the `quotedUrls` of its quotes (also for writes made with the bare IndexedDB API). Never part of a `Draft`. */
 export function withIndexKeys(draft: Draft): StoredDraft {
   return { ...draft, quotedUrls: [...new Set(draft.clips.map((clip) => clip.url))] };
 }

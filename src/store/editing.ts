@@ -109,7 +109,6 @@ export async function addQuote(draftId: string, sourceId: string, quote: string,
     const exact = quote.trim();
     clip = ClipSchema.parse({
       id: clock.uuid(),
-      draftId,
       sourceId,
       url: source.url,
       quote: exact,

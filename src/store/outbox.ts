@@ -12,17 +12,16 @@ import { db, type ClipperDb, type DeadLetterRow, type OutboxRow } from './db.ts'
 import { readDraft, readDrafts } from './draft-read.ts';
 import { changeDraft, DraftNotFoundError } from './draft-write.ts';
 import { loadSettings, saveSettings } from './settings.ts';
-import { storedMessage, t, type MessageKey } from '../i18n/i18n.ts';
+import { storedMessage, type MessageKey } from '../i18n/i18n.ts';
 import { capErrorText } from '../core/stored-error.ts';
 import { MAX_RETRY_AFTER_MS } from '../archive/client.ts';
 
 /**
- * A failure reason kept on the draft both as text and as key + substitutions, so it can be shown in a later
- * language. The archive's words are capped: a huge reply must not make the draft too large to back up.
+ * A failure reason kept on the draft as key + substitutions, so it is shown in the language of the moment
+ * it is read. The archive's words are capped: a huge reply must not make the draft too large to back up.
  */
-function submissionError(key: MessageKey, ...params: string[]): Pick<NonNullable<Draft['submission']>, 'error' | 'errorMessage'> {
-  const capped = params.map(capErrorText);
-  return { error: capErrorText(t(key, ...capped)), errorMessage: storedMessage(key, ...capped) };
+function submissionError(key: MessageKey, ...params: string[]): Pick<NonNullable<Draft['submission']>, 'errorMessage'> {
+  return { errorMessage: storedMessage(key, ...params.map(capErrorText)) };
 }
 
 export class NotReadyError extends Error {
@@ -148,7 +147,6 @@ async function markAccepted(store: ClipperDb, row: OutboxRow, accepted: Submissi
         submissionId: accepted.id,
         archiveStatus: accepted.status,
         archiveId: accepted.archiveId ?? undefined,
-        error: undefined,
         errorMessage: undefined,
       },
       { reviewState: 'submitted' },

@@ -3,12 +3,15 @@ import { byCreation } from '../core/clip-order.ts';
 import type { Clip, Draft } from '../core/draft.ts';
 import { parseStoredDraft, repairedDraftRow } from '../core/stored-draft.ts';
 
+/** A quote as versions 1 and 2 kept it, in a table of its own: with the id of its draft. */
+export type ClipOfTable = Clip & { draftId: string };
+
 /**
  * Version 2's drafts with the quotes of its `clips` table moved in. Nothing is dropped in an upgrade: a
  * quote whose draft is gone gets a draft of its own, and a quote citing a source its draft no longer lists
  * gets that source back (from the quote's URL), so every draft passes the schema afterwards.
  */
-export function draftsWithTheirClips(drafts: Draft[], clips: Clip[], now: string): Draft[] {
+export function draftsWithTheirClips(drafts: Draft[], clips: ClipOfTable[], now: string): Draft[] {
   const byDraft = new Map<string, Clip[]>();
   for (const clip of clips) byDraft.set(clip.draftId, [...(byDraft.get(clip.draftId) ?? []), clip]);
   const joined = drafts.map((draft) => ({ ...draft, clips: byDraft.get(draft.id) ?? [] }));

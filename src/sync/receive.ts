@@ -45,10 +45,10 @@ export async function receiveDraft(copy: SyncDraft, { store, user, clientId, now
   });
 }
 
-/** Equal for the person: every field but the times and the store's own index. */
+/** Equal for the person: every field but the time of the last edit. */
 function sameDraft(a: Draft, b: Draft): boolean {
-  const { updatedAt: _a, quotedUrls: _qa, ...left } = a;
-  const { updatedAt: _b, quotedUrls: _qb, ...right } = b;
+  const { updatedAt: _a, ...left } = a;
+  const { updatedAt: _b, ...right } = b;
   return sameValue(left, right);
 }
 

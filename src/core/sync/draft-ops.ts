@@ -11,7 +11,7 @@ import { sameValue } from './edit.ts';
 import { valueOf, type SyncDraft, type SyncRow } from './state.ts';
 
 /** Fields of a quote that stay on the device (where the page last showed it). */
-const LOCAL_QUOTE_FIELDS = new Set(['id', 'draftId', 'anchor']);
+const LOCAL_QUOTE_FIELDS = new Set(['id', 'anchor']);
 const LOCAL_SOURCE_FIELDS = new Set(['id']);
 
 /** The review state is the archive's to move (its transitions route, by role); a device pulls it, never sets it. */
@@ -97,7 +97,7 @@ export function draftFromSync(view: SyncDraft, local: Draft | undefined, now: st
     .filter((row) => !row.deleted)
     .map((row) => {
       const anchor = localClips.get(row.id)?.anchor;
-      return { ...rowValues(row), id: row.id, draftId: view.id, ...(anchor ? { anchor } : {}) } as Clip;
+      return { ...rowValues(row), id: row.id, ...(anchor ? { anchor } : {}) } as Clip;
     })
     .sort(byCreation);
   const draft: Record<string, unknown> = {

@@ -58,7 +58,7 @@ describe('every local edit queues its sync ops in the same transaction', () => {
     const { draft, clip } = await saveCapture(capture(), 'new', { store });
     await recordAnchorReports([{ id: clip.id, state: 'orphan' }], [clip.url], store);
     expect(await store.syncOps.count()).toBe(3);
-    await updateClipNote(clip, 'Check the date.', store);
+    await updateClipNote({ id: clip.id, draftId: draft.id }, 'Check the date.', store);
     await removeSource(draft.id, clip.sourceId, store);
     expect((await types(store)).slice(3)).toEqual([[4, 'putQuote'], [5, 'removeQuote'], [6, 'removeSource']]);
   });

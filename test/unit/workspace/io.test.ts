@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { readDraft } from '../../../src/store/draft-read.ts';
 import { liveQuery } from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
 import { draftsForUrl, recentDrafts, saveCapture } from '../../../src/store/drafts.ts';
@@ -104,7 +105,7 @@ describe('backup export and import', () => {
     const { store, draftId } = await sampleStore();
     const older = JSON.stringify(await exportEverything(store));
     const [first] = (await store.drafts.get(draftId))!.clips;
-    await removeClip(first!, store);
+    await removeClip({ id: first!.id, draftId }, store);
     await saveCapture(capture({ url: 'https://third.example/later', publisher: 'Third Post' }, 'Taken after the backup.'), draftId, { store });
     expect(await importEverything(older, store)).toMatchObject({ ok: true });
     const draft = (await store.drafts.get(draftId))!;
@@ -141,7 +142,7 @@ describe('backup export and import', () => {
       ...current,
       version: 1,
       drafts: current.drafts.map(({ clips: _clips, ...draft }) => draft),
-      clips: [...current.drafts.flatMap((draft) => draft.clips), extra],
+      clips: [...current.drafts.flatMap((draft) => draft.clips.map((clip) => ({ ...clip, draftId: draft.id }))), { ...extra, draftId: stored.draft.id }],
     };
     const target = freshDb();
     await target.drafts.put(stored.draft);
@@ -191,7 +192,7 @@ describe('AIID submission fields', () => {
 describe('deployers and harmed parties', () => {
   it('parses a draft (a backup’s) written before the fields existed with empty lists', async () => {
     const { store, draftId } = await sampleStore();
-    const { deployers: _deployers, harmedParties: _harmedParties, ...old } = (await store.drafts.get(draftId))!;
+    const { deployers: _deployers, harmedParties: _harmedParties, ...old } = (await readDraft(store, draftId))!;
     expect(Draft.parse(old)).toMatchObject({ deployers: [], harmedParties: [], codes: ['M1'] });
   });
 
