@@ -142,7 +142,8 @@ export class ClipperDb extends Dexie {
     this.version(4).stores({ syncOps: 'seq, draftId', syncCopies: 'id', syncMeta: 'key' });
     // Version 5: every stored draft, and the draft in every revision, goes through the draft schema once
     // (repaired where it can be, see src/core/stored-draft.ts): rows written before a field existed (the
-    // deployers and harmed parties came without a version) have it from now on, and no reader guards.
+    // deployers and harmed parties came without a version) have it from now on, and no reader guards; the
+    // copies earlier rows kept (each quote's draftId, a failure's text beside its message) go.
     this.version(5)
       .stores({})
       .upgrade(async (tx) => {
