@@ -19,6 +19,8 @@ export interface ClientRow {
   nextSeq: number;
   /** The highest seq a push may have carried: ops up to it are never changed, since the archive may hold them. */
   sentThrough?: number;
+  /** The archive user this id was claimed for (src/sync/accounts.ts); missing until the first sync. */
+  account?: string;
 }
 
 const quiet = new WeakSet<object>();
@@ -94,6 +96,28 @@ export async function clientOf(store: ClipperDb): Promise<ClientRow> {
     await store.syncMeta.put({ key: CLIENT_KEY, value: client });
     return client;
   });
+}
+
+/** The client row, read or written inside a transaction on `syncMeta` (the sync engine's account switch). */
+export const readClient = async (store: ClipperDb): Promise<ClientRow | undefined> => (await store.syncMeta.get(CLIENT_KEY))?.value as ClientRow | undefined;
+export const writeClient = async (store: ClipperDb, client: ClientRow): Promise<void> => void (await store.syncMeta.put({ key: CLIENT_KEY, value: client }));
+
+/**
+ * Takes the never-sent ops that `take` picks out of the queue and returns them; the rest are renumbered so
+ * the seqs stay consecutive. Inside a transaction on the sync tables.
+ */
+export async function takeUnsentOps(store: ClipperDb, take: (row: SyncOpRow) => boolean): Promise<SyncOpRow[]> {
+  const client = await readClient(store);
+  if (!client) return [];
+  const unsent = await store.syncOps.where('seq').above(client.sentThrough ?? 0).toArray();
+  const taken = unsent.filter(take);
+  if (taken.length === 0) return [];
+  const from = (client.sentThrough ?? 0) + 1;
+  const kept = unsent.filter((row) => !take(row)).map((row, index) => ({ ...row, seq: from + index, op: { ...row.op, seq: from + index } }));
+  await store.syncOps.bulkDelete(unsent.map((row) => row.seq));
+  await store.syncOps.bulkAdd(kept);
+  await writeClient(store, { ...client, nextSeq: from + kept.length });
+  return taken;
 }
 
 /** Notes, before a push, that ops up to `seq` may reach the archive: from now on they never change. */

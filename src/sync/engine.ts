@@ -12,6 +12,7 @@ import type { ClipperDb } from '../store/db.ts';
 import { readDraftIds, readDrafts } from '../store/draft-read.ts';
 import { loadSettings } from '../store/settings.ts';
 import { clientOf, markSent, queueOps, renumberOps } from '../store/sync-outbox.ts';
+import { draftsOfParkedAccounts, moveOpsToTheirAccounts, useAccount } from './accounts.ts';
 import { receiveDraft } from './receive.ts';
 import { readEngine, updateEngine, type EngineRow } from './state.ts';
 
@@ -62,6 +63,7 @@ async function drain({ store, clientFor, now = Date.now, force = false }: SyncDe
   try {
     const user = engine.user?.token === settings.token ? engine.user : await whoAmI(client, settings.token);
     if (engine.user?.token !== settings.token) await updateEngine(store, { user });
+    await useAccount(store, user.id);
     const { clientId } = await clientOf(store);
     await queueUnsentDrafts(store);
     await push(store, client, clientId);
@@ -91,15 +93,16 @@ async function whoAmI(client: ArchiveClient, token: string): Promise<NonNullable
   return { id: me.value.user.id, role: me.value.user.role === 'reviewer' ? 'reviewer' : 'editor', token };
 }
 
-/** Drafts the archive has never had (made before sync, or imported): queued whole, once. */
+/** Drafts the archive has never had (made before sync, or imported) and no other account holds: queued whole, once. */
 async function queueUnsentDrafts(store: ClipperDb): Promise<void> {
   await store.transaction('rw', [store.drafts, store.syncOps, store.syncCopies, store.syncMeta], async () => {
-    const [ids, known, queued] = await Promise.all([
+    const [ids, known, queued, elsewhere] = await Promise.all([
       readDraftIds(store),
       store.syncCopies.toCollection().primaryKeys(),
       store.syncOps.toArray(),
+      draftsOfParkedAccounts(store),
     ]);
-    const skip = new Set([...known, ...queued.filter((row) => row.op.type === 'create').map((row) => row.draftId)]);
+    const skip = new Set([...known, ...elsewhere, ...queued.filter((row) => row.op.type === 'create').map((row) => row.draftId)]);
     const unsent = await readDrafts(store, ids.filter((id) => !skip.has(id)));
     await queueOps(store, unsent.flatMap((draft) => opsForEdit(undefined, draft, 0)));
   });
@@ -107,6 +110,7 @@ async function queueUnsentDrafts(store: ClipperDb): Promise<void> {
 
 async function push(store: ClipperDb, client: ArchiveClient, clientId: string): Promise<void> {
   for (let gaps = 0; ; ) {
+    await moveOpsToTheirAccounts(store);
     const rows = await store.syncOps.orderBy('seq').limit(PUSH_BATCH).toArray();
     if (rows.length === 0) return;
     await markSent(store, rows[rows.length - 1]!.seq);

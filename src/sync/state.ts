@@ -1,6 +1,7 @@
 /** The sync engine's own state, one row, and what the popup and editor say about it. */
 import type { ClipperDb } from '../store/db.ts';
 import { loadSettings } from '../store/settings.ts';
+import { opsOfParkedAccounts } from './accounts.ts';
 
 export interface RejectedOp {
   seq: number;
@@ -44,19 +45,21 @@ export async function updateEngine(store: ClipperDb, patch: Partial<EngineRow>):
   });
 }
 
+/** `elsewhere` (when there are any): ops kept for an account whose token is not the one saved now. */
+type Counts = { rejected: number; elsewhere?: number };
 export type SyncState =
   | { kind: 'local' }
-  | { kind: 'synced'; rejected: number }
-  | { kind: 'waiting'; pending: number; rejected: number }
-  | { kind: 'paused'; pending: number; rejected: number }
-  | { kind: 'offline'; pending: number; rejected: number };
+  | ({ kind: 'synced' } & Counts)
+  | ({ kind: 'waiting'; pending: number } & Counts)
+  | ({ kind: 'paused'; pending: number } & Counts)
+  | ({ kind: 'offline'; pending: number } & Counts);
 
 /** Where sync stands, in the terms a person cares about. */
 export async function syncState(store: ClipperDb): Promise<SyncState> {
-  const [settings, engine, pending] = await Promise.all([loadSettings(store), readEngine(store), store.syncOps.count()]);
+  const [settings, engine, pending, elsewhere] = await Promise.all([loadSettings(store), readEngine(store), store.syncOps.count(), opsOfParkedAccounts(store)]);
   if (!settings.archiveUrl || !settings.token) return { kind: 'local' };
-  const rejected = engine.rejected.length;
-  if (engine.pausedToken === settings.token) return { kind: 'paused', pending, rejected };
-  if (engine.retryAt !== undefined) return { kind: 'offline', pending, rejected };
-  return pending > 0 ? { kind: 'waiting', pending, rejected } : { kind: 'synced', rejected };
+  const counts = { rejected: engine.rejected.length, ...(elsewhere > 0 ? { elsewhere } : {}) };
+  if (engine.pausedToken === settings.token) return { kind: 'paused', pending, ...counts };
+  if (engine.retryAt !== undefined) return { kind: 'offline', pending, ...counts };
+  return pending > 0 ? { kind: 'waiting', pending, ...counts } : { kind: 'synced', ...counts };
 }

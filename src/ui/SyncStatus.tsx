@@ -45,6 +45,7 @@ export function SyncStatus() {
         )}
       </p>
       {state.rejected > 0 && <p class="notice error">{t('sync_state_rejected', state.rejected)}</p>}
+      {state.elsewhere !== undefined && <p class="notice">{t('sync_state_elsewhere', state.elsewhere)}</p>}
     </>
   );
 }

@@ -259,3 +259,47 @@ describe('faults', () => {
     expect((await laptop.store.drafts.get(draft.id))?.title).toBe('Renamed after the backup');
   });
 });
+
+describe('a token of another user saved on the same profile', () => {
+  it('syncs as the new user at once, never sends the old user\'s waiting edits as theirs, and sends them when the old token returns', async () => {
+    const theirDesktop = await device(harness.other.token);
+    const theirs = await saveCapture(capture({ url: 'https://theirs.example/a' }), 'new', { store: theirDesktop.store });
+    await theirDesktop.sync();
+    const shared = await device(harness.editor.token);
+    const mine = await saveCapture(capture({ url: 'https://mine.example/a' }), 'new', { store: shared.store });
+    await shared.sync();
+    await saveFieldEdits(mine.draft.id, [{ path: 'title', base: mine.draft.title, value: 'Renamed before the switch' }], shared.store);
+    const mineOffline = await saveCapture(capture({ url: 'https://mine-offline.example/a' }), 'new', { store: shared.store });
+    const waiting = await shared.store.syncOps.count();
+
+    await saveSettings({ token: harness.other.token }, shared.store);
+    await shared.sync();
+    expect(await syncState(shared.store)).toEqual({ kind: 'synced', rejected: 0, elsewhere: waiting });
+    // Their draft arrives although it changed before the pull cursor the previous user had reached.
+    expect((await shared.store.drafts.get(theirs.draft.id))?.sources.map((source) => source.url)).toEqual(['https://theirs.example/a']);
+    expect((await shared.store.drafts.get(mine.draft.id))?.title).toBe('Renamed before the switch');
+    const madeAsThem = await saveCapture(capture({ url: 'https://made-as-them.example/a' }), 'new', { store: shared.store });
+    // An edit to the previous user's draft meanwhile waits for that user, and is not refused as theirs.
+    await saveFieldEdits(mine.draft.id, [{ path: 'rationale', base: '', value: 'Written while the other token was saved.' }], shared.store);
+    await shared.sync();
+    expect(await syncState(shared.store)).toEqual({ kind: 'synced', rejected: 0, elsewhere: waiting + 1 });
+    await theirDesktop.sync();
+    expect((await theirDesktop.store.drafts.get(madeAsThem.draft.id))?.clips).toHaveLength(1);
+    expect(await theirDesktop.store.drafts.get(mine.draft.id)).toBeUndefined();
+    expect(await theirDesktop.store.drafts.get(mineOffline.draft.id)).toBeUndefined();
+    const myLaptop = await device(harness.editor.token);
+    await myLaptop.sync();
+    expect((await myLaptop.store.drafts.get(mine.draft.id))?.title).toBe(mine.draft.title);
+    expect(await myLaptop.store.drafts.get(madeAsThem.draft.id)).toBeUndefined();
+
+    await saveSettings({ token: harness.editor.token }, shared.store);
+    await shared.sync();
+    expect(await syncState(shared.store)).toEqual({ kind: 'synced', rejected: 0 });
+    await myLaptop.sync();
+    expect(await myLaptop.store.drafts.get(mine.draft.id)).toMatchObject({ title: 'Renamed before the switch', rationale: 'Written while the other token was saved.' });
+    expect((await myLaptop.store.drafts.get(mineOffline.draft.id))?.sources.map((source) => source.url)).toEqual(['https://mine-offline.example/a']);
+    expect(await myLaptop.store.drafts.get(theirs.draft.id)).toBeUndefined();
+    // Their drafts stay on the profile, and their account's queue is not disturbed by the way back.
+    expect((await shared.store.drafts.get(madeAsThem.draft.id))?.clips).toHaveLength(1);
+  });
+});
