@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { Draft } from '../src/core/draft.ts';
 import { db } from '../src/store/db.ts';
+import { readDrafts } from '../src/store/draft-read.ts';
 import { createNote } from '../src/store/editing.ts';
 import { warmSearch } from '../src/store/search.ts';
 import { PageText } from '../src/ui/PageText.tsx';
@@ -21,7 +21,7 @@ export function DraftSearch({ onOpen, children }: { onOpen: (id: string) => void
     return () => cancel(id);
   }, []);
   const hits = useDraftSearch(query);
-  const found = useLiveQuery(async () => ((await db().drafts.bulkGet(hits ?? [])).filter(Boolean) as Draft[]), [hits?.join(' ')]) ?? [];
+  const found = useLiveQuery(() => readDrafts(db(), hits ?? []), [hits?.join(' ')]) ?? [];
   return (
     <>
       <div class="row search">

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
-import type { Clip, Draft } from '../src/core/draft.ts';
-import { conflictsOf, saveFieldEdits } from '../src/store/editing.ts';
+import type { Draft } from '../src/core/draft.ts';
+import { saveFieldEdits } from '../src/store/editing.ts';
+import { readOpenedDraft } from '../src/store/draft-read.ts';
 import { db } from '../src/store/db.ts';
 import { loadActiveDraftId, saveActiveDraftId } from '../src/store/preferences.ts';
 import { useLiveQuery } from '../src/ui/live-query.ts';
@@ -33,14 +34,14 @@ function SubmissionState({ draft }: { draft: Draft }) {
   }
   if (isWaiting(draft)) {
     return (
-      <p class={`notice ${submission.error ? 'error' : ''}`} role={submission.error ? 'alert' : 'status'} data-testid="submission-state" data-state="waiting">
-        {t('submission_waiting')} {tStored(submission.errorMessage) || submission.error || t('submission_waiting_explain')}
+      <p class={`notice ${submission.errorMessage ? 'error' : ''}`} role={submission.errorMessage ? 'alert' : 'status'} data-testid="submission-state" data-state="waiting">
+        {t('submission_waiting')} {tStored(submission.errorMessage) || t('submission_waiting_explain')}
       </p>
     );
   }
   return (
     <div class="notice error" role="alert" data-testid="submission-state" data-state="refused">
-      <p>{tStored(submission.errorMessage) || submission.error}</p>
+      <p>{tStored(submission.errorMessage)}</p>
       {refusals.length > 0 && (
         <>
           <p>{t('submission_refused_fields')}</p>
@@ -51,7 +52,7 @@ function SubmissionState({ draft }: { draft: Draft }) {
   );
 }
 
-function Sources({ draft, clips }: { draft: Draft; clips: Clip[] }) {
+function Sources({ draft }: { draft: Draft }) {
   return (
     <>
       {draft.sources.map((source) => (
@@ -65,7 +66,7 @@ function Sources({ draft, clips }: { draft: Draft; clips: Clip[] }) {
               </>
             ))}
           </div>
-          {clips
+          {draft.clips
             .filter((clip) => clip.sourceId === source.id)
             .map((clip) => (
               <QuoteText key={clip.id} quote={clip.quote} />
@@ -105,8 +106,8 @@ function TitleInput({ draftId, title, disabled }: { draftId: string; title: stri
 
 export function DraftView({ draftId, tabId, onBack }: { draftId: string; tabId?: number; onBack: () => void }) {
   const data = useLiveQuery(async () => {
-    const [draft, activeId, conflicts] = await Promise.all([db().drafts.get(draftId), loadActiveDraftId(), conflictsOf(draftId)]);
-    return { draft, clips: draft?.clips ?? [], collecting: activeId === draftId, conflicts: conflicts.length };
+    const [{ draft, clips, conflicts }, activeId] = await Promise.all([readOpenedDraft(db(), draftId), loadActiveDraftId()]);
+    return { draft, clips, collecting: activeId === draftId, conflicts: conflicts.length };
   }, [draftId]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -132,7 +133,7 @@ export function DraftView({ draftId, tabId, onBack }: { draftId: string; tabId?:
   // Queued: it leaves by itself, so there is no button that would do nothing.
   const waiting = isWaiting(draft);
   const refused = draft.submission?.state === 'failed';
-  const ready = readiness(draft, clips, required);
+  const ready = readiness(draft, required);
   return (
     <article aria-label={t('popup_draft_label')}>
       <div class="row">
@@ -163,7 +164,7 @@ export function DraftView({ draftId, tabId, onBack }: { draftId: string; tabId?:
           {t(conflicts === 1 ? 'popup_conflicts_one' : 'popup_conflicts', conflicts)}
         </p>
       )}
-      <Sources draft={draft} clips={clips} />
+      <Sources draft={draft} />
       {((!sent && !waiting) || resubmittable) && <ReadinessList readiness={ready} compact />}
       <SubmissionState draft={draft} />
       <ReviewPanel draft={draft} />

@@ -1,5 +1,5 @@
 import type { Clip } from '../src/core/draft.ts';
-import { clipsForUrls, removeClip, updateClipNote } from '../src/store/clips.ts';
+import { clipsForUrls, removeClip, updateClipNote, type QuoteOfDraft } from '../src/store/clips.ts';
 import { useLiveQuery } from '../src/ui/live-query.ts';
 import { t, type MessageKey } from '../src/i18n/i18n.ts';
 import { QuoteText } from '../src/ui/QuoteText.tsx';
@@ -10,7 +10,7 @@ const STATE_LABEL: Record<NonNullable<Clip['anchor']>['state'], MessageKey> = {
   orphan: 'clip_state_orphan',
 };
 
-function ClipRow({ clip }: { clip: Clip }) {
+function ClipRow({ clip }: { clip: QuoteOfDraft }) {
   const state = clip.anchor?.state;
   return (
     <li class={`clip ${state ?? ''}`}>

@@ -71,7 +71,7 @@ export function DraftEditor({ draftId }: { draftId: string }) {
       <FieldComments.Provider value={review ? openCommentsByField(review.comments) : {}}>
       <ReviewPanel draft={draft} />
       <KnownEntries draft={draft} />
-      <DraftReadiness draft={draft} clips={stored.clips} />
+      <DraftReadiness draft={draft} />
       <TaxonomyNotice />
       {/* Published and rejected are final: the fields show what the archive holds, and take no edits. */}
       <fieldset class="plain" disabled={FINAL_STATES.has(draft.reviewState)}>
@@ -84,14 +84,14 @@ export function DraftEditor({ draftId }: { draftId: string }) {
       <TaxonomyFields editor={editor} />
       <TextField editor={editor} path="rationale" label={t('field_rationale')} hint={t('rationale_hint')} multiline rows={4} />
       <TextField editor={editor} path="counterfactual" label={t('field_counterfactual')} hint={t('counterfactual_hint')} multiline rows={3} />
-      <SourcesEditor editor={editor} draft={draft} clips={stored.clips} />
+      <SourcesEditor editor={editor} draft={draft} />
       <NotesField editor={editor} />
       <ListField editor={editor} path="tags" label={t('field_tags')} addLabel={t('tags_add')} />
       <ListField editor={editor} path="deployers" label={t('field_deployers')} addLabel={t('deployers_add')} hint={t('aiid_fields_hint')} />
       <ListField editor={editor} path="harmedParties" label={t('field_harmed_parties')} addLabel={t('harmed_parties_add')} hint={t('aiid_fields_hint')} />
       </fieldset>
       <HistoryPanel draftId={draftId} />
-      <DraftExports draft={draft} clips={stored.clips} />
+      <DraftExports draft={draft} />
       </FieldComments.Provider>
       </FieldRefusals.Provider>
     </form>

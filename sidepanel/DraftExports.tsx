@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Clip, Draft } from '../src/core/draft.ts';
+import type { Draft } from '../src/core/draft.ts';
 import { addAnnotations } from '../src/store/clips.ts';
 import { download, slug } from '../src/ui/download.ts';
 import { t } from '../src/i18n/i18n.ts';
@@ -8,7 +8,7 @@ import { draftToMarkdown } from '../src/workspace/io/draft-markdown.ts';
 import { annotationCollection } from '../src/workspace/io/web-annotation.ts';
 
 /** Exports of one draft (Markdown, AIID JSON/CSV, Web Annotations) and import of annotations into it. */
-export function DraftExports({ draft, clips }: { draft: Draft; clips: Clip[] }) {
+export function DraftExports({ draft }: { draft: Draft }) {
   const [status, setStatus] = useState<string | null>(null);
   const name = slug(draft.title);
   async function importAnnotations(file: File) {
@@ -26,18 +26,18 @@ export function DraftExports({ draft, clips }: { draft: Draft; clips: Clip[] }) 
     <details class="exports">
       <summary>{t('exports_title')}</summary>
       <div class="row wrap">
-        <button type="button" onClick={() => download(`${name}.md`, draftToMarkdown(draft, clips), 'text/markdown')}>
+        <button type="button" onClick={() => download(`${name}.md`, draftToMarkdown(draft), 'text/markdown')}>
           {t('export_markdown')}
         </button>
-        <button type="button" onClick={() => download(`${name}.aiid.json`, JSON.stringify(aiidSubmissions(draft, clips), null, 2), 'application/json')}>
+        <button type="button" onClick={() => download(`${name}.aiid.json`, JSON.stringify(aiidSubmissions(draft), null, 2), 'application/json')}>
           {t('export_aiid_json')}
         </button>
-        <button type="button" onClick={() => download(`${name}.aiid.csv`, aiidCsv(aiidSubmissions(draft, clips)), 'text/csv')}>
+        <button type="button" onClick={() => download(`${name}.aiid.csv`, aiidCsv(aiidSubmissions(draft)), 'text/csv')}>
           {t('export_aiid_csv')}
         </button>
         <button
           type="button"
-          onClick={() => download(`${name}.annotations.jsonld`, JSON.stringify(annotationCollection(clips, draft.title), null, 2), 'application/ld+json')}
+          onClick={() => download(`${name}.annotations.jsonld`, JSON.stringify(annotationCollection(draft.clips, draft.title), null, 2), 'application/ld+json')}
         >
           {t('export_annotations')}
         </button>

@@ -6,6 +6,7 @@ import { t } from '../src/i18n/i18n.ts';
 import { useLiveQuery } from '../src/ui/live-query.ts';
 import { useDraftSearch } from '../src/ui/use-draft-search.ts';
 import { db } from '../src/store/db.ts';
+import { readDrafts } from '../src/store/draft-read.ts';
 import { warmSearch } from '../src/store/search.ts';
 import { draftState } from '../src/ui/draft-state.ts';
 import { PageText } from '../src/ui/PageText.tsx';
@@ -24,7 +25,7 @@ export function DraftPicker({ onOpen }: { onOpen: (id: string) => void }) {
   const [query, setQuery] = useState('');
   const recent = useLiveQuery(() => recentDrafts(20), []) ?? [];
   const hits = useDraftSearch(query);
-  const found = useLiveQuery(async () => (hits ? ((await db().drafts.bulkGet(hits)).filter(Boolean) as Draft[]) : undefined), [hits?.join(' ')]);
+  const found = useLiveQuery(async () => (hits ? readDrafts(db(), hits) : undefined), [hits?.join(' ')]);
   const shown = query.trim() ? (found ?? []) : recent;
   return (
     <section aria-label={t('picker_title')}>

@@ -25,7 +25,7 @@ export function RefusalPanel({ draft, onPlaced }: { draft: Draft; onPlaced: (byF
   }
   return (
     <section class="notice error refusal" aria-label={t('refusal_list')}>
-      <p role="alert">{tStored(draft.submission?.errorMessage) || draft.submission?.error}</p>
+      <p role="alert">{tStored(draft.submission?.errorMessage)}</p>
       {refusals.length > 0 && <p>{t('submission_refused_fields')}</p>}
       <RefusalList refusals={refusals} draft={draft} onShow={(refusal) => document.getElementById(fieldId(refusal.field!))?.focus()} />
       {problem && <p role="alert">{problem}</p>}

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Clip, Draft, Source } from '../src/core/draft.ts';
+import type { Draft, Source } from '../src/core/draft.ts';
 import { t } from '../src/i18n/i18n.ts';
 import { withoutBidiControls } from '../src/ui/PageText.tsx';
 import { QuoteText } from '../src/ui/QuoteText.tsx';
@@ -32,8 +32,8 @@ function AddQuote({ draftId, source }: { draftId: string; source: Source }) {
   );
 }
 
-function SourceCard({ editor, draft, source, index, clips }: { editor: DraftEditor; draft: Draft; source: Source; index: number; clips: Clip[] }) {
-  const quotes = clips.filter((clip) => clip.sourceId === source.id);
+function SourceCard({ editor, draft, source, index }: { editor: DraftEditor; draft: Draft; source: Source; index: number }) {
+  const quotes = draft.clips.filter((clip) => clip.sourceId === source.id);
   const name = source.title || source.url;
   return (
     <section class="source" aria-label={t('source_label', index + 1, name)}>
@@ -50,7 +50,7 @@ function SourceCard({ editor, draft, source, index, clips }: { editor: DraftEdit
       {quotes.map((clip) => (
         <div key={clip.id} class="quote">
           <QuoteText quote={clip.quote} />
-          <button type="button" class="small" aria-label={t('quote_remove_named', withoutBidiControls(clip.quote.slice(0, 40)))} onClick={() => confirm(t('quote_remove_confirm')) && void removeClip(clip)}>
+          <button type="button" class="small" aria-label={t('quote_remove_named', withoutBidiControls(clip.quote.slice(0, 40)))} onClick={() => confirm(t('quote_remove_confirm')) && void removeClip({ id: clip.id, draftId: draft.id })}>
             {t('quote_remove')}
           </button>
         </div>
@@ -106,14 +106,14 @@ function AddSource({ draftId }: { draftId: string }) {
   );
 }
 
-export function SourcesEditor({ editor, draft, clips }: { editor: DraftEditor; draft: Draft; clips: Clip[] }) {
-  const quoted = draft.sources.filter((source) => clips.some((clip) => clip.sourceId === source.id));
+export function SourcesEditor({ editor, draft }: { editor: DraftEditor; draft: Draft }) {
+  const quoted = draft.sources.filter((source) => draft.clips.some((clip) => clip.sourceId === source.id));
   return (
     <fieldset class="field sources">
       <legend>{t('field_sources')}</legend>
       <p data-testid="source-tier">{t(`tier_${sourceTier(quoted)}`)}</p>
       {draft.sources.map((source, index) => (
-        <SourceCard key={source.id} editor={editor} draft={draft} source={source} index={index} clips={clips} />
+        <SourceCard key={source.id} editor={editor} draft={draft} source={source} index={index} />
       ))}
       <AddSource draftId={draft.id} />
     </fieldset>

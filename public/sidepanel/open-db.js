@@ -1,7 +1,8 @@
 // Runs while the page is still being parsed, before the editor's code has even been fetched: when the
-// page opens on a draft, it reads that draft (with its clips) and its conflicts with the bare IndexedDB API
-// (the same reads as readDraftView in src/ui/draft-view.ts), so the fields can be drawn as soon as the
-// editor's code is ready; Dexie's live query takes over from there. A plain script, as extension pages
+// page opens on a draft, it fetches that draft's row and its conflict rows with the bare IndexedDB API
+// (the rows readOpenedDraft of src/store/draft-read.ts reads), so the fields can be drawn as soon as the
+// editor's code is ready. Only the fetch is here: the editor makes them into an opened draft with
+// draft-read.ts's openedDraftOf, as it does the live query's rows, and Dexie's live query takes over. A plain script, as extension pages
 // allow no inline code. The database name is DB_NAME of src/store/db.ts. Any surprise (no database, an
 // older schema) gives undefined, and the editor simply waits for its live query.
 {
@@ -20,13 +21,10 @@
           const db = request.result;
           try {
             const tx = db.transaction(['drafts', 'conflicts'], 'readonly');
-            const view = { draft: undefined, clips: [], conflicts: [] };
-            tx.objectStore('drafts').get(draftId).onsuccess = (event) => {
-              view.draft = event.target.result;
-              view.clips = view.draft?.clips ?? [];
-            };
-            tx.objectStore('conflicts').index('draftId').getAll(draftId).onsuccess = (event) => (view.conflicts = event.target.result);
-            tx.oncomplete = () => resolve(view);
+            const rows = { row: undefined, conflicts: [] };
+            tx.objectStore('drafts').get(draftId).onsuccess = (event) => (rows.row = event.target.result);
+            tx.objectStore('conflicts').index('draftId').getAll(draftId).onsuccess = (event) => (rows.conflicts = event.target.result);
+            tx.oncomplete = () => resolve(rows);
             tx.onabort = () => resolve(undefined);
           } catch {
             resolve(undefined);

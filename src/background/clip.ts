@@ -6,6 +6,7 @@ import { isHttpUrl } from '../core/url.ts';
 import type { PageClipTarget, Reply } from '../messages.ts';
 import { saveCapture } from '../store/drafts.ts';
 import { db } from '../store/db.ts';
+import { readDraft } from '../store/draft-read.ts';
 import { saveEvidence } from '../store/evidence.ts';
 import { cachedTaxonomy } from '../store/taxonomy.ts';
 import { loadActiveDraftId } from '../store/preferences.ts';
@@ -39,7 +40,7 @@ export async function storeCapture(capture: PageCapture, target: 'new' | string)
 /** The draft the editor is collecting into, unless it was submitted: a submitted draft takes no more quotes. */
 async function currentDraft() {
   const id = await loadActiveDraftId();
-  const draft = id === undefined ? undefined : await db().drafts.get(id);
+  const draft = id === undefined ? undefined : await readDraft(db(), id);
   return draft && draft.submission === undefined ? draft : undefined;
 }
 

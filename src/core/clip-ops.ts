@@ -30,7 +30,6 @@ function clipFor(draft: Draft, source: Source, capture: PageCapture, clock: Cloc
   const quote = quoteOf(capture);
   return Clip.parse({
     id: clock.uuid(),
-    draftId: draft.id,
     sourceId: source.id,
     url: source.url,
     quote,

@@ -73,7 +73,6 @@ export type Source = z.infer<typeof Source>;
 
 export const Clip = z.strictObject({
   id: z.uuid(),
-  draftId: z.uuid(),
   sourceId: z.uuid(),
   /** Canonical URL of the page the quote was taken from (indexed for "clips on this page"). */
   url: z.url(),
@@ -102,9 +101,7 @@ export const SubmissionRecord = z.strictObject({
   archiveStatus: z.enum(['received', 'accepted', 'rejected']).optional(),
   /** The published entry's id, once a reviewer accepted the submission. */
   archiveId: z.string().optional(),
-  /** Human-readable reason for the last failure, in the language of the moment it was written. */
-  error: z.string().optional(),
-  /** The same reason as a `_locales` key and its substitutions, rendered when shown (so in the language shown then). */
+  /** Why the last attempt failed, as a `_locales` key and its substitutions, rendered when shown (so in the language shown then). */
   errorMessage: z.strictObject({ key: z.string().max(100), params: z.array(z.string().max(20_000)).max(9) }).optional(),
 });
 export type SubmissionRecord = z.infer<typeof SubmissionRecord>;
@@ -138,15 +135,12 @@ export const Draft = z.strictObject({
    * written and read together (10,000 drafts import as 10,000 rows, not 60,000).
    */
   clips: z.array(Clip).max(MAX_CLIPS_PER_DRAFT).default([]),
-  /** The canonical URLs of `clips`, kept by the store for its "quotes on this page" index (src/store/db.ts). */
-  quotedUrls: z.array(z.string()).optional(),
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
 }).superRefine((draft, context) => {
   const sources = new Set(draft.sources.map((source) => source.id));
   draft.clips.forEach((clip, index) => {
-    if (clip.draftId !== draft.id) context.addIssue({ code: 'custom', path: ['clips', index, 'draftId'], message: `Quote ${clip.id} belongs to draft ${clip.draftId}, not ${draft.id}.` });
-    else if (!sources.has(clip.sourceId)) context.addIssue({ code: 'custom', path: ['clips', index, 'sourceId'], message: `Draft ${draft.id} has no source ${clip.sourceId}.` });
+    if (!sources.has(clip.sourceId)) context.addIssue({ code: 'custom', path: ['clips', index, 'sourceId'], message: `Draft ${draft.id} has no source ${clip.sourceId}.` });
   });
 });
 export type Draft = z.infer<typeof Draft>;

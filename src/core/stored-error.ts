@@ -10,8 +10,8 @@ export function capErrorText(text: string): string {
 }
 
 /**
- * The same cap on a draft row not yet parsed (an imported file's): its submission's error text and the
- * substitutions of its stored message. Anything else is left for the schema to judge.
+ * The same cap on a draft row not yet parsed (an imported file's or an earlier version's): its submission's
+ * error text (kept by earlier versions) and the substitutions of its stored message. Anything else is left for the schema to judge.
  */
 export function capDraftErrors(row: unknown): unknown {
   const submission = (row as { submission?: unknown } | null)?.submission;

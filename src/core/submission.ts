@@ -1,6 +1,6 @@
-/** Turns a draft and its clips into the archive's submission body, or says what blocks it. */
+/** Turns a draft (with its quotes) into the archive's submission body, or says what blocks it. */
 import { SubmissionRequest } from './contract.ts';
-import type { Clip, Draft } from './draft.ts';
+import type { Draft } from './draft.ts';
 import { t } from '../i18n/i18n.ts';
 
 /** What the archive's schema refuses: the field path ('' for the whole body) and a sentence for people. */
@@ -17,7 +17,7 @@ function describeProblem(path: string, schemaMessage: string): string {
   return `${path}: ${schemaMessage}`;
 }
 
-export function submissionFromDraft(draft: Draft, clips: Clip[]): SubmissionBuild {
+export function submissionFromDraft(draft: Draft): SubmissionBuild {
   const sources = draft.sources
     .map((source) => ({
       url: source.url,
@@ -28,7 +28,7 @@ export function submissionFromDraft(draft: Draft, clips: Clip[]): SubmissionBuil
       authors: source.authors,
       publishedDate: source.publishedDate,
       accessedAt: source.accessedAt,
-      quotes: clips.filter((clip) => clip.sourceId === source.id).map((clip) => clip.quote),
+      quotes: draft.clips.filter((clip) => clip.sourceId === source.id).map((clip) => clip.quote),
     }))
     .filter((source) => source.quotes.length > 0);
 

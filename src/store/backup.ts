@@ -1,16 +1,17 @@
 /** Export of everything, and all-or-nothing import in one Dexie transaction. */
-import { Dexie } from 'dexie';
 import { keepingAllQuotes } from '../core/clip-ops.ts';
 import { Draft as DraftSchema, type Clip, type Draft } from '../core/draft.ts';
 import { makeBackup, parseBackup, type Backup, type Rejection, type RevisionRecord } from '../workspace/io/backup.ts';
 import { searchDocument, type SearchDocument } from '../workspace/search.ts';
-import { announceTableChanged, db, withQuotedUrls, type ClipperDb } from './db.ts';
+import { announceTableChanged, db, type ClipperDb } from './db.ts';
+import { readAllDrafts, readDraftIds, readDraftsOrNone } from './draft-read.ts';
+import { importedDraftsWriter, putDrafts } from './draft-write.ts';
 import { dropSearch, indexInBackground, saveIndexed, type DraftStamp } from './search.ts';
 import { keepingSubmission, reconcileImportedSubmissions } from './outbox.ts';
 
 export async function exportEverything(store: ClipperDb = db(), now = new Date().toISOString()): Promise<Backup> {
   return store.transaction('r', store.drafts, store.revisions, async () => {
-    const [drafts, revisions] = await Promise.all([store.drafts.toArray(), store.revisions.toArray()]);
+    const [drafts, revisions] = await Promise.all([readAllDrafts(store), store.revisions.toArray()]);
     return makeBackup(
       drafts,
       revisions.map(({ draftId, at, reason, draft }): RevisionRecord => ({ draftId, at, reason, draft })),
@@ -46,7 +47,7 @@ export type ImportProgress = (written: number, total: number) => void;
  * the search index of the imported drafts is built in a worker afterwards, and saved.
  */
 export async function importEverything(file: Blob | string, store: ClipperDb = db(), onProgress: ImportProgress = () => {}): Promise<ImportOutcome> {
-  const [text, knownDraftIds] = await Promise.all([typeof file === 'string' ? file : file.text(), store.drafts.toCollection().primaryKeys() as Promise<string[]>]);
+  const [text, knownDraftIds] = await Promise.all([typeof file === 'string' ? file : file.text(), readDraftIds(store)]);
   const known = new Set(knownDraftIds);
   // What the search index needs of each imported draft, gathered as the drafts pass (when they are all there is).
   const indexing = known.size === 0;
@@ -94,9 +95,7 @@ export async function importEverything(file: Blob | string, store: ClipperDb = d
 /** Writes an import's drafts, inside its transaction, telling `onProgress` as batches are stored. */
 function draftWriter(store: ClipperDb, onProgress: ImportProgress) {
   const at = new Date().toISOString();
-  // Bare IndexedDB puts: Dexie's bulkPut would hold on to every row until its batch is stored, while
-  // put() has already copied it. A 10,000-draft import spends a third less time collecting garbage so.
-  const drafts = Dexie.currentTransaction.idbtrans.objectStore('drafts');
+  const putUnseen = importedDraftsWriter();
   let queued = 0;
   let written = 0;
   const writer = {
@@ -109,27 +108,16 @@ function draftWriter(store: ClipperDb, onProgress: ImportProgress) {
       if (state === 'accepted') writer.submissions.accepted.push(row.id);
       else if (state === 'queued' || state === 'sending') writer.submissions.waiting.push(row.id);
     },
-    put(rows: Draft[]): Promise<void> {
+    async put(rows: Draft[]): Promise<void> {
       queued += rows.length;
-      const count = rows.length;
-      let last: IDBRequest | undefined;
-      for (const row of rows) {
-        writer.noteSubmission(row);
-        last = drafts.put(withQuotedUrls(row));
-      }
-      return new Promise<void>((resolve, reject) => {
-        if (!last) return resolve();
-        last.onsuccess = () => {
-          onProgress((written += count), queued);
-          resolve();
-        };
-        last.onerror = () => reject(last.error ?? new Error('The import could not be written.'));
-      });
+      rows.forEach(writer.noteSubmission);
+      await putUnseen(rows);
+      onProgress((written += rows.length), queued);
     },
     /** For drafts that may be stored already: a different version keeps both versions' quotes, and the stored one in its history. */
     async putChanged(rows: Draft[]): Promise<void> {
       const ids = rows.map((row) => row.id);
-      const stored = new Map((await store.drafts.bulkGet(ids)).flatMap((row) => (row ? [[row.id, row] as const] : [])));
+      const stored = new Map((await readDraftsOrNone(store, ids)).flatMap((row) => (row ? [[row.id, row] as const] : [])));
       const synced = new Set((await store.syncCopies.bulkGet(ids)).flatMap((row) => (row ? [row.id] : [])));
       const replaced: Draft[] = [];
       const older: Draft[] = [];
@@ -156,7 +144,7 @@ function draftWriter(store: ClipperDb, onProgress: ImportProgress) {
       // Through Dexie, not the bare fast path: a newer version replacing a stored draft is sent as edits.
       const newer = fresh.filter((row) => stored.has(row.id));
       newer.forEach(writer.noteSubmission);
-      if (newer.length > 0) await store.drafts.bulkPut(newer);
+      await putDrafts(store, newer);
       const unseen = fresh.filter((row) => !stored.has(row.id));
       if (unseen.length > 0) await writer.put(unseen);
     },
@@ -178,7 +166,7 @@ const sameDraft = (a: Draft, b: Draft) => JSON.stringify({ ...a, quotedUrls: und
 /** Version 1 backups: quotes of drafts that only this browser has go into those drafts (a quote in both is the file's). */
 async function addClipsToStoredDrafts(store: ClipperDb, clipsByDraft: Map<string, Clip[]>): Promise<number> {
   if (clipsByDraft.size === 0) return 0;
-  const stored = await store.drafts.bulkGet([...clipsByDraft.keys()]);
+  const stored = await readDraftsOrNone(store, [...clipsByDraft.keys()]);
   let count = 0;
   const changed = stored.flatMap((draft) => {
     if (!draft) return [];
@@ -190,6 +178,6 @@ async function addClipsToStoredDrafts(store: ClipperDb, clipsByDraft: Map<string
     if (!checked.success) throw new Rejected(checked.error.issues.map((issue) => ({ path: 'clips', reason: issue.message })));
     return [checked.data];
   });
-  await store.drafts.bulkPut(changed);
+  await putDrafts(store, changed);
   return count;
 }

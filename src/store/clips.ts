@@ -1,16 +1,21 @@
 /** Quotes, stored inside their draft: the quotes on a page, their anchoring state, notes, removal. */
 import type { AnchorReport } from '../core/capture.ts';
-import { Draft as DraftSchema, type Clip, type Draft } from '../core/draft.ts';
+import type { Clip } from '../core/draft.ts';
 import { systemClock, type Clock } from '../core/clip-ops.ts';
 import { byCreation } from '../core/clip-order.ts';
 import { annotationsIntoDraft, type AnnotationImport } from '../workspace/io/web-annotation.ts';
 import { db, type ClipperDb } from './db.ts';
-import { DraftNotFoundError } from './drafts.ts';
+import { readDraftsQuoting } from './draft-read.ts';
+import { changeDraft, DraftNotFoundError, putDrafts } from './draft-write.ts';
 
-export async function clipsForUrls(urls: string[], store: ClipperDb = db()): Promise<Clip[]> {
+/** A quote with the id of the draft holding it (computed when read: the stored quote does not repeat it). */
+export type QuoteOfDraft = Clip & { draftId: string };
+
+/** The quotes taken on the pages at these canonical URLs, whichever draft holds them, oldest first. */
+export async function clipsForUrls(urls: string[], store: ClipperDb = db()): Promise<QuoteOfDraft[]> {
   const unique = [...new Set(urls)];
-  const drafts = await store.drafts.where('quotedUrls').anyOf(unique).distinct().toArray();
-  return drafts.flatMap((draft) => draft.clips.filter((clip) => unique.includes(clip.url))).sort(byCreation);
+  const drafts = await readDraftsQuoting(store, unique);
+  return drafts.flatMap((draft) => draft.clips.filter((clip) => unique.includes(clip.url)).map((clip) => ({ ...clip, draftId: draft.id }))).sort(byCreation);
 }
 
 /** Stores what the page said about each quote; only clips of the reported page are touched. */
@@ -21,18 +26,21 @@ export async function recordAnchorReports(reports: AnchorReport[], pageUrls: str
     return state && pageUrls.includes(clip.url) ? { ...clip, anchor: { state, checkedAt: now } } : clip;
   };
   await store.transaction('rw', store.drafts, async () => {
-    const drafts = await store.drafts.where('quotedUrls').anyOf(pageUrls).distinct().toArray();
+    const drafts = await readDraftsQuoting(store, pageUrls);
     // Not an edit: the draft's updatedAt stays (where a quote was found is nothing to search or review).
     const changed = drafts.flatMap((draft) => {
       const clips = draft.clips.map(report);
       return clips.some((clip, index) => clip !== draft.clips[index]) ? [{ ...draft, clips }] : [];
     });
-    await store.drafts.bulkPut(changed);
+    await putDrafts(store, changed);
   });
 }
 
 /** A quote of a stored draft: which draft, and which quote in it. */
-export type ClipRef = Pick<Clip, 'id' | 'draftId'>;
+export interface ClipRef {
+  id: string;
+  draftId: string;
+}
 
 /** Changes a quote's note. Its draft counts as changed too, so a saved search index re-reads it. */
 export async function updateClipNote(ref: ClipRef, note: string, store: ClipperDb = db(), now = new Date().toISOString()): Promise<void> {
@@ -45,19 +53,18 @@ export async function removeClip(ref: ClipRef, store: ClipperDb = db(), now = ne
 }
 
 async function changeClips(draftId: string, change: (clips: Clip[]) => Clip[], store: ClipperDb, now: string): Promise<void> {
-  await store.drafts.where('id').equals(draftId).modify((draft: Draft) => {
-    draft.clips = change(draft.clips);
-    draft.updatedAt = now;
+  // A quote of a draft deleted meanwhile: nothing left to change.
+  await changeDraft(store, draftId, (draft) => ({ ...draft, clips: change(draft.clips), updatedAt: now })).catch((error: unknown) => {
+    if (!(error instanceof DraftNotFoundError)) throw error;
   });
 }
 
 /** Adds the quotes of a W3C Web Annotation file (already parsed JSON) to a stored draft. */
 export async function addAnnotations(draftId: string, json: unknown, store: ClipperDb = db(), clock: Clock = systemClock): Promise<AnnotationImport> {
-  return store.transaction('rw', store.drafts, async () => {
-    const stored = await store.drafts.get(draftId);
-    if (!stored) throw new DraftNotFoundError(draftId);
-    const result = annotationsIntoDraft(json, stored, clock);
-    if (result.clips.length > 0) await store.drafts.put(DraftSchema.parse(result.draft));
-    return result;
+  let result: AnnotationImport | undefined;
+  await changeDraft(store, draftId, (stored) => {
+    result = annotationsIntoDraft(json, stored, clock);
+    return result.clips.length > 0 ? result.draft : stored;
   });
+  return result!;
 }

@@ -4,12 +4,12 @@
  * (chrome.storage.local would be readable by content scripts).
  */
 import { Dexie, RangeSet, type DBCore, type EntityTable, type ObservabilitySet, type Table } from 'dexie';
-import type { Clip, Draft, Source } from '../core/draft.ts';
-import { byCreation } from '../core/clip-order.ts';
+import type { Draft } from '../core/draft.ts';
 import type { SubmissionRequest } from '../core/contract.ts';
 import type { SyncOpInput } from '../core/sync/ops.ts';
 import type { SyncDraft } from '../core/sync/state.ts';
 import { syncOutboxMiddleware } from './sync-outbox.ts';
+import { draftsWithTheirClips, throughTheSchema, type ClipOfTable } from './upgrades.ts';
 
 export interface OutboxRow {
   seq?: number;
@@ -85,11 +85,19 @@ export interface SyncCopyRow {
   copy?: SyncDraft;
 }
 
+/**
+ * A stored draft row: the draft and the store's index key beside it. Read it through src/store/draft-read.ts,
+ * which hands out the `Draft` alone. `quotedUrls`, the URLs of the pages its quotes come from, is derived
+ * (see `withIndexKeys`) and stored only because an IndexedDB index can only reach a value of the row
+ * itself: a multi-entry index takes an array of keys, not the `url` inside each of `clips`' objects.
+ */
+export type StoredDraft = Draft & { quotedUrls?: string[] };
+
 export const DB_NAME = 'incident-clipper';
 
 export class ClipperDb extends Dexie {
   /** Each draft with its quotes (`clips`). */
-  drafts!: EntityTable<Draft, 'id'>;
+  drafts!: EntityTable<StoredDraft, 'id'>;
   outbox!: EntityTable<OutboxRow, 'seq'>;
   deadLetters!: EntityTable<DeadLetterRow, 'id'>;
   settings!: EntityTable<KeyValueRow, 'key'>;
@@ -126,61 +134,25 @@ export class ClipperDb extends Dexie {
     this.version(3)
       .stores({ drafts: 'id, updatedAt, *quotedUrls', clips: null })
       .upgrade(async (tx) => {
-        const clips = await tx.table<Clip>('clips').toArray();
+        const clips = await tx.table<ClipOfTable>('clips').toArray();
         const drafts = tx.table<Draft>('drafts');
         await drafts.bulkPut(draftsWithTheirClips(await drafts.toArray(), clips, new Date().toISOString()));
       });
     // Version 4: sync. Nothing to convert: drafts stored before it are sent on the first sync.
     this.version(4).stores({ syncOps: 'seq, draftId', syncCopies: 'id', syncMeta: 'key' });
+    // Version 5: every stored draft, and the draft in every revision, goes through the draft schema once
+    // (repaired where it can be, see src/core/stored-draft.ts): rows written before a field existed (the
+    // deployers and harmed parties came without a version) have it from now on, and no reader guards; the
+    // copies earlier rows kept (each quote's draftId, a failure's text beside its message) go.
+    this.version(5)
+      .stores({})
+      .upgrade(async (tx) => {
+        await tx.table<StoredDraft>('drafts').toCollection().modify((row, ref) => void (ref.value = throughTheSchema(row)));
+        await tx.table<RevisionRow>('revisions').toCollection().modify((row) => void (row.draft = throughTheSchema(row.draft)));
+      });
     this.use(quotedUrlsIndex);
     this.use(syncOutboxMiddleware);
   }
-}
-
-/**
- * Version 2's drafts with the quotes of its `clips` table moved in. Nothing is dropped in an upgrade: a
- * quote whose draft is gone gets a draft of its own, and a quote citing a source its draft no longer lists
- * gets that source back (from the quote's URL), so every draft passes the schema afterwards.
- */
-function draftsWithTheirClips(drafts: Draft[], clips: Clip[], now: string): Draft[] {
-  const byDraft = new Map<string, Clip[]>();
-  for (const clip of clips) byDraft.set(clip.draftId, [...(byDraft.get(clip.draftId) ?? []), clip]);
-  const joined = drafts.map((draft) => ({ ...draft, clips: byDraft.get(draft.id) ?? [] }));
-  for (const draft of drafts) byDraft.delete(draft.id);
-  for (const [draftId, orphans] of byDraft) joined.push(recoveredDraft(draftId, orphans, now));
-  return joined.map((draft) => withSourcesOfItsQuotes({ ...draft, clips: draft.clips.sort(byCreation) }));
-}
-
-function withSourcesOfItsQuotes(draft: Draft): Draft {
-  const listed = new Set(draft.sources.map((source) => source.id));
-  const missing = new Map<string, Source>();
-  for (const clip of draft.clips) {
-    if (listed.has(clip.sourceId) || missing.has(clip.sourceId)) continue;
-    missing.set(clip.sourceId, { id: clip.sourceId, url: clip.url, originalUrl: clip.url, title: '', authors: [], provenance: {}, accessedAt: clip.createdAt });
-  }
-  return missing.size === 0 ? draft : { ...draft, sources: [...draft.sources, ...missing.values()] };
-}
-
-function recoveredDraft(id: string, clips: Clip[], now: string): Draft {
-  const createdAt = clips.reduce((oldest, clip) => (clip.createdAt < oldest ? clip.createdAt : oldest), now);
-  return {
-    id,
-    title: 'Recovered quotes',
-    summary: '',
-    rationale: '',
-    counterfactual: '',
-    codes: [],
-    providers: [],
-    tags: ['recovered-quotes'],
-    deployers: [],
-    harmedParties: [],
-    notes: '',
-    sources: [],
-    reviewState: 'draft',
-    clips,
-    createdAt,
-    updatedAt: now,
-  };
 }
 
 /** Keeps each stored draft's `quotedUrls` (the index of quoted pages) equal to its quotes' URLs, on every write. */
@@ -195,15 +167,15 @@ const quotedUrlsIndex = {
       return {
         ...table,
         mutate: (request) =>
-          table.mutate(request.type === 'add' || request.type === 'put' ? { ...request, values: request.values.map(withQuotedUrls) } : request),
+          table.mutate(request.type === 'add' || request.type === 'put' ? { ...request, values: request.values.map(withIndexKeys) } : request),
       };
     },
   }),
 };
 
-/** The row stored for `draft`: with the `quotedUrls` of its quotes (also for writes made with the bare IndexedDB API). */
-export function withQuotedUrls(draft: Draft): Draft {
-  return { ...draft, quotedUrls: [...new Set((draft.clips ?? []).map((clip) => clip.url))] };
+/** The row stored for `draft`: with the `quotedUrls` of its quotes (also for writes made with the bare IndexedDB API). Never part of a `Draft`. */
+export function withIndexKeys(draft: Draft): StoredDraft {
+  return { ...draft, quotedUrls: [...new Set(draft.clips.map((clip) => clip.url))] };
 }
 
 let shared: ClipperDb | undefined;

@@ -3,15 +3,15 @@
  * a field changed underneath the editor becomes a kept conflict, never a silent overwrite.
  * Every write is one Dexie transaction together with its revision snapshot.
  */
-import { Clip as ClipSchema, Draft as DraftSchema, type Clip, type Draft, type Source } from '../core/draft.ts';
+import { Clip as ClipSchema, type Clip, type Draft, type Source } from '../core/draft.ts';
 import { systemClock, type Clock } from '../core/clip-ops.ts';
 import { canonicalizeUrl } from '../core/url.ts';
 import { mergeEdits, type FieldConflict, type FieldEdit, type InvalidEdit } from '../workspace/field-merge.ts';
 import { readField, type FieldPath } from '../workspace/field-paths.ts';
 import { newNote } from '../workspace/note.ts';
 import { db, type ClipperDb, type ConflictRow } from './db.ts';
-import { DraftNotFoundError } from './drafts.ts';
-import { snapshotBeforeEdit } from './revisions.ts';
+import { readConflicts } from './draft-read.ts';
+import { addDraft, changeDraft, DraftNotFoundError } from './draft-write.ts';
 import { queueOps } from './sync-outbox.ts';
 
 export interface SaveResult {
@@ -26,16 +26,18 @@ export interface SaveResult {
 /** Saves field edits; conflicting ones are stored in `conflicts` with both values. */
 export async function saveFieldEdits(draftId: string, edits: FieldEdit[], store: ClipperDb = db(), clock: Clock = systemClock): Promise<SaveResult> {
   return store.transaction('rw', store.drafts, store.revisions, store.conflicts, async () => {
-    const stored = await store.drafts.get(draftId);
-    if (!stored) throw new DraftNotFoundError(draftId);
-    const merged = mergeEdits(stored, edits);
     const now = clock.now();
-    let draft = stored;
-    if (merged.draft !== stored) {
-      draft = DraftSchema.parse({ ...merged.draft, updatedAt: now });
-      await snapshotBeforeEdit(stored, 'edit', store, now);
-      await store.drafts.put(draft);
-    }
+    let merged: ReturnType<typeof mergeEdits> | undefined;
+    const draft = await changeDraft(
+      store,
+      draftId,
+      (stored) => {
+        merged = mergeEdits(stored, edits);
+        return merged.draft === stored ? stored : { ...merged.draft, updatedAt: now };
+      },
+      { revision: { reason: 'edit', at: now } },
+    );
+    if (!merged) throw new DraftNotFoundError(draftId);
     for (const conflict of merged.conflicts) {
       await store.conflicts.where({ draftId }).filter((row) => row.field === conflict.path).delete();
       await store.conflicts.add({ draftId, field: conflict.path, mine: conflict.mine, theirs: conflict.theirs, at: now });
@@ -45,7 +47,7 @@ export async function saveFieldEdits(draftId: string, edits: FieldEdit[], store:
 }
 
 export async function conflictsOf(draftId: string, store: ClipperDb = db()): Promise<ConflictRow[]> {
-  return store.conflicts.where({ draftId }).toArray();
+  return readConflicts(store, draftId);
 }
 
 /**
@@ -56,18 +58,16 @@ export async function resolveConflict(conflictId: number, keep: 'mine' | 'theirs
   return store.transaction('rw', [store.drafts, store.revisions, store.conflicts, store.syncOps, store.syncMeta, store.syncCopies], async () => {
     const conflict = await store.conflicts.get(conflictId);
     if (!conflict) throw new Error('This conflict was already resolved.');
-    const stored = await store.drafts.get(conflict.draftId);
-    if (!stored) throw new DraftNotFoundError(conflict.draftId);
     await store.conflicts.delete(conflictId);
-    let saved = stored;
-    if (keep === 'mine') {
-      const path = conflict.field as FieldPath;
-      const { draft } = mergeEdits(stored, [{ path, base: readField(stored, path), value: conflict.mine }]);
-      const now = clock.now();
-      await snapshotBeforeEdit(stored, 'conflict', store, now, true);
-      saved = DraftSchema.parse({ ...draft, updatedAt: now });
-      await store.drafts.put(saved);
-    }
+    const now = clock.now();
+    const path = conflict.field as FieldPath;
+    const saved = await changeDraft(
+      store,
+      conflict.draftId,
+      // Kept 'theirs': the stored value stays, and nothing is written.
+      (stored) => (keep === 'mine' ? { ...mergeEdits(stored, [{ path, base: readField(stored, path), value: conflict.mine }]).draft, updatedAt: now } : stored),
+      { revision: { reason: 'conflict', at: now, force: true } },
+    );
     if (conflict.syncId) {
       const baseRev = (await store.syncCopies.get(conflict.draftId))?.copy?.rev ?? 0;
       await queueOps(store, [{ type: 'resolve', draftId: conflict.draftId, conflictId: conflict.syncId, baseRev }]);
@@ -78,49 +78,37 @@ export async function resolveConflict(conflictId: number, keep: 'mine' | 'theirs
 
 /** Starts an offline note: a draft with no page and no clip. */
 export async function createNote(title = '', store: ClipperDb = db(), clock: Clock = systemClock): Promise<Draft> {
-  const note = newNote(clock, title);
-  await store.drafts.add(note);
-  return note;
+  return addDraft(store, newNote(clock, title));
 }
 
 /** Adds a source typed in by hand (e.g. a note becoming a draft). */
 export async function addSource(draftId: string, url: string, store: ClipperDb = db(), clock: Clock = systemClock): Promise<Source> {
-  return store.transaction('rw', store.drafts, store.revisions, async () => {
-    const stored = await store.drafts.get(draftId);
-    if (!stored) throw new DraftNotFoundError(draftId);
-    const now = clock.now();
-    const canonical = canonicalizeUrl(url);
-    const source: Source = { id: clock.uuid(), url: canonical, originalUrl: url, title: '', authors: [], provenance: {}, accessedAt: now };
-    const draft = DraftSchema.parse({ ...stored, sources: [...stored.sources, source], updatedAt: now });
-    await snapshotBeforeEdit(stored, 'edit', store, now);
-    await store.drafts.put(draft);
-    return draft.sources[draft.sources.length - 1]!;
-  });
+  const now = clock.now();
+  const source: Source = { id: clock.uuid(), url: canonicalizeUrl(url), originalUrl: url, title: '', authors: [], provenance: {}, accessedAt: now };
+  const draft = await changeDraft(store, draftId, (stored) => ({ ...stored, sources: [...stored.sources, source], updatedAt: now }), { revision: { reason: 'edit', at: now } });
+  return draft.sources[draft.sources.length - 1]!;
 }
 
 /** Removes a source and its quotes; the previous state stays in the revision history. */
 export async function removeSource(draftId: string, sourceId: string, store: ClipperDb = db(), clock: Clock = systemClock): Promise<void> {
-  await store.transaction('rw', store.drafts, store.revisions, async () => {
-    const stored = await store.drafts.get(draftId);
-    if (!stored) throw new DraftNotFoundError(draftId);
-    const now = clock.now();
-    await snapshotBeforeEdit(stored, 'edit', store, now, true);
-    const sources = stored.sources.filter((source) => source.id !== sourceId);
-    const clips = stored.clips.filter((clip) => clip.sourceId !== sourceId);
-    await store.drafts.put(DraftSchema.parse({ ...stored, sources, clips, updatedAt: now }));
-  });
+  const now = clock.now();
+  await changeDraft(
+    store,
+    draftId,
+    (stored) => ({ ...stored, sources: stored.sources.filter((source) => source.id !== sourceId), clips: stored.clips.filter((clip) => clip.sourceId !== sourceId), updatedAt: now }),
+    { revision: { reason: 'edit', at: now, force: true } },
+  );
 }
 
 /** A quote typed in by hand for a source (no page selection: its selectors hold only the quote). */
 export async function addQuote(draftId: string, sourceId: string, quote: string, store: ClipperDb = db(), clock: Clock = systemClock): Promise<Clip> {
-  return store.transaction('rw', store.drafts, async () => {
-    const stored = await store.drafts.get(draftId);
-    const source = stored?.sources.find((candidate) => candidate.id === sourceId);
-    if (!stored || !source) throw new DraftNotFoundError(draftId);
+  let clip: Clip | undefined;
+  await changeDraft(store, draftId, (stored) => {
+    const source = stored.sources.find((candidate) => candidate.id === sourceId);
+    if (!source) throw new DraftNotFoundError(draftId);
     const exact = quote.trim();
-    const clip = ClipSchema.parse({
+    clip = ClipSchema.parse({
       id: clock.uuid(),
-      draftId,
       sourceId,
       url: source.url,
       quote: exact,
@@ -131,7 +119,7 @@ export async function addQuote(draftId: string, sourceId: string, quote: string,
       note: '',
       createdAt: clock.now(),
     });
-    await store.drafts.put({ ...stored, clips: [...stored.clips, clip], updatedAt: clock.now() });
-    return clip;
+    return { ...stored, clips: [...stored.clips, clip], updatedAt: clock.now() };
   });
+  return clip!;
 }

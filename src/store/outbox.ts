@@ -9,19 +9,19 @@ import type { Draft } from '../core/draft.ts';
 import { submissionFromDraft } from '../core/submission.ts';
 import { systemClock, type Clock } from '../core/clip-ops.ts';
 import { db, type ClipperDb, type DeadLetterRow, type OutboxRow } from './db.ts';
-import { DraftNotFoundError } from './drafts.ts';
+import { readDraft, readDrafts } from './draft-read.ts';
+import { changeDraft, DraftNotFoundError } from './draft-write.ts';
 import { loadSettings, saveSettings } from './settings.ts';
-import { storedMessage, t, type MessageKey } from '../i18n/i18n.ts';
+import { storedMessage, type MessageKey } from '../i18n/i18n.ts';
 import { capErrorText } from '../core/stored-error.ts';
 import { MAX_RETRY_AFTER_MS } from '../archive/client.ts';
 
 /**
- * A failure reason kept on the draft both as text and as key + substitutions, so it can be shown in a later
- * language. The archive's words are capped: a huge reply must not make the draft too large to back up.
+ * A failure reason kept on the draft as key + substitutions, so it is shown in the language of the moment
+ * it is read. The archive's words are capped: a huge reply must not make the draft too large to back up.
  */
-function submissionError(key: MessageKey, ...params: string[]): Pick<NonNullable<Draft['submission']>, 'error' | 'errorMessage'> {
-  const capped = params.map(capErrorText);
-  return { error: capErrorText(t(key, ...capped)), errorMessage: storedMessage(key, ...capped) };
+function submissionError(key: MessageKey, ...params: string[]): Pick<NonNullable<Draft['submission']>, 'errorMessage'> {
+  return { errorMessage: storedMessage(key, ...params.map(capErrorText)) };
 }
 
 export class NotReadyError extends Error {
@@ -44,23 +44,22 @@ const sameBody = (a: SubmissionRequest, b: SubmissionRequest | undefined) => JSO
  */
 export async function queueSubmission(draftId: string, store: ClipperDb = db(), clock: Clock = systemClock): Promise<Draft> {
   return store.transaction('rw', store.drafts, store.outbox, store.deadLetters, async () => {
-    const draft = await store.drafts.get(draftId);
+    const draft = await readDraft(store, draftId);
     if (!draft) throw new DraftNotFoundError(draftId);
     const state = draft.submission?.state;
     if (state === 'queued' || state === 'sending' || state === 'accepted') return draft;
 
-    const build = submissionFromDraft(draft, draft.clips);
+    const build = submissionFromDraft(draft);
     if (!build.ok) throw new NotReadyError(build.problems.map((problem) => problem.message));
 
     const refused = await refusalOf(draftId, store);
     const idempotencyKey = refused?.idempotencyKey && sameBody(build.body, refused.body) ? refused.idempotencyKey : clock.uuid();
     await store.deadLetters.where('draftId').equals(draftId).delete();
-    const queued: Draft = {
-      ...draft,
+    const queued = await changeDraft(store, draftId, (stored) => ({
+      ...stored,
       submission: { state: 'queued', idempotencyKey, queuedAt: clock.now() },
       updatedAt: clock.now(),
-    };
-    await store.drafts.put(queued);
+    }));
     await store.outbox.add({ kind: 'submit', draftId, idempotencyKey, body: build.body, attempts: 0, nextAttemptAt: 0 });
     return queued;
   });
@@ -90,17 +89,17 @@ export async function reconcileImportedSubmissions(store: ClipperDb, { accepted,
   if (accepted.length > 0) await store.outbox.where('draftId').anyOf(accepted).delete();
   if (waiting.length === 0) return;
   const rowed = new Set((await store.outbox.where('draftId').anyOf(waiting).toArray()).map((row) => row.draftId));
-  for (const draft of await store.drafts.bulkGet(waiting.filter((id) => !rowed.has(id)))) {
-    if (!draft?.submission) continue;
-    const build = submissionFromDraft(draft, draft.clips);
+  for (const draft of await readDrafts(store, waiting.filter((id) => !rowed.has(id)))) {
+    if (!draft.submission) continue;
+    const build = submissionFromDraft(draft);
     if (!build.ok) {
       const problems = build.problems.map((problem) => problem.message).join(' ');
-      await store.drafts.put({ ...draft, submission: { ...draft.submission, state: 'failed', ...submissionError('outbox_error_imported_not_ready', problems) } });
+      await patchSubmission(store, draft.id, { state: 'failed', ...submissionError('outbox_error_imported_not_ready', problems) });
       continue;
     }
     const { idempotencyKey } = draft.submission;
     await store.outbox.add({ kind: 'submit', draftId: draft.id, idempotencyKey, body: build.body, attempts: 0, nextAttemptAt: 0 });
-    if (draft.submission.state !== 'queued') await store.drafts.put({ ...draft, submission: { ...draft.submission, state: 'queued' } });
+    if (draft.submission.state !== 'queued') await patchSubmission(store, draft.id, { state: 'queued' });
   }
 }
 
@@ -122,10 +121,11 @@ export function isRetryable(failure: ApiFailure): boolean {
   return status >= 500 || status < 300 || status === 408 || status === 429;
 }
 
+/** Changes the draft's submission record (a draft deleted meanwhile, or never queued, is left alone). */
 async function patchSubmission(store: ClipperDb, draftId: string, patch: Partial<NonNullable<Draft['submission']>>, extra: Partial<Draft> = {}) {
-  const draft = await store.drafts.get(draftId);
+  const draft = await readDraft(store, draftId);
   if (!draft?.submission) return;
-  await store.drafts.put({ ...draft, ...extra, submission: { ...draft.submission, ...patch } });
+  await changeDraft(store, draftId, (stored) => stored.submission && { ...stored, ...extra, submission: { ...stored.submission, ...patch } });
 }
 
 /**
@@ -147,7 +147,6 @@ async function markAccepted(store: ClipperDb, row: OutboxRow, accepted: Submissi
         submissionId: accepted.id,
         archiveStatus: accepted.status,
         archiveId: accepted.archiveId ?? undefined,
-        error: undefined,
         errorMessage: undefined,
       },
       { reviewState: 'submitted' },

@@ -1,6 +1,7 @@
 /** Small editor preferences kept with the drafts (extension origin only). */
 import { z } from 'zod';
 import { db, type ClipperDb } from './db.ts';
+import { readDraft } from './draft-read.ts';
 
 const ACTIVE_DRAFT = 'activeDraftId';
 
@@ -9,7 +10,7 @@ export async function loadActiveDraftId(store: ClipperDb = db()): Promise<string
   const row = await store.settings.get(ACTIVE_DRAFT);
   const id = z.uuid().safeParse(row?.value);
   if (!id.success) return undefined;
-  return (await store.drafts.get(id.data)) ? id.data : undefined;
+  return (await readDraft(store, id.data)) ? id.data : undefined;
 }
 
 export async function saveActiveDraftId(id: string | undefined, store: ClipperDb = db()): Promise<void> {

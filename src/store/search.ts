@@ -8,6 +8,7 @@ import { Dexie, type EntityTable } from 'dexie';
 import type { Draft } from '../core/draft.ts';
 import { createDraftSearch, loadDraftSearch, searchDocument, SEARCH_INDEX_VERSION, type DraftSearch, type SearchDocument } from '../workspace/search.ts';
 import { db, type ClipperDb } from './db.ts';
+import { readAllDrafts, readDraftIds, readDrafts, readDraftsChangedAfter } from './draft-read.ts';
 
 interface Built {
   search: DraftSearch;
@@ -71,7 +72,7 @@ function toRow(built: Built): SnapshotRow {
 }
 
 async function build(store: ClipperDb): Promise<Built> {
-  const drafts = await store.drafts.toArray();
+  const drafts = await readAllDrafts(store);
   return { search: createDraftSearch(drafts.map(searchDocument)), ...docsOf(drafts), unsaved: drafts.length || 1 };
 }
 
@@ -105,8 +106,8 @@ function apply(built: Built, drafts: Draft[], gone: Iterable<string> = []): void
 async function refresh(built: Built, store: ClipperDb): Promise<boolean> {
   return store.transaction('r', store.drafts, async () => {
     const [ids, changed] = await Promise.all([
-      store.drafts.toCollection().primaryKeys() as Promise<string[]>,
-      store.drafts.where('updatedAt').above(built.newest).toArray(),
+      readDraftIds(store),
+      readDraftsChangedAfter(store, built.newest),
     ]);
     if (changed.length > REBUILD_ABOVE) return false;
     apply(built, changed);
@@ -117,7 +118,7 @@ async function refresh(built: Built, store: ClipperDb): Promise<boolean> {
     const unknown = ids.filter((id) => !built.docs.has(id));
     if (unknown.length > REBUILD_ABOVE) return false;
     if (unknown.length === 0 && gone.length === 0) return true;
-    const drafts = (await store.drafts.bulkGet(unknown)).filter((draft): draft is Draft => draft !== undefined);
+    const drafts = await readDrafts(store, unknown);
     apply(built, drafts, gone);
     return true;
   });

@@ -9,6 +9,7 @@ import type { ApiFailure, ArchiveClient } from '../archive/client.ts';
 import { MAX_OPS_PER_PUSH } from '../core/sync/wire.ts';
 import { opsForEdit } from '../core/sync/draft-ops.ts';
 import type { ClipperDb } from '../store/db.ts';
+import { readDraftIds, readDrafts } from '../store/draft-read.ts';
 import { loadSettings } from '../store/settings.ts';
 import { clientOf, markSent, queueOps, renumberOps } from '../store/sync-outbox.ts';
 import { draftsOfParkedAccounts, moveOpsToTheirAccounts, useAccount } from './accounts.ts';
@@ -96,14 +97,14 @@ async function whoAmI(client: ArchiveClient, token: string): Promise<NonNullable
 async function queueUnsentDrafts(store: ClipperDb): Promise<void> {
   await store.transaction('rw', [store.drafts, store.syncOps, store.syncCopies, store.syncMeta], async () => {
     const [ids, known, queued, elsewhere] = await Promise.all([
-      store.drafts.toCollection().primaryKeys(),
+      readDraftIds(store),
       store.syncCopies.toCollection().primaryKeys(),
       store.syncOps.toArray(),
       draftsOfParkedAccounts(store),
     ]);
     const skip = new Set([...known, ...elsewhere, ...queued.filter((row) => row.op.type === 'create').map((row) => row.draftId)]);
-    const unsent = await store.drafts.bulkGet(ids.filter((id) => !skip.has(id)));
-    await queueOps(store, unsent.flatMap((draft) => (draft ? opsForEdit(undefined, draft, 0) : [])));
+    const unsent = await readDrafts(store, ids.filter((id) => !skip.has(id)));
+    await queueOps(store, unsent.flatMap((draft) => opsForEdit(undefined, draft, 0)));
   });
 }
 

@@ -9,7 +9,8 @@ import { sameValue } from '../core/sync/edit.ts';
 import { rebase } from '../core/sync/rebase.ts';
 import { openConflicts, type Conflict, type SyncDraft, type SyncUser } from '../core/sync/state.ts';
 import type { ClipperDb, ConflictRow } from '../store/db.ts';
-import { snapshotBeforeEdit } from '../store/revisions.ts';
+import { readDraft } from '../store/draft-read.ts';
+import { addDraft, changeDraft } from '../store/draft-write.ts';
 import { queueOps, withoutOps } from '../store/sync-outbox.ts';
 
 export interface ReceiveContext {
@@ -25,7 +26,7 @@ export async function receiveDraft(copy: SyncDraft, { store, user, clientId, now
   await store.transaction('rw', [store.drafts, store.syncOps, store.syncCopies, store.syncMeta, store.conflicts, store.revisions], async () => {
     withoutOps();
     await store.syncCopies.put({ id: copy.id, copy });
-    const local = await store.drafts.get(copy.id);
+    const local = await readDraft(store, copy.id);
     const pending = (await store.syncOps.where('draftId').equals(copy.id).sortBy('seq')).map((row) => row.op);
     const view = rebase(new Map([[copy.id, copy]]), pending, user, clientId).get(copy.id) ?? copy;
     const shown = DraftSchema.safeParse(draftFromSync(view, local, now));
@@ -35,18 +36,19 @@ export async function receiveDraft(copy: SyncDraft, { store, user, clientId, now
     }
     if (recovering && local) {
       await queueOps(store, opsForEdit(shown.data, local, copy.rev));
-    } else if (!local || !sameDraft(local, shown.data)) {
-      if (local) await snapshotBeforeEdit(local, 'import', store, now);
-      await store.drafts.put({ ...shown.data, updatedAt: now });
+    } else if (!local) {
+      await addDraft(store, { ...shown.data, updatedAt: now });
+    } else if (!sameDraft(local, shown.data)) {
+      await changeDraft(store, copy.id, () => ({ ...shown.data, updatedAt: now }), { revision: { reason: 'import', at: now } });
     }
     await showConflicts(store, copy.id, openConflicts(view), now, clientId);
   });
 }
 
-/** Equal for the person: every field but the times and the store's own index. */
+/** Equal for the person: every field but the time of the last edit. */
 function sameDraft(a: Draft, b: Draft): boolean {
-  const { updatedAt: _a, quotedUrls: _qa, ...left } = a;
-  const { updatedAt: _b, quotedUrls: _qb, ...right } = b;
+  const { updatedAt: _a, ...left } = a;
+  const { updatedAt: _b, ...right } = b;
   return sameValue(left, right);
 }
 

@@ -7,6 +7,7 @@ import type { Draft } from '../core/draft.ts';
 import { browser } from '../extension-api.ts';
 import { t } from '../i18n/i18n.ts';
 import { db } from '../store/db.ts';
+import { readDraftSubmittedAs } from '../store/draft-read.ts';
 import { knownSource, type KnownMatch } from '../store/known-sources.ts';
 import { useLiveQuery } from './live-query.ts';
 import { editorPath } from './open-editor.ts';
@@ -22,8 +23,7 @@ async function knownFor(draft: Draft): Promise<Known[]> {
   const answers = await Promise.all([...new Set(draft.sources.map((source) => source.url))].map((url) => knownSource(url)));
   const matches = answers.flatMap((answer) => answer?.matches ?? []);
   if (matches.length === 0) return [];
-  const submitted = await db().drafts.filter((other) => other.submission?.submissionId !== undefined).toArray();
-  const draftOf = new Map(submitted.map((other) => [other.submission!.submissionId!, other.id]));
+  const draftOf = await readDraftSubmittedAs(db(), matches.flatMap((match) => (match.id ? [match.id] : [])));
   const seen = new Set<string>();
   return matches
     .filter((match) => match.id === null || match.id !== draft.submission?.submissionId)

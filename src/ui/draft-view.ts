@@ -5,21 +5,20 @@
  * Dexie has even loaded.
  */
 import { useLayoutEffect, useState } from 'preact/hooks';
-import type { Clip, Draft } from '../core/draft.ts';
-import type { ClipperDb, ConflictRow } from '../store/db.ts';
+import type { ClipperDb, ConflictRow, StoredDraft } from '../store/db.ts';
+import { openedDraftOf, readOpenedDraft, type OpenedDraft } from '../store/draft-read.ts';
 
-export interface StoredDraftView {
-  draft: Draft | undefined;
-  clips: Clip[];
+export type StoredDraftView = OpenedDraft;
+
+/** The rows public/sidepanel/open-db.js fetched with the bare IndexedDB API, before Dexie had loaded. */
+export interface EarlyRows {
+  row: StoredDraft | undefined;
   conflicts: ConflictRow[];
 }
 
 /** What the editor shows of one draft: the draft (with its clips) by its key, its conflicts by their index. */
-export async function readDraftView(draftId: string, store: ClipperDb): Promise<StoredDraftView> {
-  // The read of conflictsOf, written out so that this module (loaded before anything else by a page that
-  // opens on a draft) does not pull in the store's schemas.
-  const [draft, conflicts] = await Promise.all([store.drafts.get(draftId), store.conflicts.where({ draftId }).toArray()]);
-  return { draft, clips: draft?.clips ?? [], conflicts };
+export function readDraftView(draftId: string, store: ClipperDb): Promise<StoredDraftView> {
+  return readOpenedDraft(store, draftId);
 }
 
 /** A live view of one draft, subscribed once; `onValue` is told each new value. */
@@ -38,7 +37,8 @@ function afterLoad(): Promise<void> {
   return new Promise((resolve) => window.addEventListener('load', () => resolve(), { once: true }));
 }
 
-function subscribeView(draftId: string, first?: Promise<StoredDraftView | undefined>): ViewSubscription {
+function subscribeView(draftId: string, early?: Promise<EarlyRows | undefined>): ViewSubscription {
+  const first = early?.then((rows) => rows && openedDraftOf(rows.row, rows.conflicts));
   let live = false;
   let stopped = false;
   const view: ViewSubscription = { value: undefined, onValue: undefined, unsubscribe: () => (stopped = true) };
@@ -73,8 +73,8 @@ const primed = new Map<string, ViewSubscription>();
  * thing), so the database works while the rest of the page's code is still being evaluated. The next
  * editor of that draft takes this live query over instead of starting its own.
  */
-export function primeDraftView(draftId: string, first?: Promise<StoredDraftView | undefined>): void {
-  if (!primed.has(draftId)) primed.set(draftId, subscribeView(draftId, first));
+export function primeDraftView(draftId: string, early?: Promise<EarlyRows | undefined>): void {
+  if (!primed.has(draftId)) primed.set(draftId, subscribeView(draftId, early));
 }
 
 /** The draft, its clips and conflicts, kept up to date as the store changes. */

@@ -5,7 +5,7 @@
  * checklist never promises what the worker would refuse. Every other check is advice: it makes a stronger
  * entry, but nothing waits for it. Pure: the editor, the popup and the worker's submit use the same list.
  */
-import type { Clip, Draft } from '../core/draft.ts';
+import type { Draft } from '../core/draft.ts';
 import { submissionFromDraft } from '../core/submission.ts';
 import { independentPublishers } from './source-tier.ts';
 
@@ -45,8 +45,8 @@ const filled = (text: string) => text.trim().length > 0;
 const NAMED_BY_CHECKS = new Set(['title', 'sources']);
 
 /** Problems the archive's submission schema finds beyond the ones named by the checks above. */
-function otherArchiveProblems(draft: Draft, clips: Clip[]): string[] {
-  const build = submissionFromDraft(draft, clips);
+function otherArchiveProblems(draft: Draft): string[] {
+  const build = submissionFromDraft(draft);
   if (build.ok) return [];
   return build.problems.filter((problem) => !NAMED_BY_CHECKS.has(problem.path)).map((problem) => problem.message);
 }
@@ -58,12 +58,12 @@ const SCHEMA_REQUIRED: ReadonlySet<CheckId> = new Set(['title', 'quotedSource'])
  * `requiredToSubmit`: the archive taxonomy's list (none known: only the schema's needs block). Names this
  * extension has no check for are left to the archive.
  */
-export function readiness(draft: Draft, clips: Clip[], requiredToSubmit: readonly string[] = []): Readiness {
+export function readiness(draft: Draft, requiredToSubmit: readonly string[] = []): Readiness {
   const required = new Set<string>([...SCHEMA_REQUIRED, ...requiredToSubmit]);
   const level = (id: CheckId): ReadinessCheck['level'] => (required.has(id) ? 'required' : 'advised');
-  const quotedSourceIds = new Set(clips.filter((clip) => clip.draftId === draft.id).map((clip) => clip.sourceId));
+  const quotedSourceIds = new Set(draft.clips.map((clip) => clip.sourceId));
   const quotedSources = draft.sources.filter((source) => quotedSourceIds.has(source.id));
-  const archiveProblems = otherArchiveProblems(draft, clips);
+  const archiveProblems = otherArchiveProblems(draft);
   const found: [CheckId, boolean][] = [
     ['title', filled(draft.title) && draft.title.trim().length <= MAX_TITLE],
     ['quotedSource', quotedSources.length > 0],

@@ -31,7 +31,7 @@ export function searchDocument(draft: Draft): SearchDocument {
     urls: draft.sources.flatMap((source) => [source.url, source.title, source.publisher ?? '']).join('\n'),
     codes: [...draft.codes, ...draft.providers].join(' '),
     // Rows stored before these fields existed have none until their next save.
-    tags: [...draft.tags, ...(draft.deployers ?? []), ...(draft.harmedParties ?? [])].join(' '),
+    tags: [...draft.tags, ...draft.deployers, ...draft.harmedParties].join(' '),
   };
 }
 

@@ -126,7 +126,7 @@ describe('drafts lists and the queued state', () => {
     const at = new Date().toISOString();
     await putRows(browser, {
       drafts: [
-        { ...refused.draft, submission: { state: 'failed', idempotencyKey: crypto.randomUUID(), queuedAt: at, error: 'The archive refused the submission: title: Too long.' } },
+        { ...refused.draft, submission: { state: 'failed', idempotencyKey: crypto.randomUUID(), queuedAt: at, errorMessage: { key: 'outbox_error_refused', params: ['title: Too long.'] } } },
         { ...sent.draft, reviewState: 'submitted', submission: { state: 'accepted', idempotencyKey: crypto.randomUUID(), queuedAt: at, submissionId: 'INC-000123', archiveStatus: 'received' } },
       ],
     });

@@ -9,7 +9,6 @@ import {
   clickClipMenu,
   launchWithExtension,
   openPopup,
-  readStoredClips,
   readStoredDrafts,
   selectText,
   tabIdOf,
@@ -241,7 +240,7 @@ describe('pages and selections that cannot become a clip', () => {
 
     await clickClipMenu(browser, pageUrl);
     const [draft] = await waitFor(() => draftsQuoting(browser, pageUrl), (drafts) => drafts.length === 1, { what: 'a draft from the hostile page' });
-    const clips = (await readStoredClips(browser)).filter((clip) => clip.draftId === draft!.id);
+    const clips = draft!.clips;
     expect(clips.map((clip) => clip.quote)).toEqual([passage]);
     expect(draft!.title).toBe('Bot echoed an attack into the chat');
 

@@ -11,7 +11,7 @@ import { sameValue } from './edit.ts';
 import { valueOf, type SyncDraft, type SyncRow } from './state.ts';
 
 /** Fields of a quote that stay on the device (where the page last showed it). */
-const LOCAL_QUOTE_FIELDS = new Set(['id', 'draftId', 'anchor']);
+const LOCAL_QUOTE_FIELDS = new Set(['id', 'anchor']);
 const LOCAL_SOURCE_FIELDS = new Set(['id']);
 
 /** The review state is the archive's to move (its transitions route, by role); a device pulls it, never sets it. */
@@ -30,7 +30,7 @@ export function opsForEdit(before: Draft | undefined, after: Draft, baseRev: num
       ...(after.announcementDate ? { announcementDate: after.announcementDate } : {}),
       ...(after.incidentDate ? { incidentDate: after.incidentDate } : {}),
       texts: Object.fromEntries(TEXT_FIELDS.map((field) => [field, after[field]])),
-      lists: Object.fromEntries(LIST_FIELDS.map((field) => [field, after[field] ?? []])),
+      lists: Object.fromEntries(LIST_FIELDS.map((field) => [field, after[field]])),
     });
   } else {
     for (const field of DEVICE_SET_FIELDS) {
@@ -40,8 +40,7 @@ export function opsForEdit(before: Draft | undefined, after: Draft, baseRev: num
       if ((before[field] ?? '') !== (after[field] ?? '')) ops.push({ type: 'text', draftId, field, base: before[field] ?? '', value: after[field] ?? '' });
     }
     for (const field of LIST_FIELDS) {
-      // Rows stored before a list existed lack it (src/core/draft.ts defaults it to empty).
-      const [old, now] = [before[field] ?? [], after[field] ?? []];
+      const [old, now] = [before[field], after[field]];
       const add = now.filter((item) => !old.includes(item));
       const remove = old.filter((item) => !now.includes(item));
       if (add.length + remove.length > 0) ops.push({ type: 'list', draftId, field, add, remove });
@@ -60,8 +59,8 @@ export function opsForEdit(before: Draft | undefined, after: Draft, baseRev: num
     const kept = new Set(now.map((row) => row.id));
     return old.filter((row) => !kept.has(row.id)).map((row) => row.id);
   };
-  const removedSources = rows('Source', before?.sources ?? [], after.sources ?? [], LOCAL_SOURCE_FIELDS);
-  const removedQuotes = rows('Quote', before?.clips ?? [], after.clips ?? [], LOCAL_QUOTE_FIELDS);
+  const removedSources = rows('Source', before?.sources ?? [], after.sources, LOCAL_SOURCE_FIELDS);
+  const removedQuotes = rows('Quote', before?.clips ?? [], after.clips, LOCAL_QUOTE_FIELDS);
   for (const quoteId of removedQuotes) ops.push({ type: 'removeQuote', draftId, quoteId, baseRev });
   for (const sourceId of removedSources) ops.push({ type: 'removeSource', draftId, sourceId, baseRev });
   return ops;
@@ -98,7 +97,7 @@ export function draftFromSync(view: SyncDraft, local: Draft | undefined, now: st
     .filter((row) => !row.deleted)
     .map((row) => {
       const anchor = localClips.get(row.id)?.anchor;
-      return { ...rowValues(row), id: row.id, draftId: view.id, ...(anchor ? { anchor } : {}) } as Clip;
+      return { ...rowValues(row), id: row.id, ...(anchor ? { anchor } : {}) } as Clip;
     })
     .sort(byCreation);
   const draft: Record<string, unknown> = {

@@ -50,7 +50,7 @@ function someOf<Shape extends z.ZodRawShape>(shape: Shape) {
 export const SourceValues = someOf(Source.omit({ id: true }).shape);
 export type SourceValues = z.infer<typeof SourceValues>;
 /** A quote row's fields (all but its ids); its source is one of them. */
-export const QuoteValues = someOf(Clip.omit({ id: true, draftId: true }).shape);
+export const QuoteValues = someOf(Clip.omit({ id: true }).shape);
 export type QuoteValues = z.infer<typeof QuoteValues>;
 
 /** The version of the draft the edit was made on (0 for a draft the device has never pulled). */

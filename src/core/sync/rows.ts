@@ -14,7 +14,7 @@ export function rowValues(row: SyncRow): Record<string, unknown> {
 
 /** Throws `Rejected` unless the row's values make a valid source or quote of this draft. */
 function check(edit: Edit, kind: RowKind, id: string, values: Record<string, unknown>): void {
-  const parsed = kind === 'source' ? Source.safeParse({ ...values, id }) : Clip.safeParse({ ...values, id, draftId: edit.draft.id });
+  const parsed = kind === 'source' ? Source.safeParse({ ...values, id }) : Clip.safeParse({ ...values, id });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Rejected(`invalid_op: ${kind} ${[...(issue?.path ?? [])].join('.')}: ${issue?.message ?? 'invalid'}`);

@@ -2,7 +2,7 @@
  * The AI Incident Database's submission fields, one row per quoted source of a draft
  * (the AIID takes one report URL per submission).
  */
-import type { Clip, Draft } from '../../core/draft.ts';
+import type { Draft } from '../../core/draft.ts';
 import { toCsv } from './csv.ts';
 
 export const AIID_FIELDS = [
@@ -21,22 +21,21 @@ export const AIID_FIELDS = [
 ] as const;
 export type AiidSubmission = Record<(typeof AIID_FIELDS)[number], string>;
 
-export function aiidSubmissions(draft: Draft, clips: Clip[]): AiidSubmission[] {
+export function aiidSubmissions(draft: Draft): AiidSubmission[] {
   return draft.sources.map((source) => ({
     url: source.url,
     title: draft.title || source.title,
     authors: source.authors.join(', '),
     date_published: source.publishedDate ?? draft.announcementDate ?? '',
     date_downloaded: source.accessedAt.slice(0, 10),
-    text: clips
-      .filter((clip) => clip.draftId === draft.id && clip.sourceId === source.id)
+    text: draft.clips
+      .filter((clip) => clip.sourceId === source.id)
       .map((clip) => clip.quote)
       .join('\n\n'),
     incident_date: draft.incidentDate ?? '',
-    // `?? []`: a draft stored before these fields existed and not saved since has none (rows are read unparsed).
-    deployers: (draft.deployers ?? []).join(', '),
+    deployers: draft.deployers.join(', '),
     developers: draft.providers.join(', '),
-    harmed_parties: (draft.harmedParties ?? []).join(', '),
+    harmed_parties: draft.harmedParties.join(', '),
     editor_notes: [draft.summary, draft.rationale && `Why this is an AI incident: ${draft.rationale}`, draft.counterfactual && `But-for test: ${draft.counterfactual}`, draft.notes]
       .filter(Boolean)
       .join('\n\n'),

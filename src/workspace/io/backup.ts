@@ -8,10 +8,13 @@ import { z } from 'zod';
 import { Clip, Draft, IsoDateTime } from '../../core/draft.ts';
 import { byCreation } from '../../core/clip-order.ts';
 import { backupText, readBackupText, type RawBackup } from './backup-text.ts';
-import { capDraftErrors } from '../../core/stored-error.ts';
+import { upgradedDraftRow } from '../../core/stored-draft.ts';
 
 export const BACKUP_FORMAT = 'incident-clipper-backup';
 export const BACKUP_VERSION = 2;
+
+/** A quote of a version 1 file, listed apart from its draft. */
+const ClipApart = Clip.extend({ draftId: z.uuid() });
 
 export const RevisionRecord = z.strictObject({
   draftId: z.uuid(),
@@ -42,13 +45,8 @@ export function serializeBackup({ drafts, revisions, ...head }: Backup): string 
   return backupText(head, { drafts, revisions });
 }
 
-/** The backup of these drafts (the store's index field left out: import derives it again). */
 export function makeBackup(drafts: Draft[], revisions: RevisionRecord[], exportedAt: string): Backup {
-  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt, drafts: drafts.map(withoutIndexFields), revisions };
-}
-
-function withoutIndexFields({ quotedUrls: _, ...draft }: Draft): Draft {
-  return draft;
+  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt, drafts, revisions };
 }
 
 export interface Rejection {
@@ -148,7 +146,7 @@ function parseRows({ head, sections }: RawBackup, knownDraftIds: ReadonlySet<str
   const rawDrafts = sections.drafts;
   for (let index = 0; index < rawDrafts.length; index += 1) {
     const row = rawDrafts.row(index);
-    const draft = parseRow(capDraftErrors(row), index, Draft, 'drafts', bad.drafts);
+    const draft = parseRow(upgradedDraftRow(row), index, Draft, 'drafts', bad.drafts);
     if (!draft) {
       const id = (row as { id?: unknown } | null)?.id;
       if (typeof id === 'string') rejectedDraftIds.add(id);
@@ -174,16 +172,18 @@ function parseRows({ head, sections }: RawBackup, knownDraftIds: ReadonlySet<str
   if (!quotesApart && rawClips.length > 0) bad.clips.push({ path: 'clips', reason: 'A version 2 backup keeps quotes inside their drafts.' });
   const quotesOf = new Map<string, Clip[]>();
   if (quotesApart) {
+    // Version 1 lists each quote apart, with the id of its draft; inside its draft, it no longer needs it.
     const byId = new Map(drafts.map((draft) => [draft.id, draft]));
     for (let index = 0; index < rawClips.length; index += 1) {
-      const clip = parseRow(rawClips.row(index), index, Clip, 'clips', bad.clips);
-      if (!clip || rejectedDraftIds.has(clip.draftId)) continue;
+      const apart = parseRow(rawClips.row(index), index, ClipApart, 'clips', bad.clips);
+      if (!apart || rejectedDraftIds.has(apart.draftId)) continue;
+      const { draftId, ...clip } = apart;
       noteQuoteId(clip.id, `clips[${index}].id`);
-      const draft = byId.get(clip.draftId);
-      if (!draft && !knownDraftIds.has(clip.draftId)) bad.dangling.push({ path: `clips[${index}].draftId`, reason: `No draft ${clip.draftId} in the file or this browser.` });
-      else if (draft && !draft.sources.some((source) => source.id === clip.sourceId)) bad.dangling.push({ path: `clips[${index}].sourceId`, reason: `Draft ${clip.draftId} has no source ${clip.sourceId}.` });
+      const draft = byId.get(draftId);
+      if (!draft && !knownDraftIds.has(draftId)) bad.dangling.push({ path: `clips[${index}].draftId`, reason: `No draft ${draftId} in the file or this browser.` });
+      else if (draft && !draft.sources.some((source) => source.id === clip.sourceId)) bad.dangling.push({ path: `clips[${index}].sourceId`, reason: `Draft ${draftId} has no source ${clip.sourceId}.` });
       const list = draft ? quotesOf : clipsForStoredDrafts;
-      list.set(clip.draftId, [...(list.get(clip.draftId) ?? []), clip]);
+      list.set(draftId, [...(list.get(draftId) ?? []), clip]);
       clipCount += 1;
     }
     const joined = drafts.map((draft) => (quotesOf.has(draft.id) ? { ...draft, clips: [...draft.clips, ...quotesOf.get(draft.id)!].sort(byCreation) } : draft));
@@ -200,7 +200,7 @@ function parseRows({ head, sections }: RawBackup, knownDraftIds: ReadonlySet<str
   const rawRevisions = sections.revisions ?? { length: 0, row: () => undefined };
   for (let index = 0; index < rawRevisions.length; index += 1) {
     const raw = rawRevisions.row(index) as { draft?: unknown } | null;
-    const revision = parseRow(raw && typeof raw === 'object' ? { ...raw, draft: capDraftErrors(raw.draft) } : raw, index, RevisionRecord, 'revisions', bad.revisions);
+    const revision = parseRow(raw && typeof raw === 'object' ? { ...raw, draft: upgradedDraftRow(raw.draft) } : raw, index, RevisionRecord, 'revisions', bad.revisions);
     if (revision) revisions.push(revision);
   }
 

@@ -1,5 +1,5 @@
 /** One draft as a Markdown document, for pasting into a ticket or an e-mail. */
-import type { Clip, Draft } from '../../core/draft.ts';
+import type { Draft } from '../../core/draft.ts';
 import { sourceTier } from '../source-tier.ts';
 
 /**
@@ -42,8 +42,8 @@ const notesMarkdown = (notes: string) =>
 
 const quoteBlock = (text: string) => markdownText(text).split('\n').map((line) => `> ${line}`).join('\n');
 
-export function draftToMarkdown(draft: Draft, clips: Clip[]): string {
-  const own = clips.filter((clip) => clip.draftId === draft.id);
+export function draftToMarkdown(draft: Draft): string {
+  const own = draft.clips;
   const quoted = draft.sources.filter((source) => own.some((clip) => clip.sourceId === source.id));
   const facts = [
     ['Severity', draft.severity],
@@ -52,9 +52,8 @@ export function draftToMarkdown(draft: Draft, clips: Clip[]): string {
     ['Providers', inlineText(draft.providers.join(', '))],
     ['Codes', inlineText(draft.codes.join(', '))],
     ['Tags', inlineText(draft.tags.join(', '))],
-    // `?? []`: a draft stored before these fields existed and not saved since has none (rows are read unparsed).
-    ['Deployers', inlineText((draft.deployers ?? []).join(', '))],
-    ['Harmed parties', inlineText((draft.harmedParties ?? []).join(', '))],
+    ['Deployers', inlineText(draft.deployers.join(', '))],
+    ['Harmed parties', inlineText(draft.harmedParties.join(', '))],
     ['Source tier', `${sourceTier(quoted)} (${draft.sources.length} source${draft.sources.length === 1 ? '' : 's'})`],
   ].filter(([, value]) => value);
   const parts = [`# ${inlineText(draft.title) || 'Untitled draft'}`, facts.map(([name, value]) => `- **${name}:** ${value}`).join('\n')];

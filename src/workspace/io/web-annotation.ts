@@ -77,7 +77,6 @@ export function annotationsIntoDraft(json: unknown, draft: Draft, clock: Clock):
     const bodies = Array.isArray(parsed.data.body) ? parsed.data.body : parsed.data.body ? [parsed.data.body] : [];
     const clip = Clip.safeParse({
       id: clock.uuid(),
-      draftId: draft.id,
       sourceId: source.id,
       url,
       quote: quote.exact.trim() || quote.exact,

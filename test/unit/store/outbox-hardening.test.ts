@@ -39,7 +39,6 @@ describe('outbox replies an attacker or a proxy can send', () => {
     await drain(store, impl);
     const stored = (await store.drafts.get(draft.id))!.submission!;
     expect(stored.state).toBe('failed');
-    expect(stored.error!.length).toBeLessThan(3_000);
     expect(JSON.stringify(stored.errorMessage).length).toBeLessThan(3_000);
     expect((await store.deadLetters.toArray())[0]!.error.length).toBeLessThan(3_000);
     const copy = freshDb();

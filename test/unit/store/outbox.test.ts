@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { tStored } from '../../../src/i18n/i18n.ts';
 import { describe, expect, it } from 'vitest';
 import { ArchiveClient } from '../../../src/archive/client.ts';
 import { saveCapture } from '../../../src/store/drafts.ts';
@@ -64,7 +65,7 @@ describe('the submission outbox', () => {
       () => jsonResponse(201, accepted(draft.id)),
     ]);
     expect(await drain(store, impl, 0)).toBe('waiting');
-    expect((await store.drafts.get(draft.id))?.submission?.error).toMatch(/Cannot reach the archive.*retried automatically/);
+    expect(tStored((await store.drafts.get(draft.id))?.submission?.errorMessage)).toMatch(/Cannot reach the archive.*retried automatically/);
     expect(await drain(store, impl, 10_000_000)).toBe('waiting');
     expect(await drain(store, impl, 20_000_000)).toBe('waiting');
     const row = (await store.outbox.toArray())[0]!;
@@ -91,7 +92,7 @@ describe('the submission outbox', () => {
     expect(await drain(store, impl)).toBe('paused');
     expect((await loadSettings(store)).paused).toBe(true);
     expect(await store.outbox.count()).toBe(1);
-    expect((await store.drafts.get(draft.id))?.submission?.error).toMatch(/rejected the API token/);
+    expect(tStored((await store.drafts.get(draft.id))?.submission?.errorMessage)).toMatch(/rejected the API token/);
     expect(await drain(store, impl)).toBe('paused');
   });
 

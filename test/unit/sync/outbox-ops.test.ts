@@ -58,7 +58,7 @@ describe('every local edit queues its sync ops in the same transaction', () => {
     const { draft, clip } = await saveCapture(capture(), 'new', { store });
     await recordAnchorReports([{ id: clip.id, state: 'orphan' }], [clip.url], store);
     expect(await store.syncOps.count()).toBe(3);
-    await updateClipNote(clip, 'Check the date.', store);
+    await updateClipNote({ id: clip.id, draftId: draft.id }, 'Check the date.', store);
     await removeSource(draft.id, clip.sourceId, store);
     expect((await types(store)).slice(3)).toEqual([[4, 'putQuote'], [5, 'removeQuote'], [6, 'removeSource']]);
   });
@@ -99,7 +99,7 @@ describe('every local edit queues its sync ops in the same transaction', () => {
 
     const current = new ClipperDb(name);
     await current.open();
-    expect(current.verno).toBe(4);
+    expect(current.verno).toBe(5);
     expect(await current.drafts.get(draft.id)).toMatchObject({ id: draft.id, title: draft.title, clips: draft.clips });
     expect(await current.conflicts.count()).toBe(1);
     expect(await current.syncOps.count()).toBe(0);

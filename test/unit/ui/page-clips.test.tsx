@@ -10,7 +10,7 @@ import { capture } from '../support/fixtures.ts';
 
 describe('the popup’s quotes of this page', () => {
   it('keeps a note being typed when the quote’s anchor state arrives meanwhile, and saves it on change', async () => {
-    const { clip } = await saveCapture(capture(), 'new');
+    const { draft, clip } = await saveCapture(capture(), 'new');
     const root = document.createElement('div');
     document.body.append(root);
     render(<PageClips urls={[clip.url]} />, root);
@@ -23,7 +23,7 @@ describe('the popup’s quotes of this page', () => {
     expect(root.querySelector('textarea')!.value).toBe('Half-typed note');
 
     note.dispatchEvent(new Event('change', { bubbles: true }));
-    await vi.waitFor(async () => expect((await db().drafts.get(clip.draftId))?.clips[0]?.note).toBe('Half-typed note'));
+    await vi.waitFor(async () => expect((await db().drafts.get(draft.id))?.clips[0]?.note).toBe('Half-typed note'));
     render(null, root);
   });
 });

@@ -113,6 +113,6 @@ describe('offline notes', () => {
     );
     const clips = await clipsOfDraft(note.id, store);
     expect(clips.map((c) => c.quote)).toEqual(['The maps were uploaded.']);
-    expect(readiness(draft, clips).ready).toBe(true);
+    expect(readiness({ ...draft, clips }).ready).toBe(true);
   });
 });

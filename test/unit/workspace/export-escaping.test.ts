@@ -29,7 +29,7 @@ function activeParts(markdown: string) {
 describe('Markdown export of page text', () => {
   it('shows a page title and authors holding HTML and javascript: links as text, with no tag and no javascript: link', async () => {
     const draft = await hostileDraft({}, 'Quote with <b>bold</b> and [x](javascript:void 0)');
-    const markdown = draftToMarkdown(draft, draft.clips);
+    const markdown = draftToMarkdown(draft);
     const { tags, links } = activeParts(markdown);
     expect(tags).toEqual([]);
     expect(links).toEqual(['https://news.example/story']);
@@ -41,7 +41,7 @@ describe('Markdown export of page text', () => {
 
   it('links only http(s) source addresses', async () => {
     const draft = await hostileDraft({ url: 'https://news.example/a(b)c' });
-    const [, link] = draftToMarkdown(draft, draft.clips).match(/(?<!\\)\]\((\S+)\)/) ?? [];
+    const [, link] = draftToMarkdown(draft).match(/(?<!\\)\]\((\S+)\)/) ?? [];
     expect(link).toBe('https://news.example/a%28b%29c');
   });
 });
@@ -49,7 +49,7 @@ describe('Markdown export of page text', () => {
 describe('AIID CSV export', () => {
   it('neutralises cells a spreadsheet would run as a formula (=, +, -, @, tab, CR), and keeps them readable', async () => {
     const draft = await hostileDraft({ title: '=HYPERLINK("http://evil.example","x")', authors: ['+1+cmd|calc', '@SUM(A1)'] }, '-2+3');
-    const rows = aiidSubmissions(draft, draft.clips);
+    const rows = aiidSubmissions(draft);
     rows[0]!.editor_notes = '\t=1+1';
     rows[0]!.tags = '\r=1+1';
     const parsed = parseCsv(aiidCsv(rows));

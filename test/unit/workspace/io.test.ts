@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { readDraft } from '../../../src/store/draft-read.ts';
 import { liveQuery } from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
 import { draftsForUrl, recentDrafts, saveCapture } from '../../../src/store/drafts.ts';
@@ -20,15 +21,6 @@ async function sampleStore() {
   await saveCapture(capture({ url: 'https://second.example/a', publisher: 'Second Wire' }), draft.id, { store });
   await saveFieldEdits(draft.id, [{ path: 'codes', base: [], value: ['M1'] }], store);
   return { store, draftId: draft.id };
-}
-
-/** A draft row as written before the deployers and harmed-parties fields existed. */
-async function storeWithoutNewFields() {
-  const { store, draftId } = await sampleStore();
-  const { deployers: _deployers, harmedParties: _harmedParties, ...old } = (await store.drafts.get(draftId))!;
-  await store.drafts.put(old as Draft);
-  expect(Object.keys((await store.drafts.get(draftId))!)).not.toContain('deployers');
-  return { store, draftId, old };
 }
 
 const dump = async (store: ReturnType<typeof freshDb>) => ({
@@ -113,7 +105,7 @@ describe('backup export and import', () => {
     const { store, draftId } = await sampleStore();
     const older = JSON.stringify(await exportEverything(store));
     const [first] = (await store.drafts.get(draftId))!.clips;
-    await removeClip(first!, store);
+    await removeClip({ id: first!.id, draftId }, store);
     await saveCapture(capture({ url: 'https://third.example/later', publisher: 'Third Post' }, 'Taken after the backup.'), draftId, { store });
     expect(await importEverything(older, store)).toMatchObject({ ok: true });
     const draft = (await store.drafts.get(draftId))!;
@@ -150,7 +142,7 @@ describe('backup export and import', () => {
       ...current,
       version: 1,
       drafts: current.drafts.map(({ clips: _clips, ...draft }) => draft),
-      clips: [...current.drafts.flatMap((draft) => draft.clips), extra],
+      clips: [...current.drafts.flatMap((draft) => draft.clips.map((clip) => ({ ...clip, draftId: draft.id }))), { ...extra, draftId: stored.draft.id }],
     };
     const target = freshDb();
     await target.drafts.put(stored.draft);
@@ -186,7 +178,7 @@ describe('AIID submission fields', () => {
   it('gives one row per source with every AIID field, and CSV that quotes commas, quotes and newlines', async () => {
     const { store, draftId } = await sampleStore();
     const draft = (await store.drafts.get(draftId))!;
-    const rows = aiidSubmissions(draft, draft.clips);
+    const rows = aiidSubmissions(draft);
     expect(rows).toHaveLength(2);
     expect(Object.keys(rows[0]!)).toEqual([...AIID_FIELDS]);
     expect(rows[0]).toMatchObject({ url: 'https://news.example/story', authors: 'Dana Whitfield', date_published: '2024-02-16', text: 'He said, "refunds are automatic",\nthen left.', tags: 'M1' });
@@ -198,8 +190,9 @@ describe('AIID submission fields', () => {
 });
 
 describe('deployers and harmed parties', () => {
-  it('parses a draft written before the fields existed with empty lists', async () => {
-    const { old } = await storeWithoutNewFields();
+  it('parses a draft (a backup’s) written before the fields existed with empty lists', async () => {
+    const { store, draftId } = await sampleStore();
+    const { deployers: _deployers, harmedParties: _harmedParties, ...old } = (await readDraft(store, draftId))!;
     expect(Draft.parse(old)).toMatchObject({ deployers: [], harmedParties: [], codes: ['M1'] });
   });
 
@@ -216,7 +209,7 @@ describe('deployers and harmed parties', () => {
     );
     const draft = (await store.drafts.get(draftId))!;
     expect(draft).toMatchObject({ deployers: ['Example Airlines', 'Example, Inc.'], harmedParties: ['Passengers', 'Jake "J" Moffatt'] });
-    const rows = aiidSubmissions(draft, draft.clips);
+    const rows = aiidSubmissions(draft);
     for (const row of rows) {
       expect(row).toMatchObject({ deployers: 'Example Airlines, Example, Inc.', developers: 'Example AI', harmed_parties: 'Passengers, Jake "J" Moffatt' });
     }
@@ -226,20 +219,13 @@ describe('deployers and harmed parties', () => {
       expect(line[AIID_FIELDS.indexOf('harmed_parties')]).toBe('Passengers, Jake "J" Moffatt');
       expect(line[AIID_FIELDS.indexOf('developers')]).toBe('Example AI');
     }
-    const markdown = draftToMarkdown(draft, draft.clips);
+    const markdown = draftToMarkdown(draft);
     expect(markdown).toContain('- **Deployers:** Example Airlines, Example, Inc.');
     expect(markdown).toContain('- **Harmed parties:** Passengers, Jake "J" Moffatt');
   });
 
-  it('exports a stored draft from before the fields with them empty, and edits it like any other', async () => {
-    const { store, draftId, old } = await storeWithoutNewFields();
-    const clips = (await store.drafts.get(draftId))!.clips;
-    const rows = aiidSubmissions(old as Draft, clips);
-    expect(rows[0]).toMatchObject({ deployers: '', harmed_parties: '' });
-    const markdown = draftToMarkdown(old as Draft, clips);
-    expect(markdown).not.toContain('Deployers');
-    expect(markdown).not.toContain('Harmed parties');
-    // The editor's base is what it read: nothing, or an empty list. Either applies, no conflict.
+  it('takes an edit of the lists whose base is missing or empty alike, without a conflict (drafts stored before them are upgraded: migration-v5.test.ts)', async () => {
+    const { store, draftId } = await sampleStore();
     const saved = await saveFieldEdits(draftId, [{ path: 'deployers', base: undefined, value: ['Example Airlines'] }, { path: 'harmedParties', base: [], value: ['Passengers'] }], store);
     expect(saved.conflicts).toEqual([]);
     expect(await store.drafts.get(draftId)).toMatchObject({ deployers: ['Example Airlines'], harmedParties: ['Passengers'] });
@@ -270,7 +256,7 @@ describe('Markdown export', () => {
   it('writes the title, facts, sources with quotes as blockquotes', async () => {
     const { store, draftId } = await sampleStore();
     const draft = (await store.drafts.get(draftId))!;
-    const markdown = draftToMarkdown(draft, draft.clips);
+    const markdown = draftToMarkdown(draft);
     expect(markdown).toMatch(/^# Airline chatbot invented a refund policy\n/);
     expect(markdown).toContain('- **Codes:** M1');
     expect(markdown).toContain('- **Source tier:** standard (2 sources)');

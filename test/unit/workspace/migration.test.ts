@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
+import { readAllDrafts } from '../../../src/store/draft-read.ts';
 import { ClipperDb } from '../../../src/store/db.ts';
 import { clipsForUrls } from '../../../src/store/clips.ts';
 import { draftsForUrl } from '../../../src/store/drafts.ts';
@@ -30,7 +31,7 @@ describe('database upgrades', () => {
     v1.version(1).stores(V1_STORES);
     const { draft, clip } = draftFromCapture(capture());
     await v1.table('drafts').add(asStoredBefore3(draft));
-    await v1.table('clips').add(clip);
+    await v1.table('clips').add({ ...clip, draftId: draft.id });
     await v1.table('outbox').add({ kind: 'submit', draftId: draft.id, idempotencyKey: 'k', body: {}, attempts: 2, nextAttemptAt: 5 });
     await v1.table('deadLetters').add({ draftId: draft.id, kind: 'submit', status: 422, error: 'bad', at: draft.createdAt });
     await v1.table('settings').put({ key: 'archive', value: { archiveUrl: 'http://127.0.0.1:1', token: 't', paused: false } });
@@ -38,13 +39,13 @@ describe('database upgrades', () => {
 
     const current = new ClipperDb(name);
     await current.open();
-    expect(current.verno).toBe(4);
+    expect(current.verno).toBe(5);
     expect(await current.drafts.toArray()).toEqual([{ ...draft, quotedUrls: [clip.url] }]);
     expect(await current.outbox.toArray()).toEqual([expect.objectContaining({ seq: 1, draftId: draft.id, attempts: 2, nextAttemptAt: 5 })]);
     expect(await current.deadLetters.count()).toBe(1);
     expect((await current.settings.get('archive'))?.value).toEqual({ archiveUrl: 'http://127.0.0.1:1', token: 't', paused: false });
     const revisions = await listRevisions(draft.id, current);
-    expect(revisions.map((r) => [r.reason, r.draft])).toEqual([['upgrade', asStoredBefore3(draft)]]);
+    expect(revisions.map((r) => [r.reason, r.draft])).toEqual([['upgrade', { ...asStoredBefore3(draft), clips: [] }]]);
     expect(await current.conflicts.count()).toBe(0);
     current.close();
   });
@@ -62,7 +63,9 @@ describe('database upgrades', () => {
     const orphanDraft = draftFromCapture(capture({ url: 'https://c.example/lost' }, 'Nobody owns me.'), clock);
     // A quote citing a source its draft no longer lists (written by no version of the extension either).
     const strayQuote = { ...other.clip, id: crypto.randomUUID(), createdAt: clock.now(), sourceId: crypto.randomUUID(), url: 'https://d.example/gone', quote: 'My source went missing.' };
-    const clips: Clip[] = [second.clip, other.clip, orphanDraft.clip, first.clip, strayQuote];
+    // As versions 1 and 2 stored them: each quote with the id of its draft.
+    const ofDraft = (clip: Clip, draftId: string) => ({ ...clip, draftId });
+    const clips = [ofDraft(second.clip, first.draft.id), ofDraft(other.clip, other.draft.id), ofDraft(orphanDraft.clip, orphanDraft.draft.id), ofDraft(first.clip, first.draft.id), ofDraft(strayQuote, other.draft.id)];
     await v2.table('drafts').bulkAdd([asStoredBefore3(second.draft), asStoredBefore3(other.draft)]);
     await v2.table('clips').bulkAdd(clips);
     await v2.table('revisions').add({ draftId: other.draft.id, at: other.draft.createdAt, reason: 'edit', draft: asStoredBefore3(other.draft) });
@@ -72,13 +75,13 @@ describe('database upgrades', () => {
 
     const current = new ClipperDb(name);
     await current.open();
-    expect(current.verno).toBe(4);
+    expect(current.verno).toBe(5);
     expect(current.tables.map((table) => table.name)).not.toContain('clips');
     expect((await current.drafts.get(second.draft.id))?.clips).toEqual([first.clip, second.clip]);
     const withStray = (await current.drafts.get(other.draft.id))!;
     expect(withStray.clips).toEqual([other.clip, strayQuote]);
     expect(withStray.sources.map((source) => [source.id, source.url])).toEqual([...other.draft.sources.map((source) => [source.id, source.url]), [strayQuote.sourceId, 'https://d.example/gone']]);
-    for (const draft of await current.drafts.toArray()) expect(Draft.safeParse(draft).error).toBeUndefined();
+    for (const draft of await readAllDrafts(current)) expect(Draft.safeParse(draft).error).toBeUndefined();
     const recovered = await current.drafts.get(orphanDraft.draft.id);
     expect(recovered).toMatchObject({ title: 'Recovered quotes', clips: [orphanDraft.clip], sources: [{ id: orphanDraft.clip.sourceId, url: orphanDraft.clip.url }] });
     expect((await draftsForUrl('https://b.example/other', current)).map((d) => d.id).sort()).toEqual([second.draft.id, other.draft.id].sort());

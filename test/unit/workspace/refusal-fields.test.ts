@@ -13,7 +13,7 @@ describe('the archive’s refusal placed on the draft', () => {
     const { draft } = await saveCapture(capture({ url: 'https://news.example/b' }, 'Second quote.'), first.id, { store });
     // A source without quotes is left out of the body: the body's source 0 is the draft's second source.
     const unquoted = { ...draft, clips: draft.clips.filter((clip) => clip.url !== 'https://unquoted.example/a') };
-    const build = submissionFromDraft(unquoted, unquoted.clips);
+    const build = submissionFromDraft(unquoted);
     expect(build.ok).toBe(true);
     const body = build.ok ? build.body : undefined;
     const placed = placeRefusals(

@@ -58,12 +58,12 @@ describe('the saved search index', () => {
     // Changes the saved index cannot know of by dates alone: a draft deleted, a draft stored with a date
     // older than any indexed one. (Removing a quote is an edit of its draft.)
     await store.drafts.delete(vacuum.id);
-    await removeClip(second, store);
+    await removeClip({ id: second.id, draftId: airline.id }, store);
     const older = { ...(await createNote('Tribunal hearing about deepfakes', store)), updatedAt: '2000-01-01T00:00:00.000Z' };
     await store.drafts.put(older);
 
     const [first] = (await store.drafts.get(airline.id))!.clips;
-    await updateClipNote(first!, 'The airline later agreed to a partial payout.', store);
+    await updateClipNote({ id: first!.id, draftId: airline.id }, 'The airline later agreed to a partial payout.', store);
 
     const next = reopen(store);
     expect(await searchDrafts('payout', 10, next)).toEqual([airline.id]);
@@ -91,7 +91,7 @@ describe('the saved search index', () => {
     expect(await searchDrafts('tribunal', 10, next)).toEqual([older.id]);
 
     await saveSearchIndex(next);
-    await removeClip((await store.drafts.get(airline.id))!.clips[0]!, store);
+    await removeClip({ id: (await store.drafts.get(airline.id))!.clips[0]!.id, draftId: airline.id }, store);
     expect(await searchDrafts('bereavement', 10, reopen(store))).toEqual([]);
   });
 
