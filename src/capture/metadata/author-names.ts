@@ -4,7 +4,7 @@
  */
 import { decodeEntities } from './entities.ts';
 import { isAgency, isCompany, looksLikePersonName } from './person-names.ts';
-import { isSiteDesk, namesSite, squash } from './site-names.ts';
+import { asHostLabel, isSiteDesk, namesSite, squash } from './site-names.ts';
 
 /** What a name is checked against. */
 export interface AuthorContext {
@@ -58,7 +58,7 @@ function isTheSite(name: string, context: AuthorContext, persona: boolean): bool
   // A writer whose blog bears their name ("Frau Sabienes" on "Frau Sabienes sagt") is still its author.
   if (persona) return context.outletNames.some((outlet) => squash(outlet) === squash(name));
   if (namesSite(name, context.siteNames) || isSiteDesk(name, context.siteNames)) return true;
-  return !looksLikePersonName(name) && context.hostLabels.some((label) => squash(label) === squash(name));
+  return !looksLikePersonName(name) && context.hostLabels.some((label) => asHostLabel(label) === asHostLabel(name));
 }
 
 /** How far a name is vouched for beyond its text. */

@@ -15,7 +15,10 @@ const BYLINE_ELEMENTS = '[class*="byline" i], [class*="author" i], [class*="auto
 const COMMENT_AREA = /comment|kommentar|reply|respond/i;
 const BYLINE_WORD = /(?:^|\s)(?:by|von|par|por|door|written by|recueilli par)\s+(.{2,120})/i;
 /** A line that starts with the credit: "Von Jennifer Patt", "By Urs Gehriger and Florian Schwab". */
-const CREDIT_LINE = /^(?:by|von|par|por|door|di|written by)\s+(.{2,100})$/i;
+const CREDIT_OPENING = '(?:(?:ein|an?)\\s+(?:artikel|beitrag|text|article|story|post)\\s+)?(?:by|von|par|por|door|di|written by)';
+const CREDIT_LINE = new RegExp(`^${CREDIT_OPENING}\\s+(.{2,100})$`, 'i');
+/** "By", "Von", "Ein Artikel von", "An article by": how a credit line starts. */
+const CREDIT_START = new RegExp(`^${CREDIT_OPENING}(?:\\s|$)`, 'i');
 /** What follows the names in a byline: a date, a time, a separator, a job title on the next line. */
 const AFTER_NAMES = /\s(?:\d|[|•·–—]|-\s|am\s|le\s|on\s|in\s)|(?:\s|(?<=\p{Ll}))(?:published|veröffentlicht|aktualisiert|updated)/iu;
 const NAME_SEPARATOR = /\s*(?:,|\s+and\s+|\s+und\s+|\s+et\s+|\s+y\s+|\s+e\s+|\s*&\s*)\s*/i;
@@ -115,7 +118,7 @@ function startsWithCredit(element: Element): boolean {
   for (let node = element.firstChild; node; node = node.nextSibling) {
     if (node.nodeType === 1) return false;
     const text = (node.textContent ?? '').trim();
-    if (node.nodeType === 3 && text) return /^(?:by|von|par|por|door|di|written by)(?:\s|$)/i.test(text);
+    if (node.nodeType === 3 && text) return CREDIT_START.test(text);
   }
   return false;
 }

@@ -66,6 +66,8 @@ describe('blogs named after their writer', () => {
 
   it('drops an account named like the blog’s own host name', () => {
     expect(authorsOf('<meta name="author" content="SeglerBlog">', undefined, 'https://seglerblog.example.de/post/')).toEqual([]);
+    expect(authorsOf('<meta name="author" content="KleineGrüneMonster">', undefined, 'https://kleinegruenemonster.example.com/post/')).toEqual([]);
+    expect(authorsOf('<meta name="author" content="CaféCrème">', undefined, 'https://cafecreme.example.com/post/')).toEqual([]);
     expect(authorsOf('<meta name="author" content="John Smith">', undefined, 'https://johnsmith.blogspot.com/2020/01/post.html')).toEqual(['John Smith']);
   });
 });
@@ -126,5 +128,11 @@ describe('names the page itself vouches for', () => {
   it('ends a printed credit at the line break: the job title below is not part of the name', () => {
     const body = '<h1>Headline</h1><span class="plainByline">By ANDREW DALTON<br>AP Entertainment Writer</span><p>Text.</p>';
     expect(authorsOf('', body)).toEqual(['ANDREW DALTON']);
+  });
+
+  it('reads a credit line worded as "an article by"', () => {
+    const body = '<h1>Headline</h1><div class="metaInfo">Ein Artikel von <strong>Pamela Sladky</strong> | 27.01.2022 - 12:45</div><p>Text.</p>';
+    expect(authorsOf('', body)).toEqual(['Pamela Sladky']);
+    expect(authorsOf('', '<h1>Headline</h1><p>An article by Lena Hart</p><p>Text.</p>')).toEqual(['Lena Hart']);
   });
 });
