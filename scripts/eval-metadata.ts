@@ -1,8 +1,8 @@
 /**
- * `npm run eval:metadata -- --pages DIR [--labels FILE] [--split odd|even] [--misses FILE]`
+ * `npm run eval:metadata -- --pages DIR [--labels FILE] [--holdout FILE] [--split SPLIT] [--misses FILE]`
  *
  * Scores the title, author and publisher extractor against hand-made labels
- * (test/fixtures/metadata/labels.json; rules in LABELS.md), and runs metascraper on the same pages in
+ * (test/fixtures/metadata/labels.json and holdout.json; rules in LABELS.md), and runs metascraper on the same pages in
  * the same run for comparison. Per field it prints the share right for each system and lists this
  * project's misses; all misses of both go to the misses file.
  */
@@ -107,26 +107,45 @@ export async function scoreMetadata(labels: [string, MetadataLabel][], pagesDir:
   return { total: labels.length, project, metascraper: other };
 }
 
+export const SPLITS = ['all', 'dev', 'even', 'odd', 'holdout'] as const;
+export type Split = (typeof SPLITS)[number];
+
+/**
+ * `even` and `odd` halve the development labels by index (rules are written on one half and checked on
+ * the other); `holdout` is a separate set labelled before any rule was tuned against it; `dev` is both
+ * halves and `all` every labelled page.
+ */
+export function pickSplit<T>(dev: T[], holdout: T[], split: Split): T[] {
+  if (split === 'holdout') return holdout;
+  if (split === 'even' || split === 'odd') return dev.filter((_, index) => (index % 2 === 1) === (split === 'odd'));
+  return split === 'dev' ? dev : [...dev, ...holdout];
+}
+
+const isSplit = (value: string): value is Split => (SPLITS as readonly string[]).includes(value);
+
+const readLabels = async (file: string) =>
+  Object.entries(JSON.parse(await readFile(file, 'utf8')) as Record<string, MetadataLabel>);
+
 const share = (right: number, total: number) => `${(right / (total || 1)).toFixed(3)} (${right}/${total})`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       labels: { type: 'string', default: 'test/fixtures/metadata/labels.json' },
+      holdout: { type: 'string', default: 'test/fixtures/metadata/holdout.json' },
       pages: { type: 'string' },
       split: { type: 'string', default: 'all' },
       misses: { type: 'string', default: '.tmp/metadata-misses.json' },
     },
   });
   if (!values.pages) {
-    console.error('usage: npm run eval:metadata -- --pages DIR [--labels FILE] [--split odd|even] [--misses FILE]');
+    console.error(`usage: npm run eval:metadata -- --pages DIR [--labels FILE] [--holdout FILE] [--split ${SPLITS.join('|')}] [--misses FILE]`);
     process.exitCode = 2;
     return;
   }
   const split = values.split;
-  if (!['all', 'odd', 'even'].includes(split)) throw new Error(`--split must be odd or even, not ${split}`);
-  const all = Object.entries(JSON.parse(await readFile(values.labels, 'utf8')) as Record<string, MetadataLabel>);
-  const labels = all.filter((_, index) => split === 'all' || (index % 2 === 1) === (split === 'odd'));
+  if (!isSplit(split)) throw new Error(`--split must be one of ${SPLITS.join(', ')}, not ${split}`);
+  const labels = pickSplit(await readLabels(values.labels), await readLabels(values.holdout), split);
   const score = await scoreMetadata(labels, values.pages);
 
   for (const miss of score.project.misses) {

@@ -4,7 +4,7 @@
  */
 import { decodeEntities } from './entities.ts';
 import { isAgency, isCompany, looksLikePersonName } from './person-names.ts';
-import { isSiteDesk, namesSite, squash } from './site-names.ts';
+import { asHostLabel, isSiteDesk, namesSite, squash } from './site-names.ts';
 
 /** What a name is checked against. */
 export interface AuthorContext {
@@ -21,20 +21,36 @@ export const MAX_NAME = 300;
 /** Longer is a sentence or a menu caught with the byline, not a name. */
 const MAX_NAME_WORDS = 6;
 
-export const CREDIT_WORDS = /^(?:by|von|par|por|di|door|de|written by|text(?:e|o)?:|autor(?:in)?:|author:|recueilli(?:e|s)? par|propos recueillis par)\s+/i;
+/** "Eingestellt von", "Posted by": the label a CMS prints before the account's name. */
+const POSTED_LABEL = '(?:eingestellt|geschrieben|verfasst|gepostet|posted|publié|pubblicato|publicado)\\s+(?:von|by|par|da|por)';
+export const CREDIT_WORDS = new RegExp(`^(?:${POSTED_LABEL}|by|von|par|por|di|door|de|written by|text(?:e|o)?:|autor(?:in)?:|author:|recueilli(?:e|s)? par|propos recueillis par)\\s+`, 'i');
 /** Accounts and placeholders a CMS prints where a byline would be. */
-const NOT_A_NAME = /^(?:(?:wordpress)?admin(?:istrator)?|unknown|anonymous|anonym|webmaster|redaktion|redazione|rédaction|redacción|staff|editor|editors|editorial|newsroom|court reporter|guest|gast|user|author|autor)$/i;
+const NOT_A_NAME = /^(?:(?:wordpress)?admin(?:istrator)?|unknown|anonymous|anonym|webmaster|redaktion|redazione|rédaction|redacción|staff|editor|editors|editorial|newsroom|court reporter|guest|gast|user|author|autor|publisher)$/i;
+/** "HLNF Staff Report", "Newsroom": a desk, whether or not it spells out the site. */
+const DESK = /(?<!\p{L})(?:staff|newsroom)(?!\p{L})/iu;
+/** "symple.ch", "facebook.com/citynews": a site or a profile path, not a person. */
+const DOMAIN = /(?:^|\s)[\p{L}\p{N}-]+\.\p{L}{2,}(?:\/|\s|$)/u;
+/** "PP", "mf": an editor's initials, which name nobody once the outlet before them is gone. */
+const INITIALS = /^\p{L}{1,3}$/u;
 /** Link texts and labels printed with a byline ("Show all articles of …", "Alle Beiträge"). */
 const UI_WORDS = /(?<!\p{L})(?:articles?|posts?|beiträge|artikel|show|view|more|mehr|alle|follow|email|e-mail)(?!\p{L})/iu;
 /** "Le Monde with AFP", "Jane Roe mit dpa": an agency credited beside the writer. */
 const WITH_AGENCY = /\s+(?:with|mit|avec|con|met|and|und)\s+([^,]+)$/i;
 
-/** "Rob Picheta, CNN", "Charles Walton for SurgeZirc UK", "Ann Lee | The Times", "Jane Roe, AFP" without the outlet. */
+const isOutlet = (part: string, siteNames: string[]): boolean => namesSite(part, siteNames) || isAgency(part);
+
+/**
+ * "Rob Picheta, CNN", "Charles Walton for SurgeZirc UK", "Ann Lee | The Times", "Jane Roe, AFP" and
+ * "unocero - Alberto Ávila" without the outlet; "City News /PP" is the outlet alone.
+ */
 function withoutOutlet(name: string, siteNames: string[]): string {
+  // A slash between words is a separator; one inside a name ("Bündnis 90/Die Grünen") is not.
+  const before = /^([^,|/]+?)(?:\s*\|\s*|\s+\/\s*|\s*\/\s+|\s+[–—-]\s+)(.+)$/.exec(name);
+  if (before && isOutlet(before[1]!, siteNames)) return INITIALS.test(before[2]!.trim()) ? '' : before[2]!.trim();
   const agency = WITH_AGENCY.exec(name);
   if (agency && isAgency(agency[1]!)) return name.slice(0, agency.index).trim();
   const match = /^(.+?)(?:\s*[,|–—-]\s*|\s+for\s+|\s+für\s+)([^,|]+)$/i.exec(name);
-  return match && (namesSite(match[2]!, siteNames) || isAgency(match[2]!)) ? match[1]!.trim() : name;
+  return match && isOutlet(match[2]!, siteNames) ? match[1]!.trim() : name;
 }
 
 /** The site itself, or (for a one-word account such as "SeglerBlog") the blog's own host label. */
@@ -42,26 +58,34 @@ function isTheSite(name: string, context: AuthorContext, persona: boolean): bool
   // A writer whose blog bears their name ("Frau Sabienes" on "Frau Sabienes sagt") is still its author.
   if (persona) return context.outletNames.some((outlet) => squash(outlet) === squash(name));
   if (namesSite(name, context.siteNames) || isSiteDesk(name, context.siteNames)) return true;
-  return !looksLikePersonName(name) && context.hostLabels.some((label) => squash(label) === squash(name));
+  return !looksLikePersonName(name) && context.hostLabels.some((label) => asHostLabel(label) === asHostLabel(name));
 }
 
-export function cleanName(raw: string, context: AuthorContext, persona = false): string | undefined {
+/** How far a name is vouched for beyond its text. */
+export interface NameOptions {
+  /** The author is also the publisher, a person publishing under their own name (see isTheSite). */
+  persona?: boolean;
+  /** The page links the name to its own author page, so a handle or a first name alone is a name. */
+  vouched?: boolean;
+}
+
+export function cleanName(raw: string, context: AuthorContext, { persona = false, vouched = false }: NameOptions = {}): string | undefined {
   let name = decodeEntities(raw).replace(/\s+/g, ' ').trim();
-  if (/https?:|www\.|@/i.test(name)) return undefined;
+  if (/https?:|www\.|@/i.test(name) || DOMAIN.test(name)) return undefined;
   name = name.replace(CREDIT_WORDS, '').replace(/[.,;:·•|]+$/, '').trim();
   name = withoutOutlet(name, context.siteNames);
   if (!name || name.length > MAX_NAME || name.split(' ').length > MAX_NAME_WORDS) return undefined;
-  if (NOT_A_NAME.test(name) || UI_WORDS.test(name) || /\d/.test(name)) return undefined;
+  if (NOT_A_NAME.test(name) || DESK.test(name) || UI_WORDS.test(name) || (!vouched && /\d/.test(name))) return undefined;
   if (isAgency(name) || isCompany(name) || isTheSite(name, context, persona)) return undefined;
   return name;
 }
 
 /** Names, cleaned, rejected ones left out, de-duplicated. */
-export function cleanNames(names: string[], context: AuthorContext, persona = false): string[] {
+export function cleanNames(names: string[], context: AuthorContext, options: NameOptions = {}): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const raw of names) {
-    const name = cleanName(raw, context, persona);
+    const name = cleanName(raw, context, options);
     const key = name?.toLowerCase();
     if (name && key && !seen.has(key)) {
       seen.add(key);

@@ -47,7 +47,7 @@ function fromJsonLd(page: Page, context: AuthorContext): string[] {
   if (!node) return [];
   const author = resolved(page.jsonLd, node['author']);
   const persona = isSelfPublished(author, resolved(page.jsonLd, node['publisher']));
-  return cleanNames(namesFromJsonLd(author), context, persona);
+  return cleanNames(namesFromJsonLd(author), context, { persona });
 }
 
 const META_KEYS = ['citation_author', 'dc.creator', 'dcterms.creator', 'author', 'article:author', 'parsely-author', 'sailthru.author'];

@@ -9,13 +9,16 @@ import { headlineOf, inForeignRegion } from './dates/regions.ts';
 import { firstMeta } from './meta-tags.ts';
 import type { Page } from './page.ts';
 import { isAgency, looksLikePersonName } from './person-names.ts';
-import { namesSite } from './site-names.ts';
+import { namesSite, squash } from './site-names.ts';
 
 const BYLINE_ELEMENTS = '[class*="byline" i], [class*="author" i], [class*="autor" i], [class*="post-meta" i], [class*="entry-meta" i]';
 const COMMENT_AREA = /comment|kommentar|reply|respond/i;
 const BYLINE_WORD = /(?:^|\s)(?:by|von|par|por|door|written by|recueilli par)\s+(.{2,120})/i;
 /** A line that starts with the credit: "Von Jennifer Patt", "By Urs Gehriger and Florian Schwab". */
-const CREDIT_LINE = /^(?:by|von|par|por|door|di|written by)\s+(.{2,100})$/i;
+const CREDIT_OPENING = '(?:(?:ein|an?)\\s+(?:artikel|beitrag|text|article|story|post)\\s+)?(?:by|von|par|por|door|di|written by)';
+const CREDIT_LINE = new RegExp(`^${CREDIT_OPENING}\\s+(.{2,100})$`, 'i');
+/** "By", "Von", "Ein Artikel von", "An article by": how a credit line starts. */
+const CREDIT_START = new RegExp(`^${CREDIT_OPENING}(?:\\s|$)`, 'i');
 /** What follows the names in a byline: a date, a time, a separator, a job title on the next line. */
 const AFTER_NAMES = /\s(?:\d|[|•·–—]|-\s|am\s|le\s|on\s|in\s)|(?:\s|(?<=\p{Ll}))(?:published|veröffentlicht|aktualisiert|updated)/iu;
 const NAME_SEPARATOR = /\s*(?:,|\s+and\s+|\s+und\s+|\s+et\s+|\s+y\s+|\s+e\s+|\s*&\s*)\s*/i;
@@ -25,6 +28,17 @@ const LINE_ELEMENTS = new Set(['p', 'div', 'span', 'i', 'em', 'b', 'strong', 'sm
 const MAX_ELEMENTS = 10_000;
 
 const textOf = (element: Element): string => (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** The element's text with its `<br>`s kept as line ends: "By ANDREW DALTON<br>AP Entertainment Writer". */
+function linesOf(node: Node): string {
+  if (node.nodeType === 3) return node.textContent ?? '';
+  if (node.nodeType === 1 && (node as Element).tagName.toLowerCase() === 'br') return '\n';
+  let text = '';
+  for (let child = node.firstChild; child; child = child.nextSibling) text += linesOf(child);
+  return text;
+}
+
+const creditTextOf = (element: Element): string => linesOf(element).replace(/[^\S\n]+/g, ' ').trim();
 
 /** Elements of the page's own article: not a teaser's, a related article's or a comment's. */
 function ownElements(page: Page, selector: string, limit: number): Element[] {
@@ -51,7 +65,8 @@ function creditedNames(credit: string, context: AuthorContext): string[] {
 /** "By Emily Burack 8 January 2020", "von Daniel Braun, Davor Pasoski" in a byline element. */
 function creditedInBylineElements(elements: Element[], context: AuthorContext): string[] {
   for (const element of elements) {
-    const credit = BYLINE_WORD.exec(textOf(element).slice(0, 200))?.[1];
+    // The credit ends at a line break: below it comes a job title or the agency, not more names.
+    const credit = BYLINE_WORD.exec(creditTextOf(element).slice(0, 200))?.[1];
     const names = credit ? creditedNames(credit, context) : [];
     if (names.length) return names;
   }
@@ -71,12 +86,39 @@ function nameOnlyAuthorElements(elements: Element[], context: AuthorContext): st
   return [];
 }
 
+/** A link to the site's page of one author: "/author/freeman1984/". */
+const AUTHOR_PAGE_LINK = 'a[href*="/author/" i], a[href*="/authors/" i], a[href*="/autor/" i], a[href*="/autoren/" i]';
+
+/** The path's last part names the author: "/author/matthias/" for "Matthias". */
+function linksToOwnPage(link: Element, name: string): boolean {
+  const slug = /\/(?:author|authors|autor|autoren)\/([^/?#]+)\/?(?:[?#]|$)/i.exec(link.getAttribute('href') ?? '')?.[1];
+  if (slug === undefined) return false;
+  try {
+    return squash(decodeURIComponent(slug)) === squash(name);
+  } catch {
+    return false; // a malformed escape in the address names nobody
+  }
+}
+
+/**
+ * "Matthias", "freeman1984": a first name or a handle that the page links to that author's own page.
+ * The link vouches for it where a lone word would otherwise be a label or a menu item.
+ */
+function namesLinkedToAuthorPages(page: Page, context: AuthorContext): string[] {
+  for (const link of ownElements(page, AUTHOR_PAGE_LINK, 30)) {
+    const text = textOf(link);
+    const names = linksToOwnPage(link, text) ? cleanNames([text], context, { vouched: true }) : [];
+    if (names.length) return names;
+  }
+  return [];
+}
+
 /** Whether the element's own text, before any child element, starts with a credit word. */
 function startsWithCredit(element: Element): boolean {
   for (let node = element.firstChild; node; node = node.nextSibling) {
     if (node.nodeType === 1) return false;
     const text = (node.textContent ?? '').trim();
-    if (node.nodeType === 3 && text) return /^(?:by|von|par|por|door|di|written by)(?:\s|$)/i.test(text);
+    if (node.nodeType === 3 && text) return CREDIT_START.test(text);
   }
   return false;
 }
@@ -129,6 +171,7 @@ export function printedAuthors(page: Page, context: AuthorContext): PrintedAutho
     ['markup:byline', () => creditedInBylineElements(bylineElements, context)],
     ['text:credit-line', () => plainCreditLines(page, context)],
     ['markup:author-name', () => nameOnlyAuthorElements(bylineElements, context)],
+    ['markup:author-page', () => namesLinkedToAuthorPages(page, context)],
     ['title:credit', () => creditedInTitle(page, context)],
   ];
   for (const [source, find] of ways) {

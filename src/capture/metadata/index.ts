@@ -51,13 +51,34 @@ function firstField(...candidates: (() => Field | undefined)[]): Field | undefin
 /** A URL or host is never a publisher's name: "https://www.fr.de", "www.kas.de", "tdg.ch/". */
 const URL_LIKE = /^(?:https?:\/\/|www\.)|\/$/i;
 
-/** The site name a title adds after the page's own headline: "Headline – Site" where the `<h1>` reads "Headline". */
+const TITLE_SEPARATOR = /\s+(?:[|–—·•»‹:]|-{1,2})\s+/;
+
+/**
+ * The site name a title adds after the page's own headline: "Headline – Site" where the headline is an
+ * `<h1>` (not always the first: a blog's name may come before) or the social title.
+ */
 function titleSplitAtHeadline(page: Page): { headline: string; site: string } | undefined {
-  const headline = (page.root.querySelector('h1')?.textContent ?? '').replace(/\s+/g, ' ').trim();
   const title = page.doc.title.replace(/\s+/g, ' ').trim();
-  if (headline.length < 3 || !title.startsWith(headline)) return undefined;
-  const site = /^\s+(?:[|–—·•»‹:]|-{1,2})\s+(.+)$/.exec(title.slice(headline.length))?.[1];
-  return site ? { headline, site } : undefined;
+  const headings = [...page.root.querySelectorAll('h1')].slice(0, 3).map((h1) => h1.textContent ?? '');
+  for (const candidate of [...headings, firstMeta(page.meta, ['og:title'])?.value ?? '']) {
+    const headline = candidate.replace(/\s+/g, ' ').trim();
+    if (headline.length < 3 || headline === title || !title.startsWith(headline)) continue;
+    const site = new RegExp(`^${TITLE_SEPARATOR.source}(.+)$`).exec(title.slice(headline.length))?.[1];
+    if (site) return { headline, site };
+  }
+  return undefined;
+}
+
+/**
+ * "Kinder und Arbeit » ProNATs e.V." on pronats.de: the title's last part, when it is the host's name
+ * (a legal form aside), not a product or an issue named after it ("Parallels Desktop 15 for Mac").
+ */
+function titleEndNamingHost(page: Page, host: string): string | undefined {
+  const last = page.doc.title.replace(/\s+/g, ' ').trim().split(TITLE_SEPARATOR).slice(1).pop();
+  const hostName = squash(registrableDomain(host).replace(/\.[^.]+$/, ''));
+  const part = squash(last?.replace(/^www\./i, '') ?? '');
+  const naming = part.includes(hostName) ? part.length <= hostName.length + 4 : hostName.includes(part);
+  return last && hostName.length > 2 && part.length > 2 && naming ? last : undefined;
 }
 
 /** The JSON-LD publisher's name, and whether it is a person (a blogger publishing their own site). */
@@ -102,6 +123,7 @@ function findPublisher(page: Page, title: string | undefined, host: string): Fie
     () => usable(publisherOfJsonLd(page)),
     () => usable(fromMeta(page, ['citation_publisher', 'citation_journal_title', 'dc.publisher', 'dcterms.publisher', 'application-name'])),
     () => usable(mapField(titleSplitAtHeadline(page)?.site, 'title')),
+    () => usable(mapField(titleEndNamingHost(page, host), 'title')),
     () => usable(mapField(logoName(page), 'logo')),
   );
 }

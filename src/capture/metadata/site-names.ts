@@ -3,6 +3,15 @@ import { registrableDomain } from '../../core/url.ts';
 
 export const squash = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 
+const SPELLED_IN_ASCII: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss', æ: 'ae', ø: 'oe', å: 'aa' };
+
+/** A name as a host name spells it: "KleineGrüneMonster" as "kleinegruenemonster", "Café" as "cafe". */
+export const asHostLabel = (text: string): string =>
+  squash(text)
+    .replace(/[äöüßæøå]/g, (letter) => SPELLED_IN_ASCII[letter]!)
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '');
+
 /** The site's names: publisher, site name and the host's registrable domain with and without its suffix. */
 export function siteNamesOf(names: (string | undefined)[], host: string): string[] {
   const domain = registrableDomain(host);

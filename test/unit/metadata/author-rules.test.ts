@@ -66,6 +66,8 @@ describe('blogs named after their writer', () => {
 
   it('drops an account named like the blog’s own host name', () => {
     expect(authorsOf('<meta name="author" content="SeglerBlog">', undefined, 'https://seglerblog.example.de/post/')).toEqual([]);
+    expect(authorsOf('<meta name="author" content="KleineGrüneMonster">', undefined, 'https://kleinegruenemonster.example.com/post/')).toEqual([]);
+    expect(authorsOf('<meta name="author" content="CaféCrème">', undefined, 'https://cafecreme.example.com/post/')).toEqual([]);
     expect(authorsOf('<meta name="author" content="John Smith">', undefined, 'https://johnsmith.blogspot.com/2020/01/post.html')).toEqual(['John Smith']);
   });
 });
@@ -79,5 +81,58 @@ describe('a credit line that is not the page’s byline', () => {
   it('under a sub-heading credits only that section', () => {
     const body = '<h1>Headline</h1><p>Text.</p><h2>A city upended</h2><p><strong>By Nina Hale</strong></p><p>More text.</p>';
     expect(authorsOf('', body)).toEqual([]);
+  });
+});
+
+describe('names a CMS or an outlet prints where a name belongs', () => {
+  it('strips a posting label and drops the placeholder it credits', () => {
+    const posted = (name: string) => `<h1>Headline</h1><p>Text.</p><div class="post-author vcard">Eingestellt von <span class="fn">${name}</span></div>`;
+    expect(authorsOf('', posted('Unknown'))).toEqual([]);
+    expect(authorsOf('', posted('Lena Hart'))).toEqual(['Lena Hart']);
+    expect(authorsOf('<meta name="author" content="Posted by Ada Lind">')).toEqual(['Ada Lind']);
+  });
+
+  it('takes a CMS field name for no name', () => {
+    expect(authorsOf('<meta name="author" content="publisher">')).toEqual([]);
+  });
+
+  it('drops the outlet written before the name, and initials standing alone after it', () => {
+    const site = '<meta property="og:site_name" content="City News">';
+    expect(authorsOf(`${site}<meta name="author" content="City News - Jane Roe">`)).toEqual(['Jane Roe']);
+    expect(authorsOf(`${site}<meta name="author" content="City News /PP">`)).toEqual([]);
+  });
+
+  it('takes a domain or a profile path for no name', () => {
+    expect(authorsOf('<meta name="author" content="symple.ch">')).toEqual([]);
+    expect(authorsOf('<meta property="article:author" content="facebook.com/citynews">')).toEqual([]);
+  });
+
+  it('takes a staff credit for a desk, even when it does not spell out the site', () => {
+    expect(authorsOf('<meta name="author" content="HLNF Staff Report">')).toEqual([]);
+  });
+});
+
+describe('names the page itself vouches for', () => {
+  it('keeps a handle or a first name linked to its own author page', () => {
+    const byline = '<span class="author vcard"><a href="https://blog.example.org/author/freeman1984/" rel="author">freeman1984</a></span>';
+    expect(authorsOf('', `<h1>Headline</h1><p>von ${byline}</p><p>Text.</p>`)).toEqual(['freeman1984']);
+    const first = '<h1>Headline</h1><a class="post-author-name" href="https://blog.example.org/author/matthias/">Matthias</a><p>Text.</p>';
+    expect(authorsOf('', first)).toEqual(['Matthias']);
+  });
+
+  it('does not take a lone word for a name when nothing links it to an author page', () => {
+    expect(authorsOf('', '<h1>Headline</h1><a class="post-author-name" href="https://blog.example.org/about/">Matthias</a><p>Text.</p>')).toEqual([]);
+    expect(authorsOf('', '<h1>Headline</h1><a rel="author" href="https://blog.example.org/author/admin/">admin</a><p>Text.</p>')).toEqual([]);
+  });
+
+  it('ends a printed credit at the line break: the job title below is not part of the name', () => {
+    const body = '<h1>Headline</h1><span class="plainByline">By ANDREW DALTON<br>AP Entertainment Writer</span><p>Text.</p>';
+    expect(authorsOf('', body)).toEqual(['ANDREW DALTON']);
+  });
+
+  it('reads a credit line worded as "an article by"', () => {
+    const body = '<h1>Headline</h1><div class="metaInfo">Ein Artikel von <strong>Pamela Sladky</strong> | 27.01.2022 - 12:45</div><p>Text.</p>';
+    expect(authorsOf('', body)).toEqual(['Pamela Sladky']);
+    expect(authorsOf('', '<h1>Headline</h1><p>An article by Lena Hart</p><p>Text.</p>')).toEqual(['Lena Hart']);
   });
 });

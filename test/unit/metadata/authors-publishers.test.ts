@@ -100,4 +100,19 @@ describe('publisher', () => {
     expect(meta.title).toBe('Sur la PMA avec les juristes');
     expect(meta.publisher).toBe('Les oreilles loin du front');
   });
+
+  it('is taken from the title when a later heading or the social title is the headline', () => {
+    const head = '<title>Paris Couture: Serkan Cura | Modeblick</title><meta property="og:title" content="Paris Couture: Serkan Cura">';
+    expect(extract(head, '<h1>Modeblick</h1><h2>Paris Couture: Serkan Cura</h2>', 'https://example.org/paris').publisher).toBe('Modeblick');
+    const twoHeadings = '<h1>Modeblick</h1><h1>Paris Couture: Serkan Cura</h1>';
+    expect(extract('<title>Paris Couture: Serkan Cura | Modeblick</title>', twoHeadings, 'https://example.org/paris').publisher).toBe('Modeblick');
+  });
+
+  it('is the title’s last part when that part names the host', () => {
+    const page = (title: string) => extract(`<title>${title}</title>`, '<h1>Kids at work</h1>', 'https://www.pronats.de/kinder/');
+    expect(page('Kinder und Arbeit » ProNATs e.V.').publisher).toBe('ProNATs e.V.');
+    expect(page('Kinder und Arbeit » Themen').publisher).toBeUndefined();
+    expect(page('Kinder und Arbeit - ProNATs Handbook for Teachers 2019').publisher).toBeUndefined();
+  });
 });
+

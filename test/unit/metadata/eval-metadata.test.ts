@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRight, type MetadataLabel } from '../../../scripts/eval-metadata.ts';
+import { isRight, pickSplit, type MetadataLabel } from '../../../scripts/eval-metadata.ts';
 
 const label: MetadataLabel = {
   file: 'x.html',
@@ -21,5 +21,15 @@ describe('eval:metadata scoring', () => {
     expect(isRight('authors', label, { ...answer, authors: ['Ana Ruiz'] })).toBe(false);
     expect(isRight('authors', label, { ...answer, authors: ['Ana Ruiz', 'Ben Okafor', 'BBC News'] })).toBe(false);
     expect(isRight('authors', { ...label, authors: [] }, { ...answer, authors: [] })).toBe(true);
+  });
+
+  it('keeps the held-out pages out of both development halves', () => {
+    const dev = ['d0', 'd1', 'd2', 'd3', 'd4'];
+    const holdout = ['h0', 'h1'];
+    expect(pickSplit(dev, holdout, 'even')).toEqual(['d0', 'd2', 'd4']);
+    expect(pickSplit(dev, holdout, 'odd')).toEqual(['d1', 'd3']);
+    expect(pickSplit(dev, holdout, 'dev')).toEqual(dev);
+    expect(pickSplit(dev, holdout, 'holdout')).toEqual(holdout);
+    expect(pickSplit(dev, holdout, 'all')).toEqual([...dev, ...holdout]);
   });
 });
