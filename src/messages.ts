@@ -50,6 +50,11 @@ export const MessageTable = {
     from: 'content-script',
     payload: z.strictObject({ capture: PageCapture, target: PageClipTarget, confirmed: z.boolean().optional() }),
   },
+  /** The every-page script's Clip button: the capture code (capture.js) injected into the sending frame. */
+  'content.loadCapture': {
+    from: 'content-script',
+    payload: z.strictObject({}),
+  },
   /** The sending page's own clips; the page may name its canonical URL, which is honoured on its own origin only. */
   'content.pageClips': {
     from: 'content-script',
