@@ -34,6 +34,11 @@ export const MessageTable = {
     from: 'extension-page',
     payload: z.strictObject({ afterEdit: z.boolean().optional() }),
   },
+  /** A page found no usable saved search index: the worker builds and saves it (it outlives the page). */
+  'search.keepIndex': {
+    from: 'extension-page',
+    payload: z.strictObject({}),
+  },
   'archive.testConnection': {
     from: 'extension-page',
     payload: z.strictObject({ archiveUrl: z.string().max(2_000), token: z.string().max(500) }),

@@ -7,6 +7,7 @@ import { editorPath } from '../ui/open-editor.ts';
 import { recordAnchorReports } from '../store/clips.ts';
 import { NotReadyError, queueSubmission } from '../store/outbox.ts';
 import { saveEveryPageMode } from '../store/preferences.ts';
+import { keepSearchIndexSaved } from '../store/search.ts';
 import { clipForPage, clipFromTab, lastDraftOfTab } from './clip.ts';
 import { syncEveryPageMode } from './every-page-mode.ts';
 import { createClipThrottle } from './clip-throttle.ts';
@@ -68,6 +69,11 @@ export const handlers: Handlers = {
   },
 
   'content.clipSelection': ({ capture, target, confirmed }, sender) => clipForPage(capture, target, confirmed ?? false, sender),
+
+  'search.keepIndex': async () => {
+    await keepSearchIndexSaved();
+    return { ok: true, value: null };
+  },
 
   'content.loadCapture': async (_payload, sender) => {
     const tabId = sender.tab?.id;
