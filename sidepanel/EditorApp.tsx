@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../src/i18n/i18n.ts';
 import { DraftEditor } from './DraftEditor.tsx';
-import { lazy } from './lazy.tsx';
-import { SyncStatus } from '../src/ui/SyncStatus.tsx';
+import { lazy } from '../src/ui/lazy.tsx';
 
 // Search (with its index) and backup are not needed to edit a draft: their code loads when shown.
 const PickerView = lazy(() => import('./PickerView.tsx').then((module) => module.PickerView));
+// The sync status reads the sync tables through the store (Dexie, zod): after the draft is drawn.
+const SyncStatus = lazy(() => import('../src/ui/SyncStatus.tsx').then((module) => module.SyncStatus), { idle: true });
 
 function draftFromLocation(): string | null {
   return new URLSearchParams(location.search).get('draft');
