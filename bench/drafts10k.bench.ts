@@ -52,6 +52,15 @@ function syntheticBackup(): { json: string; firstId: string } {
   return { json: serializeBackup(makeBackup(drafts, [], new Date().toISOString())), firstId: drafts[0]!.id };
 }
 
+/** Records in `window.listShownAt` the page time of the first frame that shows a recent draft (the popup's data). */
+const LIST_WATCH = `(() => {
+  const watch = () => {
+    if (document.querySelector('[aria-label="Recent drafts"] li')) window.listShownAt = performance.now();
+    else requestAnimationFrame(watch);
+  };
+  requestAnimationFrame(watch);
+})();`;
+
 /** Records in `window.titleShownAt` the page time of the first frame whose title field has a value (a string: tsx would wrap a function). */
 const TITLE_WATCH = `(() => {
   const watch = () => {
@@ -179,10 +188,13 @@ export async function run(): Promise<Figures> {
     await scanPage.close();
 
     const paints: number[] = [];
+    const listsShown: number[] = [];
     for (let i = 0; i < 5; i += 1) {
-      const popup = await newPage('popup/index.html');
+      const popup = await newPage('popup/index.html', LIST_WATCH);
       await popup.getByRole('list', { name: 'Recent drafts' }).waitFor();
       paints.push(await firstPaint(popup));
+      await popup.waitForFunction(() => (window as { listShownAt?: number }).listShownAt !== undefined);
+      listsShown.push(await popup.evaluate(() => (window as { listShownAt?: number }).listShownAt!));
       await popup.close();
     }
 
@@ -220,11 +232,14 @@ export async function run(): Promise<Figures> {
     const workerMemory = await workerHeapMb(context, worker.url());
 
     const emptyPaint = median(empty.paint);
+    const bareRecent = { value: round(emptyPaint + median(empty.recent), 1), what: 'an empty extension page first paint + a bare read of the 10 newest drafts' };
     const bareAll = { value: round(median(empty.all), 1), what: 'open the database and read the same 10,000 drafts (getAll)' };
     return {
       'drafts10k.import_ms': compared(round(importMs, 0), 'ms', { value: round(putsMs, 0), what: 'bare IndexedDB puts of the same 10,000 rows (same store and indexes, 500 per transaction)' }, '≤ 1.5×'),
       'drafts10k.search.index_saved_after_import_ms': compared(round(indexSavedMs, 0), 'ms after the import reported (indexed off the page thread)', bareAll),
-      'drafts10k.popup_first_paint_ms': compared(round(median(paints), 1), 'ms', { value: round(emptyPaint + median(empty.recent), 1), what: 'an empty extension page first paint + a bare read of the 10 newest drafts' }, '≤ 1.5×'),
+      'drafts10k.popup_first_paint_ms': compared(round(median(paints), 1), 'ms', bareRecent, '≤ 1.5×'),
+      // The popup paints its header before its store code loads: when its data shows, beside the same baseline.
+      'drafts10k.popup_recent_shown_ms': compared(round(median(listsShown), 1), 'ms (navigation → first frame with the recent drafts)', bareRecent),
       'drafts10k.search.cold_first_ms': compared(round(coldFirstMs, 1), 'ms', bareAll, '≤ 300 ms'),
       'drafts10k.search.first_without_saved_index_ms': compared(round(rebuildFirstMs, 1), 'ms', bareAll),
       'drafts10k.search.cold_first_after_rebuild_ms': compared(round(coldAfterRebuildMs, 1), 'ms (next popup, after one closed right after building the index)', bareAll, '≤ 300 ms'),
