@@ -7,7 +7,8 @@ import { openEditor } from '../src/ui/open-editor.ts';
 import { lazy } from '../src/ui/lazy.tsx';
 
 // The header paints first; what reads the store (Dexie and the draft schemas, the bulk of the popup's
-// code) loads right after that paint. One draft's view loads when a draft is opened; the sync status line after paint.
+// code) loads right after that paint, all parts at once (see the effect below). One draft's view loads
+// when a draft is opened; the sync status line once the page has settled.
 const OutboxStatus = lazy(() => import('./OutboxStatus.tsx').then((module) => module.OutboxStatus));
 const DraftSearch = lazy(() => import('./DraftSearch.tsx').then((module) => module.DraftSearch));
 const HomeView = lazy(() => import('./HomeView.tsx').then((module) => module.HomeView));
@@ -24,6 +25,8 @@ export function PopupApp() {
   const [openDraftId, setOpenDraftId] = useState<string | null>(null);
 
   useEffect(() => {
+    // Together, not one after the other as each part would when it is first rendered (HomeView only renders inside DraftSearch).
+    for (const part of [OutboxStatus, DraftSearch, HomeView]) void part.preload().catch((error: unknown) => console.error(error));
     void send('outbox.drain', {});
     void (async () => {
       const tabId = await targetTabId();

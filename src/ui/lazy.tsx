@@ -21,8 +21,13 @@ export function lazy<P extends object>(load: () => Promise<ComponentType<P>>, { 
     ));
   function LazyComponent(props: P) {
     const [, setReady] = useState(false);
+    const shownAtFirst = loaded !== undefined;
     useEffect(() => {
-      if (loaded) return;
+      // Loaded (by a `preload()` elsewhere) between the first render and this effect: show it now.
+      if (loaded) {
+        if (!shownAtFirst) setReady(true);
+        return;
+      }
       let live = true;
       const start = () =>
         void preload().then(
