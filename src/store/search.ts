@@ -188,8 +188,11 @@ async function upToDate(store: ClipperDb, previous: Promise<Built> | undefined, 
   try {
     await keeper();
   } catch (error) {
-    console.warn('The worker could not save the search index; building it here.', error);
-    return undefined;
+    // Saved before the answer, for the same reason the worker saves it: the page may close right after.
+    console.warn('The worker could not save the search index; building and saving it here.', error);
+    const index = await build(store);
+    await saveSearch(store, index);
+    return index;
   }
   return savedUpToDate(store);
 }

@@ -44,10 +44,11 @@ it('has the worker build and save a missing index before the first answer, so a 
   expect(await searchDrafts('vacuum', 10, next)).toEqual(expect.arrayContaining([note.id, later.id]));
 });
 
-it('builds the index in the page when the worker cannot', async () => {
+it('builds and saves the index in the page, before answering, when the worker cannot', async () => {
   const page = freshDb();
   keepSearchIndexWith(() => Promise.reject(new Error('The extension did not answer.')));
   const note = await createNote('Drone delivery drops parcel on roof', page);
   await dropSearch(page);
   expect(await searchDrafts('parcel', 10, page)).toEqual([note.id]);
+  expect(await savedIndexCount(page.name)).toBe(1);
 });
