@@ -1,20 +1,10 @@
 import 'fake-indexeddb/auto';
-import { Dexie } from 'dexie';
 import { afterEach, expect, it } from 'vitest';
 import { ClipperDb } from '../../../src/store/db.ts';
 import { createNote } from '../../../src/store/editing.ts';
 import { dropSearch, keepSearchIndexSaved, keepSearchIndexWith, searchDrafts } from '../../../src/store/search.ts';
 import { freshDb } from '../support/fixtures.ts';
-
-async function savedIndexCount(name: string): Promise<number> {
-  const searchDb = new Dexie(`${name}-search`);
-  searchDb.version(1).stores({ snapshots: 'key' });
-  try {
-    return await searchDb.table('snapshots').count();
-  } finally {
-    searchDb.close();
-  }
-}
+import { savedIndexCount } from '../support/saved-search-index.ts';
 
 afterEach(() => keepSearchIndexWith(undefined));
 
