@@ -52,6 +52,15 @@ function syntheticBackup(): { json: string; firstId: string } {
   return { json: serializeBackup(makeBackup(drafts, [], new Date().toISOString())), firstId: drafts[0]!.id };
 }
 
+/** Records in `window.listShownAt` the page time of the first frame that shows a recent draft (the popup's data). */
+const LIST_WATCH = `(() => {
+  const watch = () => {
+    if (document.querySelector('[aria-label="Recent drafts"] li')) window.listShownAt = performance.now();
+    else requestAnimationFrame(watch);
+  };
+  requestAnimationFrame(watch);
+})();`;
+
 /** Records in `window.titleShownAt` the page time of the first frame whose title field has a value (a string: tsx would wrap a function). */
 const TITLE_WATCH = `(() => {
   const watch = () => {
@@ -164,27 +173,37 @@ export async function run(): Promise<Figures> {
     const putsMs = await barePutsMs(workspace);
     await workspace.close();
 
+    // Page opening is measured with its baseline interleaved (empty page, popup, editor, again), nine
+    // times: on a loaded machine a burst of other work then hits both alike.
     const empty: { paint: number[]; recent: number[]; one: number[]; all: number[] } = { paint: [], recent: [], one: [], all: [] };
-    for (let i = 0; i < 5; i += 1) {
+    const paints: number[] = [];
+    const listsShown: number[] = [];
+    const editorStart: number[] = [];
+    for (let i = 0; i < 9; i += 1) {
       const page = await newPage(EMPTY_PAGE);
       empty.paint.push(await firstPaint(page));
       empty.recent.push(await bareReadMs(page, { kind: 'recent', count: 10 }));
       empty.one.push(await bareReadMs(page, { kind: 'one', id: firstId }));
-      empty.all.push(await bareReadMs(page, { kind: 'all' }));
+      if (i < 5) empty.all.push(await bareReadMs(page, { kind: 'all' }));
       await page.close();
+
+      const popup = await newPage('popup/index.html', LIST_WATCH);
+      await popup.getByRole('list', { name: 'Recent drafts' }).waitFor();
+      paints.push(await firstPaint(popup));
+      await popup.waitForFunction(() => (window as { listShownAt?: number }).listShownAt !== undefined);
+      listsShown.push(await popup.evaluate(() => (window as { listShownAt?: number }).listShownAt!));
+      await popup.close();
+
+      // Page time of the first frame that shows the draft's title, watched from the page's first script.
+      const editor = await newPage(`sidepanel/index.html?draft=${firstId}`, TITLE_WATCH);
+      await editor.waitForFunction(() => (window as { titleShownAt?: number }).titleShownAt !== undefined);
+      editorStart.push(await editor.evaluate(() => (window as { titleShownAt?: number }).titleShownAt!));
+      await editor.close();
     }
     const queries = WORDS.flatMap((word, k) => [`${word} ${k}`, `${word.slice(0, 4)}`, `site ${k + 10} ${word}`]);
     const scanPage = await newPage(EMPTY_PAGE);
     const scans = await bareScanMs(scanPage, queries);
     await scanPage.close();
-
-    const paints: number[] = [];
-    for (let i = 0; i < 5; i += 1) {
-      const popup = await newPage('popup/index.html');
-      await popup.getByRole('list', { name: 'Recent drafts' }).waitFor();
-      paints.push(await firstPaint(popup));
-      await popup.close();
-    }
 
     // A cold start: a new popup, the saved index in place. Then every later query of that popup.
     const popup = await newPage('popup/index.html');
@@ -209,22 +228,17 @@ export async function run(): Promise<Figures> {
     const coldAfterRebuildMs = await searchMs(next, 'refund');
     await next.close();
 
-    const editorStart: number[] = [];
-    for (let k = 0; k < 5; k += 1) {
-      // Page time of the first frame that shows the draft's title, watched from the page's first script.
-      const editor = await newPage(`sidepanel/index.html?draft=${firstId}`, TITLE_WATCH);
-      await editor.waitForFunction(() => (window as { titleShownAt?: number }).titleShownAt !== undefined);
-      editorStart.push(await editor.evaluate(() => (window as { titleShownAt?: number }).titleShownAt!));
-      await editor.close();
-    }
     const workerMemory = await workerHeapMb(context, worker.url());
 
     const emptyPaint = median(empty.paint);
+    const bareRecent = { value: round(emptyPaint + median(empty.recent), 1), what: 'an empty extension page first paint + a bare read of the 10 newest drafts' };
     const bareAll = { value: round(median(empty.all), 1), what: 'open the database and read the same 10,000 drafts (getAll)' };
     return {
       'drafts10k.import_ms': compared(round(importMs, 0), 'ms', { value: round(putsMs, 0), what: 'bare IndexedDB puts of the same 10,000 rows (same store and indexes, 500 per transaction)' }, '≤ 1.5×'),
       'drafts10k.search.index_saved_after_import_ms': compared(round(indexSavedMs, 0), 'ms after the import reported (indexed off the page thread)', bareAll),
-      'drafts10k.popup_first_paint_ms': compared(round(median(paints), 1), 'ms', { value: round(emptyPaint + median(empty.recent), 1), what: 'an empty extension page first paint + a bare read of the 10 newest drafts' }, '≤ 1.5×'),
+      'drafts10k.popup_first_paint_ms': compared(round(median(paints), 1), 'ms', bareRecent, '≤ 1.5×'),
+      // The popup paints its header before its store code loads: when its data shows, beside the same baseline.
+      'drafts10k.popup_recent_shown_ms': compared(round(median(listsShown), 1), 'ms (navigation → first frame with the recent drafts)', bareRecent),
       'drafts10k.search.cold_first_ms': compared(round(coldFirstMs, 1), 'ms', bareAll, '≤ 300 ms'),
       'drafts10k.search.first_without_saved_index_ms': compared(round(rebuildFirstMs, 1), 'ms', bareAll),
       'drafts10k.search.cold_first_after_rebuild_ms': compared(round(coldAfterRebuildMs, 1), 'ms (next popup, after one closed right after building the index)', bareAll, '≤ 300 ms'),

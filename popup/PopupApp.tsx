@@ -1,14 +1,19 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PageInspection } from '../src/background/inject.ts';
 import { send } from '../src/ui/send.ts';
-import { DraftView } from './DraftView.tsx';
-import { HomeView } from './HomeView.tsx';
-import { DraftSearch } from './DraftSearch.tsx';
-import { OutboxStatus } from './OutboxStatus.tsx';
-import { SyncStatus } from '../src/ui/SyncStatus.tsx';
 import { targetTabId } from './target-tab.ts';
 import { t } from '../src/i18n/i18n.ts';
 import { openEditor } from '../src/ui/open-editor.ts';
+import { lazy } from '../src/ui/lazy.tsx';
+
+// The header paints first; what reads the store (Dexie and the draft schemas, the bulk of the popup's
+// code) loads right after that paint, all parts at once (see the effect below). One draft's view loads
+// when a draft is opened; the sync status line once the page has settled.
+const OutboxStatus = lazy(() => import('./OutboxStatus.tsx').then((module) => module.OutboxStatus));
+const DraftSearch = lazy(() => import('./DraftSearch.tsx').then((module) => module.DraftSearch));
+const HomeView = lazy(() => import('./HomeView.tsx').then((module) => module.HomeView));
+const DraftView = lazy(() => import('./DraftView.tsx').then((module) => module.DraftView));
+const SyncStatus = lazy(() => import('../src/ui/SyncStatus.tsx').then((module) => module.SyncStatus), { idle: true });
 
 export type PageState =
   | { kind: 'loading' }
@@ -20,6 +25,8 @@ export function PopupApp() {
   const [openDraftId, setOpenDraftId] = useState<string | null>(null);
 
   useEffect(() => {
+    // Together, not one after the other as each part would when it is first rendered (HomeView only renders inside DraftSearch).
+    for (const part of [OutboxStatus, DraftSearch, HomeView]) void part.preload().catch((error: unknown) => console.error(error));
     void send('outbox.drain', {});
     void (async () => {
       const tabId = await targetTabId();

@@ -4,7 +4,7 @@ import { ListField } from './fields/ListField.tsx';
 import { TextField } from './fields/TextField.tsx';
 import { NotesField } from './NotesField.tsx';
 import { SourcesEditor } from './SourcesEditor.tsx';
-import { lazy } from './lazy.tsx';
+import { lazy } from '../src/ui/lazy.tsx';
 import { useState } from 'preact/hooks';
 import { FieldRefusals, type RefusalsByField } from '../src/ui/field-refusals.ts';
 import { KnownEntries } from '../src/ui/KnownEntries.tsx';

@@ -2,14 +2,15 @@ import { useEffect, useState } from 'preact/hooks';
 import { t } from '../src/i18n/i18n.ts';
 import { isReviewer, useReviewSession } from '../src/ui/review/review-session.ts';
 import { DraftEditor } from './DraftEditor.tsx';
-import { lazy } from './lazy.tsx';
+import { lazy } from '../src/ui/lazy.tsx';
 import { routeFrom, searchOf, type Route } from './route.ts';
-import { SyncStatus } from '../src/ui/SyncStatus.tsx';
 
 // Search (with its index) and backup are not needed to edit a draft: their code loads when shown.
 const PickerView = lazy(() => import('./PickerView.tsx').then((module) => module.PickerView));
 // So is the reviewer's side, which most editors never open.
 const ReviewPage = lazy(() => import('./review/ReviewPage.tsx').then((module) => module.ReviewPage));
+// The sync status reads the sync tables through the store (Dexie, zod): after the draft is drawn.
+const SyncStatus = lazy(() => import('../src/ui/SyncStatus.tsx').then((module) => module.SyncStatus), { idle: true });
 
 /** The drafts workspace: the side panel in Chrome, an extension page (tab) everywhere. */
 export function EditorApp() {

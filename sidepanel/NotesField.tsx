@@ -1,7 +1,7 @@
 import { t } from '../src/i18n/i18n.ts';
 import type { DraftEditor } from '../src/ui/use-draft-editor.ts';
 import { TextField } from './fields/TextField.tsx';
-import { lazy } from './lazy.tsx';
+import { lazy } from '../src/ui/lazy.tsx';
 
 // The Markdown parser and renderer load after the fields are on screen.
 const Markdown = lazy(() => import('../src/ui/Markdown.tsx').then((module) => module.Markdown), { idle: true });

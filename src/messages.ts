@@ -39,6 +39,11 @@ export const MessageTable = {
     from: 'extension-page',
     payload: z.strictObject({ afterEdit: z.boolean().optional() }),
   },
+  /** A page found no usable saved search index: the worker builds and saves it (it outlives the page). */
+  'search.keepIndex': {
+    from: 'extension-page',
+    payload: z.strictObject({}),
+  },
   'archive.testConnection': {
     from: 'extension-page',
     payload: z.strictObject({ archiveUrl: z.string().max(2_000), token: z.string().max(500) }),
@@ -54,6 +59,11 @@ export const MessageTable = {
   'content.clipSelection': {
     from: 'content-script',
     payload: z.strictObject({ capture: PageCapture, target: PageClipTarget, confirmed: z.boolean().optional() }),
+  },
+  /** The every-page script's Clip button: the capture code (capture.js) injected into the sending frame. */
+  'content.loadCapture': {
+    from: 'content-script',
+    payload: z.strictObject({}),
   },
   /** The sending page's own clips; the page may name its canonical URL, which is honoured on its own origin only. */
   'content.pageClips': {

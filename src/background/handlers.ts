@@ -7,10 +7,11 @@ import { editorPath } from '../ui/open-editor.ts';
 import { recordAnchorReports } from '../store/clips.ts';
 import { NotReadyError, queueSubmission } from '../store/outbox.ts';
 import { saveEveryPageMode } from '../store/preferences.ts';
+import { keepSearchIndexSaved } from '../store/search.ts';
 import { clipForPage, clipFromTab, lastDraftOfTab } from './clip.ts';
 import { syncEveryPageMode } from './every-page-mode.ts';
 import { createClipThrottle } from './clip-throttle.ts';
-import { CaptureUnavailableError, inspectTab } from './inject.ts';
+import { CaptureUnavailableError, ensureInjected, inspectTab } from './inject.ts';
 import { refreshPendingBadge, runOutbox } from './outbox-runner.ts';
 import { clipsToPaint, pageUrlsFor, paintTab } from './page-clips.ts';
 import type { Handlers } from './router.ts';
@@ -80,6 +81,18 @@ export const handlers: Handlers = {
   },
 
   'content.clipSelection': ({ capture, target, confirmed }, sender) => clipForPage(capture, target, confirmed ?? false, sender),
+
+  'search.keepIndex': async () => {
+    await keepSearchIndexSaved();
+    return { ok: true, value: null };
+  },
+
+  'content.loadCapture': async (_payload, sender) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) return { ok: false, error: t('clip_page_only_itself') };
+    await ensureInjected(tabId, sender.frameId);
+    return { ok: true, value: null };
+  },
 
   'content.pageClips': async ({ claimedUrl }, sender) => ({
     ok: true,

@@ -39,7 +39,8 @@ async function accessGranted(tabId: number): Promise<boolean> {
   return url !== undefined || (await browser.permissions.contains(ALL_URLS).catch(() => false));
 }
 
-async function ensureInjected(tabId: number, frameId?: number): Promise<void> {
+/** Injects capture.js into the tab (or one frame of it); its API stays installed there. */
+export async function ensureInjected(tabId: number, frameId?: number): Promise<void> {
   const target = frameId === undefined ? { tabId } : { tabId, frameIds: [frameId] };
   try {
     await browser.scripting.executeScript({ target, files: [CAPTURE_SCRIPT] });

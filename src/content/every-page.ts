@@ -7,7 +7,7 @@ import type { AnchorReport } from '../core/capture.ts';
 import type { ClipToPaint } from '../capture/restore.ts';
 import { watchTextChanges } from '../capture/highlight.ts';
 import { createClipButton } from './clip-button.ts';
-import { installPageApi, repaint } from './page-api.ts';
+import { installPageApi, paintingParts, repaint } from './page-api.ts';
 import { tr } from '../i18n/i18n-runtime.ts';
 
 type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -21,7 +21,13 @@ async function ask<T>(type: string, payload: unknown): Promise<Reply<T>> {
 }
 const value = <T>(reply: Reply<T>) => (reply.ok ? reply.value : undefined);
 
-const api = installPageApi();
+const api = installPageApi(paintingParts);
+
+/** The capture code (selection, metadata, date tables) is not part of this every-page script: the worker injects capture.js on a clip. */
+async function captureSelection(): Promise<ReturnType<NonNullable<typeof api.capture>> | undefined> {
+  if (!api.capture && !(await ask<null>('content.loadCapture', {})).ok) return undefined;
+  return api.capture?.();
+}
 const claimedUrl = () => document.querySelector<HTMLLinkElement>('link[rel~="canonical"]')?.href;
 const report = (reports: AnchorReport[]) => reports.length > 0 && void ask('content.anchorReport', { claimedUrl: claimedUrl(), reports });
 
@@ -35,7 +41,11 @@ watchTextChanges(document, () => report(repaint()), 500);
 
 const clipButton = createClipButton(document, {
   clip: async (target, confirmed) => {
-    const outcome = api.capture();
+    const outcome = await captureSelection();
+    if (!outcome) {
+      api.toast(tr('clip_not_saved'), 'error');
+      return 'done';
+    }
     if ('failure' in outcome) {
       api.toast(tr('clip_select_first'), 'error');
       return 'done';

@@ -1,10 +1,12 @@
 /**
- * What the worker can ask of a page, installed once per isolated world. Both content entries
- * (on-demand capture.js and the opt-in every-page.js) install the same API.
+ * What the worker can ask of a page, installed once per isolated world. The on-demand capture.js installs
+ * all of it; the opt-in every-page.js installs only painting and the toast (it runs on every page, so it
+ * stays small) and has the worker inject capture.js when a person clips. Each part is added only where the
+ * world does not have it yet, so the script that came first keeps what it painted.
  */
 import type { AnchorReport } from '../core/capture.ts';
-import { capturePage } from '../capture/page-capture.ts';
-import { extractMetadata } from '../capture/metadata/index.ts';
+import type { capturePage } from '../capture/page-capture.ts';
+import type { extractMetadata } from '../capture/metadata/index.ts';
 import { restoreHighlights, type ClipToPaint } from '../capture/restore.ts';
 import { showToast } from './toast.ts';
 
@@ -18,27 +20,27 @@ export interface ClipperPageApi {
 }
 
 declare global {
-  var __incidentClipper: ClipperPageApi | undefined;
+  var __incidentClipper: Partial<ClipperPageApi> | undefined;
 }
 
 let painted: ClipToPaint[] = [];
 
 const openLastDraft = () => void chrome.runtime.sendMessage({ type: 'content.openDraft', payload: {} }).catch(() => undefined);
 
-export function installPageApi(): ClipperPageApi {
-  globalThis.__incidentClipper ??= {
-    capture: () => capturePage(document, document.getSelection(), location.href),
-    inspect: () => ({
-      metadata: extractMetadata(document, location.href),
-      selectionLength: document.getSelection()?.toString().trim().length ?? 0,
-    }),
-    toast: (message, tone, offerOpen = false) => showToast(document, message, tone, offerOpen ? openLastDraft : undefined),
-    paint: (clips) => {
-      painted = clips;
-      return restoreHighlights(document, clips);
-    },
-  };
-  return globalThis.__incidentClipper;
+/** Painting and the toast: what every page needs. */
+export const paintingParts: Pick<ClipperPageApi, 'toast' | 'paint'> = {
+  toast: (message, tone, offerOpen = false) => showToast(document, message, tone, offerOpen ? openLastDraft : undefined),
+  paint: (clips) => {
+    painted = clips;
+    return restoreHighlights(document, clips);
+  },
+};
+
+/** Adds the parts this world lacks; returns the world's API as it now is. */
+export function installPageApi<K extends keyof ClipperPageApi>(parts: Pick<ClipperPageApi, K>): Partial<ClipperPageApi> & Pick<ClipperPageApi, K> {
+  const api = (globalThis.__incidentClipper ??= {});
+  for (const [name, part] of Object.entries(parts)) (api as Record<string, unknown>)[name] ??= part;
+  return api as Partial<ClipperPageApi> & Pick<ClipperPageApi, K>;
 }
 
 /** Re-paints what was last painted, e.g. after a single-page app rewrote its text. */

@@ -1,7 +1,9 @@
 /** Export of everything, and all-or-nothing import in one Dexie transaction. */
+import { Dexie } from 'dexie';
 import { keepingAllQuotes } from '../core/clip-ops.ts';
 import { Draft as DraftSchema, type Clip, type Draft } from '../core/draft.ts';
-import { makeBackup, parseBackup, type Backup, type Rejection, type RevisionRecord } from '../workspace/io/backup.ts';
+import { makeBackup, type Backup, type BackupParse, type Rejection, type RevisionRecord } from '../workspace/io/backup.ts';
+import { parseBackupFile } from './backup-parse.ts';
 import { searchDocument, type SearchDocument } from '../workspace/search.ts';
 import { announceTableChanged, db, type ClipperDb } from './db.ts';
 import { readAllDrafts, readDraftIds, readDraftsOrNone } from './draft-read.ts';
@@ -31,6 +33,9 @@ class Rejected extends Error {
   }
 }
 
+/** The longest wait for the next chunk of checked drafts (the first includes reading the file). */
+const PARSE_WAIT_MS = 300_000;
+
 /** Called as rows are stored: rows written so far, of the rows queued for writing so far. */
 export type ImportProgress = (written: number, total: number) => void;
 
@@ -47,27 +52,34 @@ export type ImportProgress = (written: number, total: number) => void;
  * the search index of the imported drafts is built in a worker afterwards, and saved.
  */
 export async function importEverything(file: Blob | string, store: ClipperDb = db(), onProgress: ImportProgress = () => {}): Promise<ImportOutcome> {
-  const [text, knownDraftIds] = await Promise.all([typeof file === 'string' ? file : file.text(), readDraftIds(store)]);
-  const known = new Set(knownDraftIds);
+  const known = new Set(await readDraftIds(store));
   // What the search index needs of each imported draft, gathered as the drafts pass (when they are all there is).
   const indexing = known.size === 0;
   const documents: SearchDocument[] = [];
   const stamps: DraftStamp[] = [];
   let replacedAny = false;
+  // Checked in a worker where there is one: its zod checks run while this page writes the drafts already checked.
+  const parsing = parseBackupFile(file, known);
   try {
     const outcome = await store.transaction('rw', [store.drafts, store.revisions, store.outbox, store.syncOps, store.syncCopies, store.syncMeta], async () => {
       const writer = draftWriter(store, onProgress);
       const writes: Promise<unknown>[] = [];
-      const parsed = parseBackup(text, known, {
-        drafts(rows) {
-          writes.push(rows.some((row) => known.has(row.id)) ? writer.putChanged(rows) : writer.put(rows));
-          if (!indexing) return;
-          for (const draft of rows) {
-            documents.push(searchDocument(draft));
-            stamps.push({ id: draft.id, updatedAt: draft.updatedAt });
-          }
-        },
-      });
+      let parsed: BackupParse | undefined;
+      while (!parsed) {
+        // Keeps the transaction open while the next chunk is checked.
+        const message = await Dexie.waitFor(parsing.next(), PARSE_WAIT_MS);
+        if (message.kind === 'done') {
+          parsed = message.parsed;
+          continue;
+        }
+        const rows = message.rows;
+        writes.push(rows.some((row) => known.has(row.id)) ? writer.putChanged(rows) : writer.put(rows));
+        if (!indexing) continue;
+        for (const draft of rows) {
+          documents.push(searchDocument(draft));
+          stamps.push({ id: draft.id, updatedAt: draft.updatedAt });
+        }
+      }
       if (!parsed.ok) {
         // Throwing aborts the transaction: the writes already made are undone, and fail as they are.
         for (const write of writes) write.catch(() => undefined);

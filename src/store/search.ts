@@ -160,17 +160,77 @@ async function saveSearch(store: ClipperDb, index: Built): Promise<void> {
   index.unsaved -= unsaved;
 }
 
-async function current(store: ClipperDb): Promise<Built> {
+/**
+ * Who builds and saves the index when a page finds none saved (or one too far behind): the extension's
+ * worker, which outlives the page. A popup is often closed within a second of its first query; an index it
+ * built itself would be lost with it, and the next popup would build it again.
+ */
+let keeper: (() => Promise<void>) | undefined;
+
+/** Pages name the worker's `keepSearchIndexSaved` (through a message) here; without it a page builds its own index. */
+export function keepSearchIndexWith(keep: (() => Promise<void>) | undefined): void {
+  keeper = keep;
+}
+
+/** The saved index brought up to date with the store, or `undefined` when there is none or a rebuild is quicker. */
+async function savedUpToDate(store: ClipperDb): Promise<Built | undefined> {
+  const saved = await loadSaved(store);
+  return saved && (await refresh(saved, store)) ? saved : undefined;
+}
+
+/** `askKeeper`: when no saved index will do, have the keeper build and save one (pages do; the keeper itself does not). */
+async function upToDate(store: ClipperDb, previous: Promise<Built> | undefined, askKeeper: boolean): Promise<Built | undefined> {
+  if (previous) {
+    const loaded = await previous.catch(() => undefined);
+    return loaded && (await refresh(loaded, store)) ? loaded : undefined;
+  }
+  const saved = await savedUpToDate(store);
+  if (saved || !keeper || !askKeeper) return saved;
+  try {
+    await keeper();
+  } catch (error) {
+    // Saved before the answer, for the same reason the worker saves it: the page may close right after.
+    console.warn('The worker could not save the search index; building and saving it here.', error);
+    const index = await build(store);
+    await saveSearch(store, index);
+    return index;
+  }
+  return savedUpToDate(store);
+}
+
+async function current(store: ClipperDb, askKeeper = true): Promise<Built> {
   const previous = built.get(store);
   const next = (async () => {
-    const loaded = previous ? await previous.catch(() => undefined) : await loadSaved(store);
-    const upToDate = loaded && (await refresh(loaded, store)) ? loaded : undefined;
-    const index = upToDate ?? (await build(store));
-    saveSoon(store, index, upToDate === undefined);
+    const loaded = await upToDate(store, previous, askKeeper);
+    const index = loaded ?? (await build(store));
+    saveSoon(store, index, loaded === undefined);
     return index;
   })();
   built.set(store, next);
   return next;
+}
+
+const keeping = new WeakMap<ClipperDb, Promise<void>>();
+
+/**
+ * Brings the saved index up to date with the store (building it if need be) and saves it, then lets go of
+ * it. Run by the extension's worker for pages that found no usable saved index; asks that come while one
+ * is under way wait for it.
+ */
+export function keepSearchIndexSaved(store: ClipperDb = db()): Promise<void> {
+  let pending = keeping.get(store);
+  if (!pending) {
+    pending = (async () => {
+      const index = await current(store, false);
+      clearTimeout(saving.get(store));
+      if (index.unsaved > 0) await saveSearch(store, index);
+    })().finally(() => {
+      keeping.delete(store);
+      built.delete(store);
+    });
+    keeping.set(store, pending);
+  }
+  return pending;
 }
 
 /** Draft ids matching `query`, best first. */

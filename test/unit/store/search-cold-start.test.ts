@@ -1,20 +1,9 @@
 import 'fake-indexeddb/auto';
-import { Dexie } from 'dexie';
 import { expect, it } from 'vitest';
 import { createNote } from '../../../src/store/editing.ts';
 import { searchDrafts } from '../../../src/store/search.ts';
 import { freshDb } from '../support/fixtures.ts';
-
-/** Whether the search index is saved in its database, as the next page (a cold start) would look for it. */
-async function savedIndexCount(name: string): Promise<number> {
-  const searchDb = new Dexie(`${name}-search`);
-  searchDb.version(1).stores({ snapshots: 'key' });
-  try {
-    return await searchDb.table('snapshots').count();
-  } finally {
-    searchDb.close();
-  }
-}
+import { savedIndexCount } from '../support/saved-search-index.ts';
 
 it('saves an index it had to build within a moment of the first answer, so a popup closed right after its first query leaves it for the next cold start', async () => {
   const store = freshDb();

@@ -1,10 +1,10 @@
 /**
- * Components whose code is fetched only when they are first shown, so the editor's first paint carries
- * only what it needs: the draft's fields. `idle` ones wait until the page has painted and settled.
+ * Components whose code is fetched only when they are first shown, so a page's first paint carries
+ * only what it needs (the editor: the draft's fields). `idle` ones wait until the page has painted and settled.
  */
 import type { ComponentChildren, ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { afterPaint } from '../src/ui/after-paint.ts';
+import { afterPaint } from './after-paint.ts';
 
 export type Lazy<P> = ComponentType<P> & { preload(): Promise<unknown> };
 
@@ -21,8 +21,13 @@ export function lazy<P extends object>(load: () => Promise<ComponentType<P>>, { 
     ));
   function LazyComponent(props: P) {
     const [, setReady] = useState(false);
+    const shownAtFirst = loaded !== undefined;
     useEffect(() => {
-      if (loaded) return;
+      // Loaded (by a `preload()` elsewhere) between the first render and this effect: show it now.
+      if (loaded) {
+        if (!shownAtFirst) setReady(true);
+        return;
+      }
       let live = true;
       const start = () =>
         void preload().then(

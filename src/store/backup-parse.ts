@@ -1,0 +1,65 @@
+/**
+ * Where an import checks its file: in a worker when the page can start one, so that the zod checks of a
+ * large file run beside the page's IndexedDB writes instead of before them; else on the page itself.
+ * Either way the caller gets the same drafts in the same chunks and the same parse result.
+ */
+import type { Draft } from '../core/draft.ts';
+import { parseBackup, type BackupParse } from '../workspace/io/backup.ts';
+
+export interface ToBackupWorker {
+  file: Blob | string;
+  knownDraftIds: string[];
+}
+
+export type FromBackupWorker = { kind: 'drafts'; rows: Draft[] } | { kind: 'done'; parsed: BackupParse } | { kind: 'failed'; message: string };
+
+/** The file's checked drafts, chunk by chunk, then the parse result. `next` answers in order, once per message. */
+export interface BackupParsing {
+  next(): Promise<Exclude<FromBackupWorker, { kind: 'failed' }>>;
+}
+
+export function parseBackupFile(file: Blob | string, knownDraftIds: ReadonlySet<string>): BackupParsing {
+  return typeof Worker === 'undefined' ? parseHere(file, knownDraftIds) : parseInWorker(file, knownDraftIds);
+}
+
+function parseHere(file: Blob | string, knownDraftIds: ReadonlySet<string>): BackupParsing {
+  const messages = (async () => {
+    const queue: Exclude<FromBackupWorker, { kind: 'failed' }>[] = [];
+    const text = typeof file === 'string' ? file : await file.text();
+    const parsed = parseBackup(text, knownDraftIds, { drafts: (rows) => queue.push({ kind: 'drafts', rows }) });
+    queue.push({ kind: 'done', parsed });
+    return queue;
+  })();
+  let at = 0;
+  return { next: async () => (await messages)[at++]! };
+}
+
+function parseInWorker(file: Blob | string, knownDraftIds: ReadonlySet<string>): BackupParsing {
+  const worker = new Worker(new URL('./backup-worker.ts', import.meta.url), { type: 'module' });
+  const waiting: { resolve: (message: Exclude<FromBackupWorker, { kind: 'failed' }>) => void; reject: (error: Error) => void }[] = [];
+  const arrived: (Exclude<FromBackupWorker, { kind: 'failed' }> | Error)[] = [];
+  const deliver = (item: Exclude<FromBackupWorker, { kind: 'failed' }> | Error) => {
+    const taker = waiting.shift();
+    if (!taker) arrived.push(item);
+    else if (item instanceof Error) taker.reject(item);
+    else taker.resolve(item);
+  };
+  worker.onmessage = (event: MessageEvent<FromBackupWorker>) => {
+    const message = event.data;
+    if (message.kind !== 'drafts') worker.terminate();
+    deliver(message.kind === 'failed' ? new Error(message.message) : message);
+  };
+  worker.onerror = (event) => {
+    worker.terminate();
+    deliver(new Error(event.message || 'The backup could not be checked.'));
+  };
+  worker.postMessage({ file, knownDraftIds: [...knownDraftIds] } satisfies ToBackupWorker);
+  return {
+    next: () => {
+      const item = arrived.shift();
+      if (item instanceof Error) return Promise.reject(item);
+      if (item) return Promise.resolve(item);
+      return new Promise((resolve, reject) => waiting.push({ resolve, reject }));
+    },
+  };
+}
