@@ -120,11 +120,12 @@ function draftWriter(store: ClipperDb, onProgress: ImportProgress) {
       if (state === 'accepted') writer.submissions.accepted.push(row.id);
       else if (state === 'queued' || state === 'sending') writer.submissions.waiting.push(row.id);
     },
-    async put(rows: Draft[]): Promise<void> {
+    // A plain promise chain, not an async function: the import awaits these only after its parse loop, and
+    // an async function's own zone then made Dexie see the transaction as committed (PrematureCommitError).
+    put(rows: Draft[]): Promise<void> {
       queued += rows.length;
       rows.forEach(writer.noteSubmission);
-      await putUnseen(rows);
-      onProgress((written += rows.length), queued);
+      return putUnseen(rows).then(() => onProgress((written += rows.length), queued));
     },
     /** For drafts that may be stored already: a different version keeps both versions' quotes, and the stored one in its history. */
     async putChanged(rows: Draft[]): Promise<void> {
