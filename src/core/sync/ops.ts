@@ -53,7 +53,7 @@ export type SourceValues = z.infer<typeof SourceValues>;
  * A quote row's fields (all but its id); its source is one of them. A quote's URL is its source's: the
  * `url` that devices before that sent is accepted and dropped.
  */
-export const QuoteValues = someOf({ ...Clip.omit({ id: true }).shape, url: z.string() }).transform(({ url: _url, ...values }) => values);
+export const QuoteValues = someOf({ ...Clip.omit({ id: true }).shape, url: z.string().meta({ deprecated: true, description: "Ignored: a quote's page is its source's." }) }).transform(({ url: _url, ...values }) => values);
 export type QuoteValues = z.infer<typeof QuoteValues>;
 
 /** The version of the draft the edit was made on (0 for a draft the device has never pulled). */
