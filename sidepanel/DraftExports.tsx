@@ -37,7 +37,7 @@ export function DraftExports({ draft }: { draft: Draft }) {
         </button>
         <button
           type="button"
-          onClick={() => download(`${name}.annotations.jsonld`, JSON.stringify(annotationCollection(draft.clips, draft.title), null, 2), 'application/ld+json')}
+          onClick={() => download(`${name}.annotations.jsonld`, JSON.stringify(annotationCollection(draft, draft.title), null, 2), 'application/ld+json')}
         >
           {t('export_annotations')}
         </button>

@@ -87,7 +87,7 @@ function buildDraft(author: Actor, request: z.output<typeof SubmissionRequest>, 
     ops.push({ type: 'putSource', draftId, sourceId, baseRev: 0, values: { ...meta, originalUrl: source.originalUrl ?? source.url, accessedAt } });
     for (const quote of quotes) {
       const selectors = { quote: { type: 'TextQuoteSelector' as const, exact: quote, prefix: '', suffix: '' }, position: { type: 'TextPositionSelector' as const, start: 0, end: quote.length } };
-      ops.push({ type: 'putQuote', draftId, quoteId: randomUUID(), baseRev: 0, values: { sourceId, url: source.url, quote, selectors, createdAt: accessedAt } });
+      ops.push({ type: 'putQuote', draftId, quoteId: randomUUID(), baseRev: 0, values: { sourceId, quote, selectors, createdAt: accessedAt } });
     }
   }
   let draft: SyncDraft | undefined;

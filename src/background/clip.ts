@@ -3,6 +3,7 @@ import { browser, type Runtime } from '../extension-api.ts';
 import { explainCaptureFailure, isCaptureFailure, type PageCapture } from '../core/capture.ts';
 import { isSameSite } from '../core/site.ts';
 import { isHttpUrl } from '../core/url.ts';
+import { quoteUrl } from '../core/quote-url.ts';
 import type { PageClipTarget, Reply } from '../messages.ts';
 import { saveCapture } from '../store/drafts.ts';
 import { db } from '../store/db.ts';
@@ -33,7 +34,8 @@ const pageClipThrottle = createClipThrottle();
 export async function storeCapture(capture: PageCapture, target: 'new' | string): Promise<ClipResult> {
   const providers = (await cachedTaxonomy())?.providers ?? [];
   const { draft, clip } = await saveCapture(capture, target, { providers });
-  if (capture.pageText) await saveEvidence(clip.id, clip.url, capture.pageText).catch((error: unknown) => console.warn('evidence not kept', error));
+  const url = quoteUrl(draft, clip);
+  if (capture.pageText && url) await saveEvidence(clip.id, url, capture.pageText).catch((error: unknown) => console.warn('evidence not kept', error));
   return { draftId: draft.id, clipId: clip.id, title: draft.title || t('untitled'), created: target === 'new' };
 }
 

@@ -31,7 +31,6 @@ function clipFor(draft: Draft, source: Source, capture: PageCapture, clock: Cloc
   return Clip.parse({
     id: clock.uuid(),
     sourceId: source.id,
-    url: source.url,
     quote,
     selectors: capture.selectors ?? {
       quote: { type: 'TextQuoteSelector', exact: quote, prefix: '', suffix: '' },

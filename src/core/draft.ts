@@ -73,9 +73,8 @@ export type Source = z.infer<typeof Source>;
 
 export const Clip = z.strictObject({
   id: z.uuid(),
+  /** The source the quote was taken from: its URL is the quote's URL (see `clipUrl`). */
   sourceId: z.uuid(),
-  /** Canonical URL of the page the quote was taken from (indexed for "clips on this page"). */
-  url: z.url(),
   quote: z.string().min(1).max(MAX_QUOTE_CHARS),
   selectors: ClipSelectors,
   note: z.string().max(20_000).default(''),

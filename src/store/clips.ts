@@ -1,6 +1,6 @@
 /** Quotes, stored inside their draft: the quotes on a page, their anchoring state, notes, removal. */
 import type { AnchorReport } from '../core/capture.ts';
-import type { Clip } from '../core/draft.ts';
+import type { Clip, Draft } from '../core/draft.ts';
 import { systemClock, type Clock } from '../core/clip-ops.ts';
 import { byCreation } from '../core/clip-order.ts';
 import { annotationsIntoDraft, type AnnotationImport } from '../workspace/io/web-annotation.ts';
@@ -15,20 +15,27 @@ export type QuoteOfDraft = Clip & { draftId: string };
 export async function clipsForUrls(urls: string[], store: ClipperDb = db()): Promise<QuoteOfDraft[]> {
   const unique = [...new Set(urls)];
   const drafts = await readDraftsQuoting(store, unique);
-  return drafts.flatMap((draft) => draft.clips.filter((clip) => unique.includes(clip.url)).map((clip) => ({ ...clip, draftId: draft.id }))).sort(byCreation);
+  return drafts.flatMap((draft) => quotesOnPages(draft, unique).map((clip) => ({ ...clip, draftId: draft.id }))).sort(byCreation);
+}
+
+/** The draft's quotes taken on one of `pageUrls` (canonical URLs). */
+function quotesOnPages(draft: Draft, pageUrls: readonly string[]): Clip[] {
+  const onPages = new Set(draft.sources.filter((source) => pageUrls.includes(source.url)).map((source) => source.id));
+  return draft.clips.filter((clip) => onPages.has(clip.sourceId));
 }
 
 /** Stores what the page said about each quote; only clips of the reported page are touched. */
 export async function recordAnchorReports(reports: AnchorReport[], pageUrls: string[], store: ClipperDb = db(), now = new Date().toISOString()) {
   const states = new Map(reports.map(({ id, state }) => [id, state]));
-  const report = (clip: Clip) => {
-    const state = states.get(clip.id);
-    return state && pageUrls.includes(clip.url) ? { ...clip, anchor: { state, checkedAt: now } } : clip;
-  };
   await store.transaction('rw', store.drafts, async () => {
     const drafts = await readDraftsQuoting(store, pageUrls);
     // Not an edit: the draft's updatedAt stays (where a quote was found is nothing to search or review).
     const changed = drafts.flatMap((draft) => {
+      const onPages = new Set(quotesOnPages(draft, pageUrls));
+      const report = (clip: Clip) => {
+        const state = states.get(clip.id);
+        return state && onPages.has(clip) ? { ...clip, anchor: { state, checkedAt: now } } : clip;
+      };
       const clips = draft.clips.map(report);
       return clips.some((clip, index) => clip !== draft.clips[index]) ? [{ ...draft, clips }] : [];
     });

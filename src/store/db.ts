@@ -5,6 +5,7 @@
  */
 import { Dexie, RangeSet, type DBCore, type EntityTable, type ObservabilitySet, type Table } from 'dexie';
 import type { Draft } from '../core/draft.ts';
+import { quotedUrls } from '../core/quote-url.ts';
 import type { SubmissionRequest } from '../core/contract.ts';
 import type { SyncOpInput } from '../core/sync/ops.ts';
 import type { SyncDraft } from '../core/sync/state.ts';
@@ -89,7 +90,7 @@ export interface SyncCopyRow {
  * A stored draft row: the draft and the store's index key beside it. Read it through src/store/draft-read.ts,
  * which hands out the `Draft` alone. `quotedUrls`, the URLs of the pages its quotes come from, is derived
  * (see `withIndexKeys`) and stored only because an IndexedDB index can only reach a value of the row
- * itself: a multi-entry index takes an array of keys, not the `url` inside each of `clips`' objects.
+ * itself: a multi-entry index takes an array of keys, and cannot follow each quote's `sourceId` to its source's URL.
  */
 export type StoredDraft = Draft & { quotedUrls?: string[] };
 
@@ -143,7 +144,8 @@ export class ClipperDb extends Dexie {
     // Version 5: every stored draft, and the draft in every revision, goes through the draft schema once
     // (repaired where it can be, see src/core/stored-draft.ts): rows written before a field existed (the
     // deployers and harmed parties came without a version) have it from now on, and no reader guards; the
-    // copies earlier rows kept (each quote's draftId, a failure's text beside its message) go.
+    // copies earlier rows kept (each quote's draftId and URL, a failure's text beside its message) go: a
+  // quote's URL is its source's from now on, also where the stored copy said otherwise.
     this.version(5)
       .stores({})
       .upgrade(async (tx) => {
@@ -155,7 +157,7 @@ export class ClipperDb extends Dexie {
   }
 }
 
-/** Keeps each stored draft's `quotedUrls` (the index of quoted pages) equal to its quotes' URLs, on every write. */
+/** Keeps each stored draft's `quotedUrls` (the index of quoted pages) equal to its quoted sources' URLs, on every write. */
 const quotedUrlsIndex = {
   stack: 'dbcore' as const,
   name: 'quotedUrls',
@@ -175,7 +177,7 @@ const quotedUrlsIndex = {
 
 /** The row stored for `draft`: with the `quotedUrls` of its quotes (also for writes made with the bare IndexedDB API). Never part of a `Draft`. */
 export function withIndexKeys(draft: Draft): StoredDraft {
-  return { ...draft, quotedUrls: [...new Set(draft.clips.map((clip) => clip.url))] };
+  return { ...draft, quotedUrls: quotedUrls(draft) };
 }
 
 let shared: ClipperDb | undefined;

@@ -110,7 +110,6 @@ export async function addQuote(draftId: string, sourceId: string, quote: string,
     clip = ClipSchema.parse({
       id: clock.uuid(),
       sourceId,
-      url: source.url,
       quote: exact,
       selectors: {
         quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },

@@ -4,7 +4,7 @@ import type { Clip, Draft } from '../core/draft.ts';
 import { parseStoredDraft, repairedDraftRow } from '../core/stored-draft.ts';
 
 /** A quote as versions 1 and 2 kept it, in a table of its own: with the id of its draft. */
-export type ClipOfTable = Clip & { draftId: string };
+export type ClipOfTable = Clip & { draftId: string; url?: string };
 
 /**
  * Version 2's drafts with the quotes of its `clips` table moved in. Nothing is dropped in an upgrade: a

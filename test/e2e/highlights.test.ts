@@ -13,6 +13,7 @@ import {
   openPopup,
   paintedTexts,
   readStoredClips,
+  readStoredClipsOn,
   selectText,
   tabIdOf,
   type ExtensionBrowser,
@@ -152,7 +153,7 @@ describe('the opt-in every-page mode', () => {
     await clickControl(page, 'New draft');
     await page.locator('incident-clipper-toast').waitFor();
     await expect.poll(() => accessibleTexts(page)).toContain('Clipped into a new draft.');
-    await expect.poll(async () => (await readStoredClips(browser)).filter((clip) => clip.url === pageUrl).length).toBe(1);
+    await expect.poll(async () => (await readStoredClipsOn(browser, pageUrl)).length).toBe(1);
     await page.screenshot({ path: path.join(ARTIFACTS, 'in-page-clip-button-dark.png') });
   });
 });

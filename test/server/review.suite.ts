@@ -296,7 +296,7 @@ export function defineReviewSuite(name: string, makeBackend: () => Promise<TestB
       const quoteId = randomUUID();
       const url = `https://news.example/${randomUUID()}`;
       await d.expectOk(d.edit({ type: 'putSource', sourceId, values: { url, originalUrl: url, accessedAt: '2026-01-01T00:00:00Z' } }));
-      const quote = { sourceId, url, quote: 'The airline must honour the refund.', createdAt: '2026-01-01T00:00:00Z', selectors: { quote: { type: 'TextQuoteSelector', exact: 'The airline must honour the refund.', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 0, end: 35 } } };
+      const quote = { sourceId, quote: 'The airline must honour the refund.', createdAt: '2026-01-01T00:00:00Z', selectors: { quote: { type: 'TextQuoteSelector', exact: 'The airline must honour the refund.', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 0, end: 35 } } };
       await d.expectOk(d.edit({ type: 'putQuote', quoteId, values: quote }));
       await d.expectOk(d.move(h.editor, 'submitted'));
       const onTitle = (await d.expectOk(d.comment(h.rita, { body: 'Name the airline.', field: 'title' }))).json as CommentJson;

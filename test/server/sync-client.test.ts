@@ -60,7 +60,7 @@ describe('sync between two devices of one editor', () => {
     expect(await syncState(laptop.store)).toEqual({ kind: 'synced', rejected: 0 });
     await desktop.sync();
     const arrived = await desktop.store.drafts.get(draft.id);
-    expect(arrived).toMatchObject({ title: draft.title, sources: [{ id: clip.sourceId, url: clip.url }], clips: [{ id: clip.id, quote: clip.quote }] });
+    expect(arrived).toMatchObject({ title: draft.title, sources: [{ id: clip.sourceId, url: draft.sources[0]!.url }], clips: [{ id: clip.id, quote: clip.quote }] });
     expect(await desktop.store.syncOps.count()).toBe(0);
   });
 

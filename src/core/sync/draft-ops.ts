@@ -7,6 +7,7 @@
 import { byCreation } from '../clip-order.ts';
 import type { Clip, Draft, Source } from '../draft.ts';
 import { LIST_FIELDS, SINGLE_FIELDS, TEXT_FIELDS, type OpBody } from './ops.ts';
+import { currentFields } from './rows.ts';
 import { sameValue } from './edit.ts';
 import { valueOf, type SyncDraft, type SyncRow } from './state.ts';
 
@@ -97,7 +98,7 @@ export function draftFromSync(view: SyncDraft, local: Draft | undefined, now: st
     .filter((row) => !row.deleted)
     .map((row) => {
       const anchor = localClips.get(row.id)?.anchor;
-      return { ...rowValues(row), id: row.id, ...(anchor ? { anchor } : {}) } as Clip;
+      return { ...currentFields('quote', rowValues(row)), id: row.id, ...(anchor ? { anchor } : {}) } as Clip;
     })
     .sort(byCreation);
   const draft: Record<string, unknown> = {

@@ -49,8 +49,11 @@ function someOf<Shape extends z.ZodRawShape>(shape: Shape) {
 /** A source row's fields (all but its id); an op sends the ones it sets. */
 export const SourceValues = someOf(Source.omit({ id: true }).shape);
 export type SourceValues = z.infer<typeof SourceValues>;
-/** A quote row's fields (all but its ids); its source is one of them. */
-export const QuoteValues = someOf(Clip.omit({ id: true }).shape);
+/**
+ * A quote row's fields (all but its id); its source is one of them. A quote's URL is its source's: the
+ * `url` that devices before that sent is accepted and dropped.
+ */
+export const QuoteValues = someOf({ ...Clip.omit({ id: true }).shape, url: z.string().meta({ deprecated: true, description: "Ignored: a quote's page is its source's." }) }).transform(({ url: _url, ...values }) => values);
 export type QuoteValues = z.infer<typeof QuoteValues>;
 
 /** The version of the draft the edit was made on (0 for a draft the device has never pulled). */

@@ -12,9 +12,22 @@ export function rowValues(row: SyncRow): Record<string, unknown> {
   return Object.fromEntries(Object.entries(row.fields).map(([key, register]) => [key, register.v]));
 }
 
+/**
+ * A field quote rows written before a quote's URL became its source's may still hold (ops of older devices
+ * lose it when parsed, see `QuoteValues`): it is no part of a quote, so it is ignored wherever rows are read.
+ */
+export const DROPPED_QUOTE_FIELD = 'url';
+
+/** `values` without what a row of `kind` no longer has. */
+export function currentFields<Value>(kind: RowKind, values: Record<string, Value>): Record<string, Value> {
+  if (kind !== 'quote' || !(DROPPED_QUOTE_FIELD in values)) return values;
+  const { [DROPPED_QUOTE_FIELD]: _dropped, ...rest } = values;
+  return rest;
+}
+
 /** Throws `Rejected` unless the row's values make a valid source or quote of this draft. */
 function check(edit: Edit, kind: RowKind, id: string, values: Record<string, unknown>): void {
-  const parsed = kind === 'source' ? Source.safeParse({ ...values, id }) : Clip.safeParse({ ...values, id });
+  const parsed = kind === 'source' ? Source.safeParse({ ...values, id }) : Clip.safeParse({ ...currentFields(kind, values), id });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Rejected(`invalid_op: ${kind} ${[...(issue?.path ?? [])].join('.')}: ${issue?.message ?? 'invalid'}`);

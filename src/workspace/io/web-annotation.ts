@@ -5,11 +5,13 @@
 import { z } from 'zod';
 import { Clip, TextPositionSelector, TextQuoteSelector, type Draft, type Source } from '../../core/draft.ts';
 import { canonicalizeUrl } from '../../core/url.ts';
+import { quoteUrl } from '../../core/quote-url.ts';
 import type { Clock } from '../../core/clip-ops.ts';
 
 export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 
-export function clipToAnnotation(clip: Clip) {
+/** The quote as an annotation of its source's page. */
+export function clipToAnnotation(clip: Clip, pageUrl: string | undefined) {
   return {
     '@context': ANNOTATION_CONTEXT,
     id: `urn:uuid:${clip.id}`,
@@ -17,17 +19,18 @@ export function clipToAnnotation(clip: Clip) {
     motivation: clip.note ? 'commenting' : 'highlighting',
     created: clip.createdAt,
     ...(clip.note ? { body: { type: 'TextualBody', value: clip.note, format: 'text/plain' } } : {}),
-    target: { source: clip.url, selector: [clip.selectors.quote, clip.selectors.position] },
+    target: { source: pageUrl, selector: [clip.selectors.quote, clip.selectors.position] },
   };
 }
 
-export function annotationCollection(clips: Clip[], label: string) {
+/** The draft's quotes, each an annotation of its source's page. */
+export function annotationCollection(draft: Pick<Draft, 'sources' | 'clips'>, label: string) {
   return {
     '@context': ANNOTATION_CONTEXT,
     type: 'AnnotationCollection',
     label,
-    total: clips.length,
-    first: { type: 'AnnotationPage', items: clips.map(clipToAnnotation) },
+    total: draft.clips.length,
+    first: { type: 'AnnotationPage', items: draft.clips.map((clip) => clipToAnnotation(clip, quoteUrl(draft, clip))) },
   };
 }
 
@@ -78,7 +81,6 @@ export function annotationsIntoDraft(json: unknown, draft: Draft, clock: Clock):
     const clip = Clip.safeParse({
       id: clock.uuid(),
       sourceId: source.id,
-      url,
       quote: quote.exact.trim() || quote.exact,
       selectors: {
         quote: { type: 'TextQuoteSelector', exact: quote.exact, prefix: quote.prefix ?? '', suffix: quote.suffix ?? '' },

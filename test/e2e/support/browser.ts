@@ -7,6 +7,7 @@ import { findChromium } from '../../../scripts/chromium-path.mjs';
 import { E2E_DIST } from './paths.ts';
 import { readObjectStore } from './read-store.ts';
 import type { Clip, Draft } from '../../../src/core/draft.ts';
+import { quoteUrl } from '../../../src/core/quote-url.ts';
 
 export interface ExtensionBrowser {
   context: BrowserContext;
@@ -125,6 +126,9 @@ export async function readStore<T>(browser: ExtensionBrowser, storeName: 'drafts
 export const readStoredDrafts = (browser: ExtensionBrowser) => readStore<Draft>(browser, 'drafts');
 /** Every stored quote, from inside the drafts that hold them. */
 export const readStoredClips = async (browser: ExtensionBrowser): Promise<Clip[]> => (await readStoredDrafts(browser)).flatMap((draft) => draft.clips);
+/** The stored quotes taken on the page at `url`: those whose source has that URL. */
+export const readStoredClipsOn = async (browser: ExtensionBrowser, url: string): Promise<Clip[]> =>
+  (await readStoredDrafts(browser)).flatMap((draft) => draft.clips.filter((clip) => quoteUrl(draft, clip) === url));
 
 /** The text of every range the extension painted with the CSS Custom Highlight API. */
 export async function paintedTexts(page: Page): Promise<string[]> {

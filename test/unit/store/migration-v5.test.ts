@@ -2,7 +2,9 @@ import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { draftFromCapture } from '../../../src/core/clip-ops.ts';
-import { Draft } from '../../../src/core/draft.ts';
+import { Draft, type Clip } from '../../../src/core/draft.ts';
+import { quoteUrl as quoteUrlOf } from '../../../src/core/quote-url.ts';
+import { annotationCollection } from '../../../src/workspace/io/web-annotation.ts';
 import { tStored } from '../../../src/i18n/i18n.ts';
 import { importEverything } from '../../../src/store/backup.ts';
 import { clipsForUrls } from '../../../src/store/clips.ts';
@@ -29,11 +31,13 @@ const V4_STORES = {
 
 /**
  * A draft row as version 4 stored it before the deployers and harmed parties existed (commit 8103f03 added
- * them without a version): each quote repeating its draft's id, the index key among the fields.
+ * them without a version): each quote repeating its draft's id and a URL (its source's when it was
+ * clipped, unless `quoteUrl` says otherwise), the index key among the fields.
  */
-function storedBeforeTheLists(draft: Draft): Record<string, unknown> {
+function storedBeforeTheLists(draft: Draft, quoteUrl = (clip: Clip) => quoteUrlOf(draft, clip)!): Record<string, unknown> {
   const { deployers: _d, harmedParties: _h, ...row } = draft;
-  return { ...row, clips: draft.clips.map((clip) => ({ ...clip, draftId: draft.id })), quotedUrls: draft.clips.map((clip) => clip.url) };
+  const clips = draft.clips.map((clip) => ({ ...clip, draftId: draft.id, url: quoteUrl(clip) }));
+  return { ...row, clips, quotedUrls: [...new Set(clips.map((clip) => clip.url))] };
 }
 
 /** A failed submission as versions before the message keys kept it: its reason as text only. */
@@ -62,14 +66,14 @@ describe('database version 5: every stored row through the draft schema', () => 
     const upgraded = (await readDraft(current, draft.id))!;
     expect(Draft.safeParse(upgraded).error).toBeUndefined();
     expect(upgraded).toMatchObject({ deployers: [], harmedParties: [], codes: ['M1'], clips: draft.clips, sources: draft.sources });
-    // The copies of version 4's rows are gone from the draft: the quote's draft id, the index key, the error text beside its message.
-    expect(upgraded.clips.some((clip) => 'draftId' in clip)).toBe(false);
+    // The copies of version 4's rows are gone from the draft: the quote's draft id and URL, the index key, the error text beside its message.
+    expect(upgraded.clips.some((clip) => 'draftId' in clip || 'url' in clip)).toBe(false);
     expect('quotedUrls' in upgraded).toBe(false);
     expect('error' in upgraded.submission!).toBe(false);
     expect(tStored(upgraded.submission!.errorMessage)).toBe('x'.repeat(1_999) + '…');
     // The index key is still stored beside the draft: the quotes on a page are found by it.
-    expect((await current.drafts.get(draft.id))?.quotedUrls).toEqual([draft.clips[0]!.url]);
-    expect((await clipsForUrls([draft.clips[0]!.url], current)).map((clip) => clip.id)).toEqual([draft.clips[0]!.id]);
+    expect((await current.drafts.get(draft.id))?.quotedUrls).toEqual([draft.sources[0]!.url]);
+    expect((await clipsForUrls([draft.sources[0]!.url], current)).map((clip) => clip.id)).toEqual([draft.clips[0]!.id]);
     // The readers that once guarded with `?? []` work on it as on any draft.
     expect(aiidSubmissions(upgraded)[0]).toMatchObject({ deployers: '', harmed_parties: '' });
     expect(draftToMarkdown(upgraded)).not.toContain('Deployers');
@@ -79,6 +83,31 @@ describe('database version 5: every stored row through the draft schema', () => 
     expect(await current.syncOps.count()).toBe(0);
     // Restoring the version-2 snapshot brings its title back and keeps the quotes taken since.
     expect(await restoreRevision(revision!.id!, current)).toMatchObject({ title: 'Before', clips: draft.clips });
+    current.close();
+  });
+
+  it("drops each quote's stored URL: where it differs from its source's (the source's URL was edited), the source's wins", async () => {
+    const name = `migration-v5-url-${crypto.randomUUID()}`;
+    const v4 = new Dexie(name);
+    v4.version(4).stores(V4_STORES);
+    const { draft } = draftFromCapture(capture());
+    const stale = 'https://news.example/where-it-was-first';
+    await v4.table('drafts').add(storedBeforeTheLists(draft, () => stale));
+    await v4.table('revisions').add({ draftId: draft.id, at: draft.createdAt, reason: 'edit', draft: storedBeforeTheLists(draft, () => stale) });
+    v4.close();
+
+    const current = new ClipperDb(name);
+    await current.open();
+    const source = draft.sources[0]!.url;
+    expect(source).not.toBe(stale);
+    const upgraded = (await readDraft(current, draft.id))!;
+    expect(upgraded.clips).toEqual(draft.clips);
+    expect(annotationCollection(upgraded, '').first.items.map((item) => item.target.source)).toEqual([source]);
+    expect((await current.drafts.get(draft.id))?.quotedUrls).toEqual([source]);
+    expect((await clipsForUrls([source], current)).map((clip) => clip.id)).toEqual([draft.clips[0]!.id]);
+    expect(await clipsForUrls([stale], current)).toEqual([]);
+    const [revision] = await listRevisions(draft.id, current);
+    expect(revision!.draft.clips).toEqual(draft.clips);
     current.close();
   });
 
@@ -105,7 +134,7 @@ describe('database version 5: every stored row through the draft schema', () => 
     const store = freshDb();
     expect(await importEverything(JSON.stringify(file), store)).toMatchObject({ ok: true, drafts: 1, revisions: 1 });
     const imported = (await readDraft(store, draft.id))!;
-    expect(imported.clips.map((clip) => clip.quote)).toEqual(draft.clips.map((clip) => clip.quote));
+    expect(imported.clips).toEqual(draft.clips);
     expect(tStored(imported.submission!.errorMessage)).toBe('The archive refused the submission: title: Too long.');
   });
 });

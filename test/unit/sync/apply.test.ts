@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { applyOp, type ApplyContext } from '../../../src/core/sync/apply.ts';
 import type { OpBody } from '../../../src/core/sync/ops.ts';
+import { draftFromSync } from '../../../src/core/sync/draft-ops.ts';
+import { Draft } from '../../../src/core/draft.ts';
+import { quoteUrl } from '../../../src/core/quote-url.ts';
 import type { SyncDraft } from '../../../src/core/sync/state.ts';
 
 const DRAFT = '11111111-1111-4111-8111-111111111111';
 const SOURCE = '22222222-2222-4222-8222-222222222222';
+const QUOTE = '33333333-3333-4333-8333-333333333333';
 const ME = '0e0e0e0e-0000-4000-8000-000000000001';
 const PHONE = { userId: ME, role: 'editor', clientId: 'phone' } as const;
 const LAPTOP = { userId: ME, role: 'editor', clientId: 'laptop' } as const;
@@ -82,6 +86,24 @@ describe('applying a sync op', () => {
     const draft = apply(created(), { type: 'putSource', draftId: DRAFT, sourceId: SOURCE, values, baseRev: 0 }).draft;
     const edited = apply(draft, { type: 'putSource', draftId: DRAFT, sourceId: SOURCE, values: { publisher: 'P' }, baseRev: draft.rev }).draft;
     expect(edited.sources[SOURCE]!.fields.title!.v).toBe('Original title');
+  });
+
+  it("takes a quote from a device that still sends the quote's url, and ignores that url: the quote's page is its source's", () => {
+    const source = { url: 'https://news.example/moved', originalUrl: 'https://news.example/moved', accessedAt: '2026-01-01T00:00:00Z' };
+    const withSource = apply(created(), { type: 'putSource', draftId: DRAFT, sourceId: SOURCE, values: source, baseRev: 0 }).draft;
+    const selectors = { quote: { type: 'TextQuoteSelector' as const, exact: 'Refunds are automatic.', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector' as const, start: 0, end: 22 } };
+    const quote = { sourceId: SOURCE, url: 'https://news.example/first-address', quote: 'Refunds are automatic.', selectors, createdAt: '2026-01-01T00:00:00Z' };
+    const added = apply(withSource, { type: 'putQuote', draftId: DRAFT, quoteId: QUOTE, values: quote, baseRev: withSource.rev });
+    expect(added.status).toBe('applied');
+    expect(Object.keys(added.draft.quotes[QUOTE]!.fields)).not.toContain('url');
+    // A quote row the archive stored while quotes still had a url: it takes edits, and a device reads it as a quote without one.
+    const stored = structuredClone(added.draft);
+    stored.quotes[QUOTE]!.fields.url = { v: quote.url, rev: stored.rev, by: 'phone' };
+    const noted = apply(stored, { type: 'putQuote', draftId: DRAFT, quoteId: QUOTE, values: { note: 'Check the date.' }, baseRev: stored.rev }, LAPTOP);
+    expect(noted.status).toBe('applied');
+    const onDevice = Draft.parse(draftFromSync(noted.draft, undefined, '2026-01-02T00:00:00.000Z'));
+    expect(onDevice.clips).toMatchObject([{ id: QUOTE, sourceId: SOURCE, note: 'Check the date.' }]);
+    expect(onDevice.clips.map((clip) => quoteUrl(onDevice, clip))).toEqual([source.url]);
   });
 
   it('rejects, with a reason, an op on another editor\'s draft, on an unknown draft, or one the schema refuses', () => {

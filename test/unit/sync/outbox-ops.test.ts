@@ -56,7 +56,7 @@ describe('every local edit queues its sync ops in the same transaction', () => {
   it('quote notes and source removals are ops; where a quote was last found on its page is not', async () => {
     const store = freshDb();
     const { draft, clip } = await saveCapture(capture(), 'new', { store });
-    await recordAnchorReports([{ id: clip.id, state: 'orphan' }], [clip.url], store);
+    await recordAnchorReports([{ id: clip.id, state: 'orphan' }], [draft.sources[0]!.url], store);
     expect(await store.syncOps.count()).toBe(3);
     await updateClipNote({ id: clip.id, draftId: draft.id }, 'Check the date.', store);
     await removeSource(draft.id, clip.sourceId, store);

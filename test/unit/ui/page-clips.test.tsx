@@ -13,12 +13,12 @@ describe('the popup’s quotes of this page', () => {
     const { draft, clip } = await saveCapture(capture(), 'new');
     const root = document.createElement('div');
     document.body.append(root);
-    render(<PageClips urls={[clip.url]} />, root);
+    render(<PageClips urls={[draft.sources[0]!.url]} />, root);
     await vi.waitFor(() => expect(root.querySelector('textarea')).not.toBeNull());
     const note = root.querySelector('textarea')!;
     note.value = 'Half-typed note';
 
-    await recordAnchorReports([{ id: clip.id, state: 'orphan' }], [clip.url], db());
+    await recordAnchorReports([{ id: clip.id, state: 'orphan' }], [draft.sources[0]!.url], db());
     await vi.waitFor(() => expect(root.textContent).toContain('1 quote is no longer on this page'));
     expect(root.querySelector('textarea')!.value).toBe('Half-typed note');
 

@@ -12,7 +12,8 @@ import { parseCsv } from '../../../src/workspace/io/csv.ts';
 import { annotationCollection, annotationsIntoDraft } from '../../../src/workspace/io/web-annotation.ts';
 import { draftToMarkdown } from '../../../src/workspace/io/draft-markdown.ts';
 import { newNote } from '../../../src/workspace/note.ts';
-import { Draft } from '../../../src/core/draft.ts';
+import { Draft, type Clip } from '../../../src/core/draft.ts';
+import { quoteUrl } from '../../../src/core/quote-url.ts';
 import { capture, freshDb } from '../support/fixtures.ts';
 
 async function sampleStore() {
@@ -235,8 +236,9 @@ describe('deployers and harmed parties', () => {
 describe('W3C Web Annotations', () => {
   it('exports clips with both selectors and imports them back into another draft', async () => {
     const { store, draftId } = await sampleStore();
-    const clips = (await store.drafts.get(draftId))!.clips;
-    const collection = JSON.parse(JSON.stringify(annotationCollection(clips, 'Sample')));
+    const draft = (await readDraft(store, draftId))!;
+    const clips = draft.clips;
+    const collection = JSON.parse(JSON.stringify(annotationCollection(draft, 'Sample')));
     const first = collection.first.items[0];
     expect(first.target.selector.map((s: { type: string }) => s.type)).toEqual(['TextQuoteSelector', 'TextPositionSelector']);
     expect(first.target.selector[0]).toMatchObject({ exact: clips[0]!.quote, prefix: 'An airline said that ' });
@@ -245,7 +247,8 @@ describe('W3C Web Annotations', () => {
     const clock = { now: () => '2025-01-01T00:00:00.000Z', uuid: () => `00000000-0000-4000-8000-${String((n += 1)).padStart(12, '0')}` };
     const note = newNote(clock);
     const imported = annotationsIntoDraft({ ...collection, first: { items: [...collection.first.items, { nonsense: true }] } }, note, clock);
-    expect(imported.clips.map((c) => [c.url, c.quote, c.selectors])).toEqual(clips.map((c) => [c.url, c.quote, c.selectors]));
+    const pageOf = (from: Draft) => (clip: Clip) => [quoteUrl(from, clip), clip.quote, clip.selectors];
+    expect(imported.clips.map(pageOf(imported.draft))).toEqual(clips.map(pageOf(draft)));
     expect(imported.draft.sources.map((s) => s.url).sort()).toEqual(['https://news.example/story', 'https://second.example/a']);
     expect(imported.rejected).toHaveLength(1);
     expect(draftId).not.toBe(note.id);

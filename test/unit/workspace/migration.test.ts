@@ -19,6 +19,9 @@ const V1_STORES = {
 };
 const V2_STORES = { ...V1_STORES, revisions: '++id, draftId, [draftId+at]', conflicts: '++id, draftId' };
 
+/** A quote as versions 1 and 2 stored it in the `clips` table: with the id of its draft and the URL of its page. */
+const inClipsTable = (clip: Clip, draftId: string, url: string) => ({ ...clip, draftId, url });
+
 /** A draft as versions 1 and 2 stored it: its quotes in the `clips` table, not in the row. */
 function asStoredBefore3({ clips: _, ...draft }: Draft): Omit<Draft, 'clips'> {
   return draft;
@@ -31,7 +34,7 @@ describe('database upgrades', () => {
     v1.version(1).stores(V1_STORES);
     const { draft, clip } = draftFromCapture(capture());
     await v1.table('drafts').add(asStoredBefore3(draft));
-    await v1.table('clips').add({ ...clip, draftId: draft.id });
+    await v1.table('clips').add(inClipsTable(clip, draft.id, draft.sources[0]!.url));
     await v1.table('outbox').add({ kind: 'submit', draftId: draft.id, idempotencyKey: 'k', body: {}, attempts: 2, nextAttemptAt: 5 });
     await v1.table('deadLetters').add({ draftId: draft.id, kind: 'submit', status: 422, error: 'bad', at: draft.createdAt });
     await v1.table('settings').put({ key: 'archive', value: { archiveUrl: 'http://127.0.0.1:1', token: 't', paused: false } });
@@ -40,7 +43,7 @@ describe('database upgrades', () => {
     const current = new ClipperDb(name);
     await current.open();
     expect(current.verno).toBe(5);
-    expect(await current.drafts.toArray()).toEqual([{ ...draft, quotedUrls: [clip.url] }]);
+    expect(await current.drafts.toArray()).toEqual([{ ...draft, quotedUrls: [draft.sources[0]!.url] }]);
     expect(await current.outbox.toArray()).toEqual([expect.objectContaining({ seq: 1, draftId: draft.id, attempts: 2, nextAttemptAt: 5 })]);
     expect(await current.deadLetters.count()).toBe(1);
     expect((await current.settings.get('archive'))?.value).toEqual({ archiveUrl: 'http://127.0.0.1:1', token: 't', paused: false });
@@ -62,10 +65,14 @@ describe('database upgrades', () => {
     // A quote whose draft is gone: never made by the extension, but an upgrade must not drop it either.
     const orphanDraft = draftFromCapture(capture({ url: 'https://c.example/lost' }, 'Nobody owns me.'), clock);
     // A quote citing a source its draft no longer lists (written by no version of the extension either).
-    const strayQuote = { ...other.clip, id: crypto.randomUUID(), createdAt: clock.now(), sourceId: crypto.randomUUID(), url: 'https://d.example/gone', quote: 'My source went missing.' };
-    // As versions 1 and 2 stored them: each quote with the id of its draft.
-    const ofDraft = (clip: Clip, draftId: string) => ({ ...clip, draftId });
-    const clips = [ofDraft(second.clip, first.draft.id), ofDraft(other.clip, other.draft.id), ofDraft(orphanDraft.clip, orphanDraft.draft.id), ofDraft(first.clip, first.draft.id), ofDraft(strayQuote, other.draft.id)];
+    const strayQuote = { ...other.clip, id: crypto.randomUUID(), createdAt: clock.now(), sourceId: crypto.randomUUID(), quote: 'My source went missing.' };
+    const clips = [
+      inClipsTable(second.clip, first.draft.id, 'https://b.example/other'),
+      inClipsTable(other.clip, other.draft.id, 'https://b.example/other'),
+      inClipsTable(orphanDraft.clip, orphanDraft.draft.id, 'https://c.example/lost'),
+      inClipsTable(first.clip, first.draft.id, first.draft.sources[0]!.url),
+      inClipsTable(strayQuote, other.draft.id, 'https://d.example/gone'),
+    ];
     await v2.table('drafts').bulkAdd([asStoredBefore3(second.draft), asStoredBefore3(other.draft)]);
     await v2.table('clips').bulkAdd(clips);
     await v2.table('revisions').add({ draftId: other.draft.id, at: other.draft.createdAt, reason: 'edit', draft: asStoredBefore3(other.draft) });
@@ -83,7 +90,7 @@ describe('database upgrades', () => {
     expect(withStray.sources.map((source) => [source.id, source.url])).toEqual([...other.draft.sources.map((source) => [source.id, source.url]), [strayQuote.sourceId, 'https://d.example/gone']]);
     for (const draft of await readAllDrafts(current)) expect(Draft.safeParse(draft).error).toBeUndefined();
     const recovered = await current.drafts.get(orphanDraft.draft.id);
-    expect(recovered).toMatchObject({ title: 'Recovered quotes', clips: [orphanDraft.clip], sources: [{ id: orphanDraft.clip.sourceId, url: orphanDraft.clip.url }] });
+    expect(recovered).toMatchObject({ title: 'Recovered quotes', clips: [orphanDraft.clip], sources: [{ id: orphanDraft.clip.sourceId, url: 'https://c.example/lost' }] });
     expect((await draftsForUrl('https://b.example/other', current)).map((d) => d.id).sort()).toEqual([second.draft.id, other.draft.id].sort());
     expect((await clipsForUrls(['https://b.example/other'], current)).map((c) => c.quote)).toEqual(['A second quote.', 'Another draft quotes b.']);
     expect(await current.revisions.count()).toBe(1);

@@ -12,7 +12,7 @@ describe('the archive’s refusal placed on the draft', () => {
     const { draft: first } = await saveCapture(capture({ url: 'https://unquoted.example/a' }), 'new', { store });
     const { draft } = await saveCapture(capture({ url: 'https://news.example/b' }, 'Second quote.'), first.id, { store });
     // A source without quotes is left out of the body: the body's source 0 is the draft's second source.
-    const unquoted = { ...draft, clips: draft.clips.filter((clip) => clip.url !== 'https://unquoted.example/a') };
+    const unquoted = { ...draft, clips: draft.clips.filter((clip) => clip.sourceId !== first.sources[0]!.id) };
     const build = submissionFromDraft(unquoted);
     expect(build.ok).toBe(true);
     const body = build.ok ? build.body : undefined;

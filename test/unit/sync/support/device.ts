@@ -111,7 +111,7 @@ export class Device {
     if (roll < 0.76) return this.add({ type: 'removeSource', draftId, sourceId: source.id, baseRev }, { kind: 'sourceRemove' });
     if (roll < 0.82 || quotes.length === 0) {
       const quote = `Q${marker}`;
-      const values = { sourceId: source.id, url: String(source.fields.url?.v), quote, selectors: { quote: { type: 'TextQuoteSelector' as const, exact: quote, prefix: '', suffix: '' }, position: { type: 'TextPositionSelector' as const, start: 0, end: quote.length } }, createdAt: '2026-01-01T00:00:00Z' };
+      const values = { sourceId: source.id, quote, selectors: { quote: { type: 'TextQuoteSelector' as const, exact: quote, prefix: '', suffix: '' }, position: { type: 'TextPositionSelector' as const, start: 0, end: quote.length } }, createdAt: '2026-01-01T00:00:00Z' };
       return this.add({ type: 'putQuote', draftId, quoteId: this.uuid(), values, baseRev }, { kind: 'quoteAdd', marker: quote });
     }
     const quote = pick(quotes, random)!;
