@@ -39,8 +39,11 @@ export interface AppOptions {
 
 const EXTENSION_ORIGIN = /^(chrome|moz)-extension:\/\/[A-Za-z0-9-]+$/;
 
-/** Paths that need a bearer token (everything under /v1 except the taxonomy and the OpenAPI document). */
-const PROTECTED_PATHS = ['/v1/me', '/v1/submissions', '/v1/submissions/*', '/v1/sources', '/v1/users', '/v1/sync/*', ...REVIEW_PATHS];
+/**
+ * Paths that need a bearer token (everything under /v1 except the taxonomy and the OpenAPI document).
+ * Hono's `/x/*` also matches `/x` itself: listing both would check the token and take from the rate limit twice.
+ */
+const PROTECTED_PATHS = ['/v1/me', '/v1/submissions/*', '/v1/sources', '/v1/users', '/v1/sync/*', ...REVIEW_PATHS];
 
 const VALIDATION_MESSAGES: Record<string, string> = {
   json: 'The request body is not valid.',

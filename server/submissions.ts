@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { SubmissionRequest, type Submission, type SourcesLookup } from '../src/core/contract.ts';
 import type { AuthUser } from './auth.ts';
-import type { Database, Queryable } from './db/index.ts';
+import type { Queryable } from './db/index.ts';
 import { ApiProblem } from './errors.ts';
 import { enterReview } from './review/from-submission.ts';
 
@@ -96,43 +96,42 @@ async function answerWithLive(tx: Queryable, user: AuthUser, key: string, hash: 
 }
 
 /**
- * Creates the submission once per (user, key) and once per draft. The key row is claimed first in the
- * same transaction, so a concurrent request with the same key waits on it and then replays the committed
- * response; a concurrent request for the same draft under another key waits on the draft's unique index.
+ * Creates the submission once per (user, key) and once per draft, inside the caller's transaction (see
+ * submission-writer.ts). The key row is claimed first, in the statement that also writes the submission and its sources: a concurrent request with the same key waits on
+ * it and then replays the committed response; a concurrent request for the same draft under another key waits
+ * on the draft's unique index. The response is stored before the draft enters review, which takes the sync
+ * version counter: the counter stays locked (every other change waiting) for as little of the transaction as can be.
  */
-export async function createSubmission(db: Database, user: AuthUser, key: string, request: ParsedSubmission): Promise<StoredResponse> {
+export async function createSubmission(tx: Queryable, user: AuthUser, key: string, request: ParsedSubmission): Promise<StoredResponse> {
   const hash = requestHash(request);
-  return db.transaction(async (tx) => {
-    const claimed = await tx.query(
-      `insert into idempotency_keys (user_id, key, request_hash, status_code, response_body)
-       values ($1, $2, $3, 0, '') on conflict (user_id, key) do nothing returning 1 as claimed`,
-      [user.id, key, hash],
-    );
-    if (claimed.length === 0) return replay(tx, user, key, hash);
-    const live = await liveSubmissionOf(tx, request.draftId);
-    if (live) return answerWithLive(tx, user, key, hash, live);
-    const [row] = await tx.query<SubmissionRow>(
-      `with created as (
-         insert into submissions (draft_id, submitted_by, title, body, request_hash) values ($1, $2, $3, $4, $6)
-         on conflict (draft_id) where ${LIVE} do nothing
-         returning ${COLUMNS}
-       ), cited as (
-         insert into submission_sources (submission_id, position, url)
-         select created.id, source.ord - 1, source.url
-         from created, unnest($5::text[]) with ordinality as source(url, ord)
-       )
-       select ${COLUMNS} from created`,
-      [request.draftId, user.id, request.title, JSON.stringify(request), request.sources.map((source) => source.url), hash],
-    );
-    if (!row) return answerWithLive(tx, user, key, hash, (await liveSubmissionOf(tx, request.draftId))!);
-    await enterReview(tx, user, request);
-    const body = JSON.stringify(toSubmission(row!));
-    await tx.query(
-      'update idempotency_keys set status_code = 201, response_body = $3, submission_id = $4 where user_id = $1 and key = $2',
-      [user.id, key, body, row!.id],
-    );
-    return { status: 201, body, replayed: false, submissionId: row!.id };
-  });
+  const [first] = await tx.query<{ claimed: boolean } & (SubmissionRow | { [K in keyof SubmissionRow]: null })>(
+    `with claimed as (
+       insert into idempotency_keys (user_id, key, request_hash, status_code, response_body)
+       values ($2, $7, $6, 0, '') on conflict (user_id, key) do nothing returning 1
+     ), created as (
+       insert into submissions (draft_id, submitted_by, title, body, request_hash)
+       select $1, $2, $3, $4, $6
+       where exists (select from claimed) and not exists (select from submissions where draft_id = $1 and ${LIVE})
+       on conflict (draft_id) where ${LIVE} do nothing
+       returning ${COLUMNS}
+     ), cited as (
+       insert into submission_sources (submission_id, position, url)
+       select created.id, source.ord - 1, source.url
+       from created, unnest($5::text[]) with ordinality as source(url, ord)
+     )
+     select exists (select from claimed) as claimed, created.* from (values (1)) as one left join created on true`,
+    [request.draftId, user.id, request.title, JSON.stringify(request), request.sources.map((source) => source.url), hash, key],
+  );
+  if (!first!.claimed) return replay(tx, user, key, hash);
+  if (first!.id === null) return answerWithLive(tx, user, key, hash, (await liveSubmissionOf(tx, request.draftId))!);
+  const row = first as SubmissionRow;
+  const body = JSON.stringify(toSubmission(row));
+  await tx.query(
+    'update idempotency_keys set status_code = 201, response_body = $3, submission_id = $4 where user_id = $1 and key = $2',
+    [user.id, key, body, row.id],
+  );
+  await enterReview(tx, user, request);
+  return { status: 201, body, replayed: false, submissionId: row.id };
 }
 
 /** Editors see their own submissions; reviewers see all. */

@@ -13,39 +13,53 @@ import type { Queryable } from '../db/index.ts';
 import { visibleDraft } from './rows.ts';
 import type { Actor } from './rules.ts';
 import { ARCHIVE_CLIENT } from '../../src/core/sync/review-state.ts';
-import { lockVersion, recordEvent, saveMove } from './service.ts';
+import { recordEvent, saveMove } from './service.ts';
 
-const SUBMITTABLE = new Set(['draft', 'changes_requested', 'withdrawn']);
+const SUBMITTABLE = ['draft', 'changes_requested', 'withdrawn'];
 const REASON = 'Submitted through POST /v1/submissions.';
 
 /**
- * Runs inside the submission's transaction, after its rows are written. The version counter is locked only
- * when a draft is written, and never for a draft already past submitting (one being published takes the
- * counter first and then the submissions table: locking here would be the other order).
+ * Runs inside the submission's transaction, after its rows are written. The version counter is taken (and
+ * locked until commit) only when a draft is written, and never for a draft already past submitting (one being
+ * published takes the counter first and then the submissions table: locking here would be the other order).
+ * The common case, a draft the archive has not seen, is two statements: every other change waits for this
+ * transaction's commit once it holds the counter, so it holds it for as few round trips as it can.
  */
 export async function enterReview(tx: Queryable, author: Actor, request: z.output<typeof SubmissionRequest>): Promise<void> {
-  const untouchable = (row: { owner_id: string; review_state: string } | undefined) => row !== undefined && (row.owner_id !== author.id || !SUBMITTABLE.has(row.review_state));
-  const seen = await tx.query<{ owner_id: string; review_state: string }>('select owner_id, review_state from sync_drafts where id = $1', [request.draftId]);
-  if (untouchable(seen[0])) return;
-  const version = (await lockVersion(tx)) + 1;
+  const [taken] = await tx.query<{ version: string }>(
+    `update sync_meta set version = version + 1
+     where not exists (select from sync_drafts where id = $1 and (owner_id <> $2 or review_state <> all($3::text[])))
+     returning version`,
+    [request.draftId, author.id, SUBMITTABLE],
+  );
+  if (!taken) return;
+  const version = Number(taken.version);
   const now = new Date();
-  const [existing] = await tx.query<{ owner_id: string; review_state: string }>('select owner_id, review_state from sync_drafts where id = $1', [request.draftId]);
-  if (untouchable(existing)) return;
-  if (existing) {
-    const row = await visibleDraft(tx, author, request.draftId, true);
-    await saveMove(tx, row, 'submitted', version, author, now, 'transition', null);
-    await recordEvent(tx, { draftId: row.id, actor: author, action: 'transition', from: row.review_state, to: 'submitted', decidedOn: Number(row.version), version, reason: REASON, now });
-    return;
-  }
   const state = buildDraft(author, request, version, now);
   state.fields.reviewState = { v: 'submitted', rev: version, by: ARCHIVE_CLIENT };
-  await tx.query(
-    `insert into sync_drafts (id, owner_id, review_state, version, updated_by, updated_at, state, submitted_at)
-     values ($1, $2, 'submitted', $3, $2, $4, $5, $4)`,
-    [state.id, author.id, version, now, JSON.stringify(state)],
+  const [created] = await tx.query(
+    `with drafted as (
+       insert into sync_drafts (id, owner_id, review_state, version, updated_by, updated_at, state, submitted_at)
+       values ($1, $2, 'submitted', $3, $2, $4, $5, $4)
+       on conflict (id) do nothing returning id
+     )
+     insert into review_events (draft_id, actor_id, action, from_state, to_state, decided_on, new_version, reason, at)
+     select id, $2, 'transition', 'draft', 'submitted', $3, $3, $6, $4 from drafted returning draft_id`,
+    [state.id, author.id, version, now, JSON.stringify(state), REASON],
   );
-  await tx.query('update sync_meta set version = $1', [version]);
-  await recordEvent(tx, { draftId: state.id, actor: author, action: 'transition', from: 'draft', to: 'submitted', decidedOn: version, version, reason: REASON, now });
+  if (!created) await submitSyncedCopy(tx, author, request.draftId, version, now);
+}
+
+/** The author's own synced copy (perhaps pushed while this waited for the counter) is submitted instead. */
+async function submitSyncedCopy(tx: Queryable, author: Actor, draftId: string, version: number, now: Date): Promise<void> {
+  const [existing] = await tx.query<{ owner_id: string; review_state: string }>('select owner_id, review_state from sync_drafts where id = $1', [draftId]);
+  if (existing!.owner_id !== author.id || !SUBMITTABLE.includes(existing!.review_state)) {
+    await tx.query('update sync_meta set version = $1', [version - 1]);
+    return;
+  }
+  const row = await visibleDraft(tx, author, draftId, true);
+  await saveMove(tx, row, 'submitted', version, author, now, 'transition', null);
+  await recordEvent(tx, { draftId: row.id, actor: author, action: 'transition', from: row.review_state, to: 'submitted', decidedOn: Number(row.version), version, reason: REASON, now });
 }
 
 /** A list item in the synced draft names something; the submission body may carry blank ones. */

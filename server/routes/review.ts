@@ -74,4 +74,4 @@ export function registerReview(app: App, deps: RouteDeps & ReviewOptions): void 
   registerDrafts(app, deps.db, () => review.now());
 }
 
-export const REVIEW_PATHS = ['/v1/review/*', '/v1/drafts', '/v1/drafts/*'];
+export const REVIEW_PATHS = ['/v1/review/*', '/v1/drafts/*'];

@@ -3,7 +3,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { IdempotencyKey, ReviewRequest, Submission, SubmissionRequest } from '../../src/core/contract.ts';
 import { requireRole } from '../auth.ts';
 import { ApiProblem } from '../errors.ts';
-import { createSubmission, getSubmission, reviewSubmission } from '../submissions.ts';
+import { SubmissionWriter } from '../submission-writer.ts';
+import { getSubmission, reviewSubmission } from '../submissions.ts';
 import { storableText } from '../text-check.ts';
 import { BEARER, errorResponses, rawJson, type App, type RouteDeps } from './common.ts';
 
@@ -70,9 +71,10 @@ const reviewRouteDef = createRoute({
 });
 
 export function registerSubmissions(app: App, { db }: RouteDeps): void {
+  const writer = new SubmissionWriter(db);
   app.openapi(createRouteDef, async (c) => {
     const key = c.req.valid('header')['idempotency-key'];
-    const result = await createSubmission(db, c.var.user, key, c.req.valid('json'));
+    const result = await writer.create(c.var.user, key, c.req.valid('json'));
     return rawJson(result.body, result.status, {
       Location: `/v1/submissions/${encodeURIComponent(result.submissionId)}`,
       ...(result.replayed ? { 'Idempotent-Replayed': 'true' } : {}),

@@ -291,6 +291,25 @@ export function defineApiSuite(name: string, makeBackend: () => Promise<Backend>
         expect(new Set(replies.map((reply) => (reply.json as { id: string }).id)).size).toBe(1);
       });
 
+      it('keeps every other submission sent at the same moment when one of them is refused, and nothing of the refused one', async () => {
+        const taken = submission();
+        await submit(h.editor, taken);
+        const refusedKey = randomUUID();
+        const others = Array.from({ length: 9 }, () => submission());
+        const [refused, ...accepted] = await Promise.all([
+          submit(h.otherEditor, taken, refusedKey),
+          ...others.map((body) => submit(h.editor, body)),
+        ]);
+        expect(refused!.status).toBe(409);
+        expect(accepted.map((reply) => reply.status)).toEqual(Array(9).fill(201));
+        for (const [i, reply] of accepted.entries()) {
+          const { id } = reply.json as { id: string };
+          expect((await api.get(`/v1/submissions/${id}`, { token: h.editor })).json).toMatchObject({ id, draftId: others[i]!.draftId, status: 'received' });
+        }
+        // The refused key was not kept: used again for a new draft, it creates that submission.
+        expect((await submit(h.otherEditor, submission(), refusedKey)).status).toBe(201);
+      });
+
       it('refuses a changed body or another editor for a draft that has a live submission (409 on draftId); after a rejection it may be sent again', async () => {
         const body = submission();
         const { id } = (await submit(h.editor, body)).json as { id: string };
@@ -564,6 +583,17 @@ export function defineApiSuite(name: string, makeBackend: () => Promise<Backend>
         expect((await limited.api.post('/v1/submissions', { token: limited.editor, json: submission(), key: randomUUID() })).status).toBe(429);
         expect((await limited.api.get('/v1/me', { token: limited.otherEditor })).status).toBe(200);
         expect((await limited.api.get('/v1/taxonomy')).status).toBe(200);
+      });
+
+      it('counts each request once against the limit, on paths that also have sub-paths (submissions, drafts)', async () => {
+        const fresh = await startHarness({ ...(await backend.serverOptions()), rateLimitPerMinute: 4 });
+        try {
+          for (let i = 0; i < 3; i++) expect((await fresh.api.post('/v1/submissions', { token: fresh.editor, json: submission(), key: randomUUID() })).status).toBe(201);
+          expect((await fresh.api.get('/v1/drafts', { token: fresh.editor })).status).toBe(200);
+          expect((await fresh.api.get('/v1/drafts', { token: fresh.editor })).status).toBe(429);
+        } finally {
+          await fresh.server.close();
+        }
       });
 
       it('limits failed authentication per client address: after 3 unknown tokens even a good token waits (429, Retry-After)', async () => {
