@@ -2,7 +2,7 @@
  * The review workflow over HTTP against one backend (PGlite or PostgreSQL): who may move a draft where,
  * claims, stale revisions, publishing once, comments and the queue. Replies are checked against the OpenAPI document.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncDraft } from '../../src/core/sync/state.ts';
 import { DraftUnderTest, startReviewHarness, type ReviewHarness, type User } from './review-harness.ts';
@@ -292,6 +292,31 @@ export function defineReviewSuite(name: string, makeBackend: () => Promise<TestB
       const others = await draft(h.other);
       expect((await h.api.post('/v1/submissions', { token: h.editor.token, key: randomUUID(), json: body(others.id) })).status).toBe(201);
       expect((await others.status()).state).toBe('draft');
+    });
+
+    it('reads each quote with its evidence hashes: of its exact text, and of its page as the clipping device recorded it', async () => {
+      const d = await draft();
+      const sourceId = randomUUID();
+      const url = `https://news.example/${randomUUID()}`;
+      const [recorded, unrecorded] = [randomUUID(), randomUUID()];
+      const page = createHash('sha256').update('The whole article as clipped.').digest('hex');
+      const selectors = (exact: string) => ({ quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 0, end: exact.length } });
+      await d.expectOk(d.edit({ type: 'putSource', sourceId, values: { url, originalUrl: url, accessedAt: '2026-01-01T00:00:00Z' } }));
+      await d.expectOk(d.edit({ type: 'putQuote', quoteId: recorded, values: { sourceId, url, quote: 'Ça coûte 12 €.', selectors: selectors('Ça coûte 12 €.'), createdAt: '2026-01-01T00:00:00Z', evidenceSha256: page } }));
+      await d.expectOk(d.edit({ type: 'putQuote', quoteId: unrecorded, values: { sourceId, url, quote: 'No copy kept.', selectors: selectors('No copy kept.'), createdAt: '2026-01-01T00:00:00Z' } }));
+      await d.expectOk(d.move(h.editor, 'submitted'));
+      type Evidence = { quoteId: string; sourceId: string | null; quoteSha256: string; pageSha256: string | null };
+      const read = async () => ((await h.api.get(`/v1/drafts/${d.id}`, { token: h.rita.token })).json as { evidence: Evidence[] }).evidence;
+      const sha = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+      const evidence = await read();
+      expect(evidence).toHaveLength(3);
+      expect(evidence.find((e) => e.quoteId === recorded)).toEqual({ quoteId: recorded, sourceId, quoteSha256: sha('Ça coûte 12 €.'), pageSha256: page });
+      expect(evidence.find((e) => e.quoteId === unrecorded)).toEqual({ quoteId: unrecorded, sourceId, quoteSha256: sha('No copy kept.'), pageSha256: null });
+      await d.expectOk(d.edit({ type: 'putQuote', quoteId: recorded, values: { quote: 'Ça coûte 13 €.' } }));
+      await d.expectOk(d.edit({ type: 'removeQuote', quoteId: unrecorded }));
+      const after = await read();
+      expect(after.map((e) => e.quoteId)).not.toContain(unrecorded);
+      expect(after.find((e) => e.quoteId === recorded)!.quoteSha256).toBe(sha('Ça coûte 13 €.'));
     });
 
     it('answers a replayed transition with the same answer and records it once', async () => {
