@@ -15,7 +15,12 @@ export class DraftNotFoundError extends Error {
 export async function saveCapture(
   capture: PageCapture,
   target: 'new' | string,
-  { store = db(), clock = systemClock, providers = [] }: { store?: ClipperDb; clock?: Clock; providers?: ProviderRef[] } = {},
+  {
+    store = db(),
+    clock = systemClock,
+    providers = [],
+    evidenceSha256,
+  }: { store?: ClipperDb; clock?: Clock; providers?: ProviderRef[]; /** Of the page text kept as evidence (computed by the worker, never taken from the page). */ evidenceSha256?: string } = {},
 ): Promise<{ draft: Draft; clip: Clip }> {
   return store.transaction('rw', store.drafts, async () => {
     let result: { draft: Draft; clip: Clip };
@@ -26,9 +31,15 @@ export async function saveCapture(
       if (!existing) throw new DraftNotFoundError(target);
       result = addCaptureToDraft(existing, capture, clock);
     }
+    if (evidenceSha256) result = withEvidenceHash(result, evidenceSha256);
     await store.drafts.put(result.draft);
     return result;
   });
+}
+
+function withEvidenceHash({ draft, clip }: { draft: Draft; clip: Clip }, evidenceSha256: string): { draft: Draft; clip: Clip } {
+  const hashed = { ...clip, evidenceSha256 };
+  return { draft: { ...draft, clips: draft.clips.map((candidate) => (candidate.id === clip.id ? hashed : candidate)) }, clip: hashed };
 }
 
 export async function recentDrafts(limit = 20, store: ClipperDb = db()): Promise<Draft[]> {
