@@ -141,27 +141,6 @@ export async function getSubmission(db: Queryable, user: AuthUser, id: string): 
   return toSubmission(row);
 }
 
-export async function reviewSubmission(
-  db: Queryable,
-  reviewer: AuthUser,
-  id: string,
-  decision: 'accepted' | 'rejected',
-  comment: string,
-): Promise<Submission> {
-  const [row] = await db.query<SubmissionRow>(
-    `update submissions
-     set status = $2, archive_id = case when $2 = 'accepted' then id end,
-         reviewed_by = $3, reviewed_at = now(), review_comment = $4
-     where id = $1 and status = 'received'
-     returning ${COLUMNS}`,
-    [id, decision, reviewer.id, comment],
-  );
-  if (row) return toSubmission(row);
-  const [existing] = await db.query<{ status: string }>('select status from submissions where id = $1', [id]);
-  if (!existing) throw new ApiProblem(404, 'not_found', `No submission ${id}.`);
-  throw new ApiProblem(409, 'already_reviewed', `Submission ${id} was already ${existing.status}.`);
-}
-
 /** Non-rejected submissions citing `url`; accepted ones are archive incidents. Others' pending ones show only that they exist. */
 export async function findBySourceUrl(db: Queryable, viewer: AuthUser, url: string): Promise<SourcesLookup> {
   const rows = await db.query<SubmissionRow>(

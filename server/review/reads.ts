@@ -1,5 +1,8 @@
 /** The review queue, an editor's own drafts, and the full read of one draft. */
+import { createHash } from 'node:crypto';
 import { REVIEW_STATES } from '../../src/core/draft.ts';
+import type { QuoteEvidence } from '../../src/core/review-contract.ts';
+import type { SyncDraft } from '../../src/core/sync/state.ts';
 import type { Queryable } from '../db/index.ts';
 import { eventsOf, lastReviewOf } from './service.ts';
 import { STATUS_COLUMNS, STATUS_FROM, toStatus, visibleDraft, type DraftRow } from './rows.ts';
@@ -59,5 +62,22 @@ export async function myDrafts(db: Queryable, actor: Actor, now: Date, offset: n
 
 export async function readDraft(db: Queryable, actor: Actor, draftId: string, now: Date) {
   const row = await visibleDraft(db, actor, draftId);
-  return { status: toStatus(row, now), draft: row.state, events: await eventsOf(db, draftId), lastReview: await lastReviewOf(db, draftId) };
+  return { status: toStatus(row, now), draft: row.state, events: await eventsOf(db, draftId), lastReview: await lastReviewOf(db, draftId), evidence: evidenceOf(row.state) };
+}
+
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+/** Each live quote's hashes: of its text, computed here, and of its page at capture, as its device recorded it. */
+export function evidenceOf(draft: SyncDraft): QuoteEvidence[] {
+  return Object.values(draft.quotes)
+    .filter((quote) => !quote.deleted)
+    .map((quote) => {
+      const [text, sourceId, page] = [quote.fields.quote?.v, quote.fields.sourceId?.v, quote.fields.evidenceSha256?.v];
+      return {
+        quoteId: quote.id,
+        sourceId: typeof sourceId === 'string' ? sourceId : null,
+        quoteSha256: createHash('sha256').update(typeof text === 'string' ? text : '', 'utf8').digest('hex'),
+        pageSha256: typeof page === 'string' && SHA256_HEX.test(page) ? page : null,
+      };
+    });
 }

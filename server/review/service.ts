@@ -9,6 +9,7 @@ import type { Database, Queryable } from '../db/index.ts';
 import { ApiProblem } from '../errors.ts';
 import { publishEntry } from './publish.ts';
 import { factsOf, visibleDraft, type DraftRow } from './rows.ts';
+import { checkRequirements, factsOfDraft, requirementsOf } from './requirements.ts';
 import { checkTransition, type Actor } from './rules.ts';
 import type { LastReview, ReviewEvent } from './wire.ts';
 import { ARCHIVE_CLIENT, withReviewState } from '../../src/core/sync/review-state.ts';
@@ -140,9 +141,12 @@ export class ReviewService {
   }
 
   async transition(actor: Actor, draftId: string, to: ReviewState, revision: number, reason: string | undefined): Promise<ReviewEvent> {
+    const required = to === 'submitted' ? await requirementsOf(this.db) : [];
     return this.move(actor, draftId, revision, to, 'transition', reason ?? null, async (row, tx, now) => {
       checkTransition(factsOf(row, now), to, actor, reason);
       if (to === 'changes_requested') await requireOpenComment(tx, row, actor);
+      if (to === 'submitted') checkRequirements(required, factsOfDraft(row.state));
+      if (to === 'rejected') await rejectSubmissions(tx, row, actor, reason!, now);
     });
   }
 
@@ -230,4 +234,12 @@ function stale(row: DraftRow, revision: number): ApiProblem {
 async function requireOpenComment(tx: Queryable, row: DraftRow, actor: Actor): Promise<void> {
   const [found] = await tx.query('select 1 from review_comments where draft_id = $1 and author_id = $2 and resolved_at is null limit 1', [row.id, actor.id]);
   if (!found) throw new ApiProblem(409, 'comment_required', 'Say what to change: add a comment before requesting changes.', [{ path: 'to', message: 'Needs an open comment of yours.' }]);
+}
+
+/** A rejected draft's pending submission is rejected with it, so its author may send the draft again (`POST /v1/submissions`). */
+async function rejectSubmissions(tx: Queryable, row: DraftRow, reviewer: Actor, reason: string, now: Date): Promise<void> {
+  await tx.query(
+    `update submissions set status = 'rejected', reviewed_by = $2, reviewed_at = $3, review_comment = $4 where draft_id = $1 and status = 'received'`,
+    [row.id, reviewer.id, now, reason],
+  );
 }

@@ -21,7 +21,8 @@ const ERROR_DESCRIPTIONS = {
   409: 'The resource is not in a state that allows this (a draft with a live submission sent again with other content or by another user: `draft_already_submitted`)',
   413: 'The body is larger than the limit',
   415: 'The body is not application/json',
-  422: 'The Idempotency-Key was already used with a different body',
+  410: 'This route is gone; the message names the one to use instead',
+  422: 'The Idempotency-Key was already used with a different body, or the draft lacks what the archive requires to submit (`requirements_unmet`, each missing field named in `fields`)',
   429: 'Too many requests for this token; see Retry-After',
 } as const;
 

@@ -53,12 +53,12 @@ const transitionRoute = createRoute({
   path: '/v1/drafts/{id}/transitions',
   summary: 'Move a draft to another review state, decided on a revision',
   description:
-    'The author submits (from draft, changes_requested or withdrawn) and withdraws (from submitted or changes_requested); the claimant requests changes (with an open comment of theirs), approves or rejects (with a reason); a reviewer who is not the author publishes an approved draft, once: it gets an INC id. A `revision` other than the draft\'s current one gets 409 `stale_revision`; the same request sent again gets the same answer.',
+    'The author submits (from draft, changes_requested or withdrawn) and withdraws (from submitted or changes_requested); the claimant requests changes (with an open comment of theirs), approves or rejects (with a reason); a reviewer who is not the author publishes an approved draft, once: it gets an INC id. Submitting a draft that lacks what the archive requires (`requiredToSubmit` in the taxonomy) gets 422 `requirements_unmet`, each missing field named in `fields`. A `revision` other than the draft\'s current one gets 409 `stale_revision`; the same request sent again gets the same answer.',
   security: BEARER,
   request: { params: DraftIdParam, body: { required: true, content: { 'application/json': { schema: TransitionRequest } } } },
   responses: {
     200: eventResponse('The move, as kept in the audit trail (with the INC id once published)'),
-    ...errorResponses(400, 401, 403, 404, 409, 413, 415, 429),
+    ...errorResponses(400, 401, 403, 404, 409, 413, 415, 422, 429),
   },
 });
 

@@ -1,10 +1,10 @@
-/** `POST /v1/submissions` (idempotent), `GET /v1/submissions/{id}`, `POST /v1/submissions/{id}/review` (reviewer). */
+/** `POST /v1/submissions` (idempotent), `GET /v1/submissions/{id}`, and the retired `POST /v1/submissions/{id}/review` (410). */
 import { createRoute, z } from '@hono/zod-openapi';
-import { IdempotencyKey, ReviewRequest, Submission, SubmissionRequest } from '../../src/core/contract.ts';
-import { requireRole } from '../auth.ts';
+import { IdempotencyKey, Submission, SubmissionRequest } from '../../src/core/contract.ts';
 import { ApiProblem } from '../errors.ts';
+import { checkRequirements, factsOfRequest, requirementsOf } from '../review/requirements.ts';
 import { SubmissionWriter } from '../submission-writer.ts';
-import { getSubmission, reviewSubmission } from '../submissions.ts';
+import { getSubmission } from '../submissions.ts';
 import { storableText } from '../text-check.ts';
 import { BEARER, errorResponses, rawJson, type App, type RouteDeps } from './common.ts';
 
@@ -16,7 +16,7 @@ const createRouteDef = createRoute({
   method: 'post',
   path: '/v1/submissions',
   summary: 'Submit an incident draft (safe to retry with the same Idempotency-Key)',
-  description: 'A one-shot submit for API clients: the draft enters the review queue in state submitted (or, when the author already syncs it, their synced copy is submitted). Its INC id is the one the entry keeps once published.',
+  description: 'A one-shot submit for API clients: the draft enters the review queue in state submitted (or, when the author already syncs it, their synced copy is submitted). Its INC id is the one the entry keeps once published. A draft lacking what the archive requires to submit (the taxonomy\'s `requiredToSubmit`) gets 422 `requirements_unmet`, each missing field named in `fields`.',
   security: BEARER,
   request: {
     headers: z.object({
@@ -55,25 +55,20 @@ const getRouteDef = createRoute({
 const reviewRouteDef = createRoute({
   method: 'post',
   path: '/v1/submissions/{id}/review',
-  summary: 'Accept or reject a received submission (reviewer role)',
+  summary: 'Retired: decide a submission through the review workflow instead (410 Gone)',
   deprecated: true,
-  description: 'Superseded by the review workflow (`/v1/review/queue`, `/v1/drafts/{id}/claim`, `/v1/drafts/{id}/transitions`), which every submission now enters; kept for existing clients. A decision here does not move the review draft.',
+  description:
+    'Every submission now enters the review workflow, where a decision is taken by the reviewer holding the claim, on a revision, with the audit trail: claim with `POST /v1/drafts/{draftId}/claim`, then `POST /v1/drafts/{draftId}/transitions` (`approved`, `rejected` with a reason, or `changes_requested`), and `published` for the INC id. A decision here could not follow those rules (no claim, no revision), and it did not move the review draft, so the two disagreed: this route answers 410 `gone` naming the routes to use, and changes nothing.',
   security: BEARER,
-  middleware: [requireRole('reviewer')] as const,
-  request: {
-    params: IdParam,
-    body: { required: true, content: { 'application/json': { schema: ReviewRequest } } },
-  },
-  responses: {
-    200: { description: 'The submission after the decision', content: { 'application/json': { schema: Submission } } },
-    ...errorResponses(400, 401, 403, 404, 409, 413, 415, 429),
-  },
+  request: { params: IdParam },
+  responses: errorResponses(400, 401, 410, 429),
 });
 
 export function registerSubmissions(app: App, { db }: RouteDeps): void {
   const writer = new SubmissionWriter(db);
   app.openapi(createRouteDef, async (c) => {
     const key = c.req.valid('header')['idempotency-key'];
+    checkRequirements(await requirementsOf(db), factsOfRequest(c.req.valid('json')));
     const result = await writer.create(c.var.user, key, c.req.valid('json'));
     return rawJson(result.body, result.status, {
       Location: `/v1/submissions/${encodeURIComponent(result.submissionId)}`,
@@ -88,9 +83,8 @@ export function registerSubmissions(app: App, { db }: RouteDeps): void {
     return c.json(submission, 200);
   });
 
-  app.openapi(reviewRouteDef, async (c) => {
+  app.openapi(reviewRouteDef, (c) => {
     const { id } = c.req.valid('param');
-    const { decision, comment } = c.req.valid('json');
-    return c.json(await reviewSubmission(db, c.var.user, id, decision, comment), 200);
+    throw new ApiProblem(410, 'gone', `Submissions are decided in the review workflow now: read submission ${id} for its draftId, claim the draft with POST /v1/drafts/{draftId}/claim and decide with POST /v1/drafts/{draftId}/transitions.`);
   });
 }

@@ -7,6 +7,7 @@ import { PageText } from '../../src/ui/PageText.tsx';
 import type { ReviewDraftState } from '../../src/ui/review/use-review-draft.ts';
 import { CommentThreads } from './CommentThreads.tsx';
 import { FieldDiff } from './FieldDiff.tsx';
+import { QuoteEvidence } from './QuoteEvidence.tsx';
 
 function Changed({ change }: { change: Change | undefined }) {
   if (!change) return null;
@@ -85,6 +86,7 @@ function ReviewSources({ read, review, changes }: { read: ReviewDraft; review: R
                         <PageText text={quoteText(quote)} />
                       </blockquote>
                       {value(quote, 'note') && <p class="meta muted"><PageText text={value(quote, 'note')} /></p>}
+                      <QuoteEvidence evidence={read.evidence.find((e) => e.quoteId === quote.id)} />
                       <Changed change={changeOf(`quote:${quote.id}`)} />
                     </div>
                     <CommentThreads anchor={{ quoteId: quote.id }} label={label} review={review} draftId={read.status.draftId} />

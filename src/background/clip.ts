@@ -8,7 +8,7 @@ import type { PageClipTarget, Reply } from '../messages.ts';
 import { saveCapture } from '../store/drafts.ts';
 import { db } from '../store/db.ts';
 import { readDraft } from '../store/draft-read.ts';
-import { saveEvidence } from '../store/evidence.ts';
+import { saveEvidence, sha256Hex } from '../store/evidence.ts';
 import { cachedTaxonomy } from '../store/taxonomy.ts';
 import { loadActiveDraftId } from '../store/preferences.ts';
 import { CaptureUnavailableError, captureTab, toastInTab } from './inject.ts';
@@ -33,7 +33,9 @@ const pageClipThrottle = createClipThrottle();
 /** Stores a capture; the page's text is kept as evidence, but a failure there never loses the clip. */
 export async function storeCapture(capture: PageCapture, target: 'new' | string): Promise<ClipResult> {
   const providers = (await cachedTaxonomy())?.providers ?? [];
-  const { draft, clip } = await saveCapture(capture, target, { providers });
+  // The page's hash travels with the quote (reviewers see it); failing to compute it never loses the clip.
+  const evidenceSha256 = capture.pageText ? await sha256Hex(capture.pageText).catch(() => undefined) : undefined;
+  const { draft, clip } = await saveCapture(capture, target, { providers, evidenceSha256 });
   const url = quoteUrl(draft, clip);
   if (capture.pageText && url) await saveEvidence(clip.id, url, capture.pageText).catch((error: unknown) => console.warn('evidence not kept', error));
   return { draftId: draft.id, clipId: clip.id, title: draft.title || t('untitled'), created: target === 'new' };

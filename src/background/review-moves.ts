@@ -13,6 +13,7 @@ import { db } from '../store/db.ts';
 import { refreshReview } from '../store/review-info.ts';
 import { loadSettings } from '../store/settings.ts';
 import { checkLabel } from '../ui/check-label.ts';
+import { REQUIREMENTS_UNMET, unmetRequirementsWords } from '../workspace/requirement-words.ts';
 import { runSync } from './sync-runner.ts';
 import { submitBlockers } from './submit-readiness.ts';
 
@@ -36,7 +37,11 @@ export async function moveOwnDraft(draftId: string, to: AuthorMove): Promise<Rep
     if (revision === undefined) return { ok: false, error: t('re_move_unsent') };
     reply = await client.transition(draftId, { to, revision });
   }
-  if (!reply!.ok) return { ok: false, error: reply!.failure.message };
+  if (!reply!.ok) {
+    const { failure } = reply!;
+    const unmet = failure.kind === 'http' && failure.code === REQUIREMENTS_UNMET;
+    return { ok: false, error: unmet ? unmetRequirementsWords(failure.fields) : failure.message };
+  }
   // The new state reaches the draft as any change does, by a pull; the review panel reads the rest.
   await runSync(true);
   await refreshReview(client, draftId);

@@ -139,15 +139,6 @@ export const IdempotencyKey = z
   .max(200)
   .regex(/^[A-Za-z0-9._:~-]+$/, 'Use a UUID or 8-200 letters, digits and ._:~-');
 
-/** `POST /v1/submissions/{id}/review` (reviewer role): decides a received submission. */
-export const ReviewRequest = z
-  .strictObject({
-    decision: z.enum(['accepted', 'rejected']),
-    comment: z.string().max(10_000).default(''),
-  })
-  .meta({ id: 'ReviewRequest' });
-export type ReviewRequest = z.input<typeof ReviewRequest>;
-
 /** `POST /v1/users` (reviewer role): creates a user and issues its first token. */
 export const CreateUserRequest = z
   .strictObject({

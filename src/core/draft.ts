@@ -79,6 +79,8 @@ export const Clip = z.strictObject({
   selectors: ClipSelectors,
   note: z.string().max(20_000).default(''),
   createdAt: IsoDateTime,
+  /** SHA-256 (hex) of the page's main text at capture, the copy kept as evidence (src/store/evidence.ts); reviewers see it. */
+  evidenceSha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   /** How the quote re-anchored the last time the page was open: still there, changed, or gone. */
   anchor: z
     .strictObject({ state: z.enum(['anchored', 'changed', 'orphan']), checkedAt: IsoDateTime })

@@ -72,6 +72,21 @@ export const LastReview = z
   .meta({ id: 'ReviewLastReview', description: 'The latest decision (changes requested, approved, rejected) and the draft as it was decided on.' });
 export type LastReview = z.infer<typeof LastReview>;
 
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** What a reviewer can cite and check a quote by. */
+export const QuoteEvidence = z
+  .object({
+    quoteId: z.uuid(),
+    sourceId: z.string().nullable(),
+    quoteSha256: Sha256.meta({ description: 'SHA-256 (hex) of the quote\'s exact text, UTF-8, as the archive holds it: changes whenever a word of the quote does.' }),
+    pageSha256: Sha256.nullable().meta({
+      description: 'SHA-256 (hex) of the page\'s main text when it was clipped, as the clipping device recorded it beside the copy it keeps (null when none was recorded).',
+    }),
+  })
+  .meta({ id: 'ReviewQuoteEvidence' });
+export type QuoteEvidence = z.infer<typeof QuoteEvidence>;
+
 export const ReviewDraft = z
   .object({
     status: ReviewStatus,
@@ -79,8 +94,10 @@ export const ReviewDraft = z
     events: z.array(ReviewEvent),
     /** Null before the first decision (and from an archive that predates it). */
     lastReview: LastReview.nullable().default(null),
+    /** One per live quote, in the draft's order (empty from an archive that predates it). */
+    evidence: z.array(QuoteEvidence).default([]),
   })
-  .meta({ id: 'ReviewDraft', description: 'Every field, source and quote (with any evidence hashes), the review state and its audit trail.' });
+  .meta({ id: 'ReviewDraft', description: 'Every field, source and quote with the evidence hashes of each quote, the review state and its audit trail.' });
 export type ReviewDraft = z.infer<typeof ReviewDraft>;
 
 export const QueuePage = z

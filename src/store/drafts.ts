@@ -13,19 +13,30 @@ export { DraftNotFoundError } from './draft-write.ts';
 export async function saveCapture(
   capture: PageCapture,
   target: 'new' | string,
-  { store = db(), clock = systemClock, providers = [] }: { store?: ClipperDb; clock?: Clock; providers?: ProviderRef[] } = {},
+  {
+    store = db(),
+    clock = systemClock,
+    providers = [],
+    evidenceSha256,
+  }: { store?: ClipperDb; clock?: Clock; providers?: ProviderRef[]; /** Of the page text kept as evidence (computed by the worker, never taken from the page). */ evidenceSha256?: string } = {},
 ): Promise<{ draft: Draft; clip: Clip }> {
+  const hashed = (result: { draft: Draft; clip: Clip }) => (evidenceSha256 ? withEvidenceHash(result, evidenceSha256) : result);
   if (target === 'new') {
-    const result = draftFromCapture(capture, clock, providers);
+    const result = hashed(draftFromCapture(capture, clock, providers));
     return { draft: await addDraft(store, result.draft), clip: result.clip };
   }
   let clip: Clip | undefined;
   const draft = await changeDraft(store, target, (existing) => {
-    const result = addCaptureToDraft(existing, capture, clock);
+    const result = hashed(addCaptureToDraft(existing, capture, clock));
     clip = result.clip;
     return result.draft;
   });
   return { draft, clip: clip! };
+}
+
+function withEvidenceHash({ draft, clip }: { draft: Draft; clip: Clip }, evidenceSha256: string): { draft: Draft; clip: Clip } {
+  const hashed = { ...clip, evidenceSha256 };
+  return { draft: { ...draft, clips: draft.clips.map((candidate) => (candidate.id === clip.id ? hashed : candidate)) }, clip: hashed };
 }
 
 export async function recentDrafts(limit = 20, store: ClipperDb = db()): Promise<Draft[]> {

@@ -15,6 +15,7 @@ import { loadSettings, saveSettings } from './settings.ts';
 import { storedMessage, type MessageKey } from '../i18n/i18n.ts';
 import { capErrorText } from '../core/stored-error.ts';
 import { MAX_RETRY_AFTER_MS } from '../archive/client.ts';
+import { REQUIREMENTS_UNMET, unmetRequirementLabels } from '../workspace/requirement-words.ts';
 
 /**
  * A failure reason kept on the draft as key + substitutions, so it is shown in the language of the moment
@@ -165,7 +166,9 @@ async function deadLetter(store: ClipperDb, row: OutboxRow, failure: ApiFailure,
     const fields = failure.kind === 'http' ? failure.fields.slice(0, MAX_FIELD_REASONS).map(({ path, message }) => ({ path: capErrorText(path), message: capErrorText(message) })) : [];
     const { draftId, kind, body, idempotencyKey } = row;
     await store.deadLetters.add({ draftId, kind, status, error: capErrorText(failure.message), at: now, fields, body, idempotencyKey });
-    await patchSubmission(store, row.draftId, { state: 'failed', ...submissionError('outbox_error_refused', failure.message) });
+    const unmet = failure.kind === 'http' && failure.code === REQUIREMENTS_UNMET;
+    const said = unmet ? submissionError('rg_requirements_unmet', unmetRequirementLabels(failure.fields)) : submissionError('outbox_error_refused', failure.message);
+    await patchSubmission(store, row.draftId, { state: 'failed', ...said });
     await store.outbox.delete(row.seq!);
   });
 }

@@ -4,6 +4,7 @@
  * claims, comments and requests changes; the editor fixes and resubmits; the reviewer sees the diff,
  * approves and publishes; both show one INC id; a second clip of the page hears that the archive has it.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -72,6 +73,7 @@ async function press(button: Locator): Promise<void> {
 describe('review with two profiles: an editor and a reviewer', () => {
   let draftId: string;
   let submittedAs: string;
+  let clip: { quote: string; evidenceSha256?: string };
 
   it('1. the editor clips, readiness blocks until the required fields are there, and the editor submits', async () => {
     const page = await editor.context.newPage();
@@ -85,7 +87,10 @@ describe('review with two profiles: an editor and a reviewer', () => {
     const submit = draftView.getByRole('button', { name: 'Submit to the archive' });
     await draftView.getByText(/items block submission/).waitFor();
     expect(await submit.isDisabled()).toBe(true);
-    draftId = (await readStoredDrafts(editor))[0]!.id;
+    const [clipped] = await readStoredDrafts(editor);
+    draftId = clipped!.id;
+    clip = clipped!.clips[0]!;
+    expect(clip.evidenceSha256).toMatch(/^[0-9a-f]{64}$/);
     await (await fillRequiredFields(editor, draftId)).close();
     await draftView.getByText('Ready to submit').waitFor();
     await submit.click();
@@ -109,6 +114,13 @@ describe('review with two profiles: an editor and a reviewer', () => {
     const view = queue.getByRole('article');
     await press(view.getByRole('button', { name: 'Claim for review' }));
     await expectStatus(view, /^In review · Claimed by you until/);
+    // The quote's evidence: its text's hash, and the page hash the editor's device recorded when it clipped.
+    const quoteSha = createHash('sha256').update(clip.quote, 'utf8').digest('hex');
+    const evidence = view.locator('.rg-evidence');
+    expect(await evidence.locator('summary').textContent()).toBe(`Evidence: quote ${quoteSha.slice(0, 12)}… · page ${clip.evidenceSha256!.slice(0, 12)}…`);
+    await press(evidence.locator('summary'));
+    await evidence.locator('code').nth(1).waitFor();
+    expect(await evidence.locator('code').allTextContents()).toEqual([quoteSha, clip.evidenceSha256]);
     await press(view.getByRole('button', { name: 'Request changes…' }));
     await view.getByLabel('About').selectOption({ label: 'Why this is an AI incident' });
     await typeInto(queue, 'What should change (required)', ASKED);

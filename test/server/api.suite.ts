@@ -37,6 +37,12 @@ export function defineApiSuite(name: string, makeBackend: () => Promise<Backend>
     });
 
     const submit = (token: string, body: unknown, key: string = randomUUID()) => api.post('/v1/submissions', { token, json: body, key });
+    /** A reviewer claims the submitted draft and decides it through the review workflow. */
+    const decide = async (draftId: string, ...moves: { to: string; reason?: string }[]) => {
+      const revision = async () => ((await api.get(`/v1/drafts/${draftId}`, { token: h.reviewer })).json as { status: { revision: number } }).status.revision;
+      expect((await api.post(`/v1/drafts/${draftId}/claim`, { token: h.reviewer, json: { revision: await revision() } })).status).toBe(200);
+      for (const move of moves) expect((await api.post(`/v1/drafts/${draftId}/transitions`, { token: h.reviewer, json: { ...move, revision: await revision() } })).status).toBe(200);
+    };
 
     describe('OpenAPI document', () => {
       it('is OpenAPI 3.1, generated from the contract, and lists every endpoint', async () => {
@@ -48,7 +54,7 @@ export function defineApiSuite(name: string, makeBackend: () => Promise<Backend>
           expect.arrayContaining(['/healthz', '/v1/taxonomy', '/v1/me', '/v1/submissions', '/v1/submissions/{id}', '/v1/submissions/{id}/review', '/v1/sources', '/v1/users']),
         );
         expect(doc.components.schemas.SubmissionRequest?.additionalProperties).toBe(false);
-        expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['Error', 'Taxonomy', 'Me', 'Submission', 'SourcesLookup', 'ReviewRequest']));
+        expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['Error', 'Taxonomy', 'Me', 'Submission', 'SourcesLookup']));
       });
     });
 
@@ -173,6 +179,18 @@ export function defineApiSuite(name: string, makeBackend: () => Promise<Backend>
         expect(paths(reply.json)).toEqual(expect.arrayContaining(['title', 'severity', 'sources.0.url', 'sources.0.quotes']));
       });
 
+      it('refuses a submission missing what the archive requires (422 requirements_unmet naming each field) and stores nothing', async () => {
+        const body = submission({ severity: undefined, codes: [], providers: ['  '], counterfactual: '' });
+        const reply = await submit(h.editor, body);
+        expect(reply.status).toBe(422);
+        expect(err(reply.json).code).toBe('requirements_unmet');
+        expect(paths(reply.json)).toEqual(['severity', 'codes', 'providers', 'counterfactual']);
+        expect(err(reply.json).message).toContain('a severity, at least one code, a provider, the but-for test');
+        expect((await api.get(`/v1/drafts/${body.draftId}`, { token: h.reviewer })).status).toBe(404);
+        const complete = await submit(h.editor, { ...body, severity: 'SEV-2', codes: ['M1'], providers: ['OpenAI'], counterfactual: 'Without it, nobody is misled.' });
+        expect(complete.status).toBe(201);
+      });
+
       it('refuses unknown fields, top-level and nested', async () => {
         const base = submission();
         const body = { ...base, isAdmin: true, sources: [{ ...base.sources[0], score: 3 }] };
@@ -221,7 +239,8 @@ export function defineApiSuite(name: string, makeBackend: () => Promise<Backend>
         const first = await submit(h.editor, body, key);
         expect(first.status).toBe(201);
         const id = (first.json as { id: string }).id;
-        expect((await api.post(`/v1/submissions/${id}/review`, { token: h.reviewer, json: { decision: 'accepted' } })).status).toBe(200);
+        await decide(body.draftId, { to: 'approved' }, { to: 'published' });
+        expect(((await api.get(`/v1/submissions/${id}`, { token: h.editor })).json as { status: string }).status).toBe('accepted');
         const again = await submit(h.editor, body, key);
         expect(again.status).toBe(201);
         expect(again.text).toBe(first.text);
@@ -323,41 +342,35 @@ export function defineApiSuite(name: string, makeBackend: () => Promise<Backend>
         expect(err(other.json).code).toBe('draft_already_submitted');
         expect(err(other.json).message).not.toContain(id);
 
-        await api.post(`/v1/submissions/${id}/review`, { token: h.reviewer, json: { decision: 'rejected', comment: 'Needs a second source.' } });
+        await decide(body.draftId, { to: 'rejected', reason: 'Needs a second source.' });
+        expect(((await api.get(`/v1/submissions/${id}`, { token: h.editor })).json as { status: string }).status).toBe('rejected');
         const resent = await submit(h.editor, { ...body, title: 'Edited after restoring an old backup' });
         expect(resent.status).toBe(201);
         expect((resent.json as { id: string }).id).not.toBe(id);
       });
     });
 
-    describe('POST /v1/submissions/{id}/review (reviewer role)', () => {
-      it('is forbidden to editors (403 JSON) and leaves the submission unchanged', async () => {
-        const created = (await submit(h.editor, submission())).json as { id: string };
-        const reply = await api.post(`/v1/submissions/${created.id}/review`, { token: h.editor, json: { decision: 'accepted' } });
-        expect(reply.status).toBe(403);
-        expect(err(reply.json).code).toBe('forbidden');
-        expect(((await api.get(`/v1/submissions/${created.id}`, { token: h.editor })).json as { status: string }).status).toBe('received');
-      });
-
-      it('accepts: the submission gets its archive id; a second decision is a 409', async () => {
-        const created = (await submit(h.editor, submission())).json as { id: string };
-        const reply = await api.post(`/v1/submissions/${created.id}/review`, { token: h.reviewer, json: { decision: 'accepted', comment: 'Well sourced.' } });
-        expect(reply.status).toBe(200);
-        expect(reply.json).toMatchObject({ id: created.id, status: 'accepted', archiveId: created.id });
-        expect((await api.get(`/v1/submissions/${created.id}`, { token: h.editor })).json).toMatchObject({ status: 'accepted', archiveId: created.id });
-        const again = await api.post(`/v1/submissions/${created.id}/review`, { token: h.reviewer, json: { decision: 'rejected' } });
-        expect(again.status).toBe(409);
-        expect(err(again.json).code).toBe('already_reviewed');
-      });
-
-      it('validates the decision and refuses unknown fields and ids', async () => {
-        const created = (await submit(h.editor, submission())).json as { id: string };
-        const bad = await api.post(`/v1/submissions/${created.id}/review`, { token: h.reviewer, json: { decision: 'maybe', extra: 1 } });
-        expect(bad.status).toBe(400);
-        expect(paths(bad.json)).toEqual(expect.arrayContaining(['decision', 'extra']));
-        expect((await api.post(`/v1/submissions/${created.id}/review`, { token: h.reviewer, body: 'not json' })).status).toBe(400);
-        expect((await api.post('/v1/submissions/INC-999998/review', { token: h.reviewer, json: { decision: 'rejected' } })).status).toBe(404);
+    describe('POST /v1/submissions/{id}/review (retired)', () => {
+      it('answers 410 Gone naming the review workflow\'s routes, to reviewers and editors alike, and changes nothing', async () => {
+        const body = submission();
+        const created = (await submit(h.editor, body)).json as { id: string };
+        for (const token of [h.reviewer, h.editor]) {
+          const reply = await api.post(`/v1/submissions/${created.id}/review`, { token, json: { decision: 'accepted', comment: 'Well sourced.' } });
+          expect(reply.status).toBe(410);
+          expect(err(reply.json).code).toBe('gone');
+          expect(err(reply.json).message).toContain('/v1/drafts/{draftId}/transitions');
+        }
+        expect((await api.get(`/v1/submissions/${created.id}`, { token: h.editor })).json).toMatchObject({ status: 'received', archiveId: null });
+        expect(((await api.get(`/v1/drafts/${body.draftId}`, { token: h.reviewer })).json as { status: { state: string } }).status.state).toBe('submitted');
         expect((await api.post(`/v1/submissions/${created.id}/review`, { json: { decision: 'rejected' } })).status).toBe(401);
+      });
+
+      it('is described as retired in the OpenAPI document, pointing at the transition route', async () => {
+        const doc = (await api.get('/v1/openapi.json')).json as { paths: Record<string, { post: { deprecated?: boolean; description: string; responses: Record<string, unknown> } }> };
+        const route = doc.paths['/v1/submissions/{id}/review']!.post;
+        expect(route.deprecated).toBe(true);
+        expect(route.description).toContain('/v1/drafts/{draftId}/transitions');
+        expect(Object.keys(route.responses)).toContain('410');
       });
     });
 
@@ -366,11 +379,13 @@ export function defineApiSuite(name: string, makeBackend: () => Promise<Backend>
         const url = `https://openai.com/index/${randomUUID()}`;
         const cite = (title: string) => submission({ title, sources: [{ url, quotes: ['q'] }, { url: 'https://other.example/', quotes: ['r'] }] });
         const pending = (await submit(h.editor, cite('Pending'))).json as { id: string };
-        const accepted = (await submit(h.otherEditor, cite('Accepted'))).json as { id: string };
-        const rejected = (await submit(h.editor, cite('Rejected'))).json as { id: string };
+        const acceptedBody = cite('Accepted');
+        const accepted = (await submit(h.otherEditor, acceptedBody)).json as { id: string };
+        const rejectedBody = cite('Rejected');
+        await submit(h.editor, rejectedBody);
         const othersPending = (await submit(h.otherEditor, cite('Otto\'s private working title'))).json as { id: string };
-        await api.post(`/v1/submissions/${accepted.id}/review`, { token: h.reviewer, json: { decision: 'accepted' } });
-        await api.post(`/v1/submissions/${rejected.id}/review`, { token: h.reviewer, json: { decision: 'rejected' } });
+        await decide(acceptedBody.draftId, { to: 'approved' }, { to: 'published' });
+        await decide(rejectedBody.draftId, { to: 'rejected', reason: 'Not an AI incident.' });
         await submit(h.editor, submission({ sources: [{ url: `${url}/more`, quotes: ['q'] }] }));
 
         const lookup = async (token: string) => {
@@ -507,10 +522,11 @@ export function defineApiSuite(name: string, makeBackend: () => Promise<Backend>
       });
 
       it('refuses it in a review comment, a new user\'s name, a path id and a query with 400 naming each', async () => {
-        const created = (await submit(h.editor, submission())).json as { id: string };
-        const review = await api.post(`/v1/submissions/${created.id}/review`, { token: h.reviewer, json: { decision: 'rejected', comment: BAD.high } });
+        const body = submission();
+        const created = (await submit(h.editor, body)).json as { id: string };
+        const review = await api.post(`/v1/drafts/${body.draftId}/comments`, { token: h.reviewer, json: { body: BAD.high } });
         expect(review.status).toBe(400);
-        expect(paths(review.json)).toEqual(['comment']);
+        expect(paths(review.json)).toEqual(['body']);
         const user = await api.post('/v1/users', { token: h.reviewer, json: { name: BAD.nul, role: 'editor' } });
         expect(user.status).toBe(400);
         expect(paths(user.json)).toEqual(['name']);

@@ -2,7 +2,7 @@
  * The review workflow over HTTP against one backend (PGlite or PostgreSQL): who may move a draft where,
  * claims, stale revisions, publishing once, comments and the queue. Replies are checked against the OpenAPI document.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncDraft } from '../../src/core/sync/state.ts';
 import { DraftUnderTest, startReviewHarness, type ReviewHarness, type User } from './review-harness.ts';
@@ -13,6 +13,8 @@ type Event = { action: string; from: string; to: string; by: string; decidedOn: 
 type CommentJson = { id: string; field: string | null; quoteId: string | null; quotedText: string | null; outdated: boolean; parentId: string | null; replies: string[]; resolved: unknown };
 const code = (json: unknown) => (json as ErrorBody).error.code;
 const HOUR = 3_600_000;
+/** What the seed's archive requires of a one-shot submission, besides a title and a quoted source. */
+const REQUIRED = { severity: 'SEV-3', codes: ['M1'], providers: ['OpenAI'], rationale: 'Invented policy.', counterfactual: 'Without it, nobody is misled.' };
 
 export function defineReviewSuite(name: string, makeBackend: () => Promise<TestBackend>): void {
   describe(`review API on ${name}`, () => {
@@ -105,6 +107,31 @@ export function defineReviewSuite(name: string, makeBackend: () => Promise<TestB
         await refused(d.claim(h.rita, 0), 404, 'not_found');
         await refused(d.move(h.editor, 'approved'), 409, 'invalid_transition');
         await d.expectOk(d.move(h.editor, 'submitted'));
+      });
+
+      it('a draft missing what the archive requires is not submitted: 422 names each missing field; once they are there it is', async () => {
+        const d = await new DraftUnderTest(h).create({ severity: undefined, texts: { rationale: 'The bot made up a policy.' }, lists: { codes: [], providers: [' '] } });
+        const quoteIds = Object.keys(((await h.api.get(`/v1/drafts/${d.id}`, { token: h.editor.token })).json as { draft: SyncDraft }).draft.quotes);
+        await d.expectOk(d.edit({ type: 'removeQuote', quoteId: quoteIds[0] }));
+        const reply = await d.move(h.editor, 'submitted');
+        expect(reply.status).toBe(422);
+        const error = (reply.json as { error: { code: string; message: string; fields: { path: string }[] } }).error;
+        expect(error.code).toBe('requirements_unmet');
+        expect(error.fields.map((field) => field.path)).toEqual(['severity', 'codes', 'providers', 'counterfactual', 'sources']);
+        expect(error.message).toContain('a severity, at least one code, a provider, the but-for test, at least one quoted source');
+        expect((await d.status()).state).toBe('draft');
+        await d.expectOk(d.edit({ type: 'set', field: 'severity', value: 'SEV-3' }));
+        await d.expectOk(d.edit({ type: 'list', field: 'codes', add: ['M2'] }));
+        await d.expectOk(d.edit({ type: 'list', field: 'providers', add: ['OpenAI'] }));
+        await d.expectOk(d.edit({ type: 'text', field: 'counterfactual', base: '', value: 'Without it, nobody is misled.' }));
+        const sourceId = randomUUID();
+        const url = `https://news.example/${randomUUID()}`;
+        await d.expectOk(d.edit({ type: 'putSource', sourceId, values: { url, originalUrl: url, accessedAt: '2026-01-01T00:00:00Z' } }));
+        const still = await d.move(h.editor, 'submitted');
+        expect((still.json as { error: { fields: { path: string }[] } }).error.fields.map((field) => field.path)).toEqual(['sources']);
+        await d.expectOk(d.edit({ type: 'putQuote', quoteId: randomUUID(), values: { sourceId, url, quote: 'The airline must pay.', selectors: { quote: { type: 'TextQuoteSelector', exact: 'The airline must pay.', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 0, end: 21 } }, createdAt: '2026-01-01T00:00:00Z' } }));
+        await d.expectOk(d.move(h.editor, 'submitted'));
+        expect((await d.status()).state).toBe('submitted');
       });
 
       it('submitted: the author may not claim, approve or publish; a reviewer may not approve without the claim; the author withdraws and resubmits', async () => {
@@ -219,7 +246,7 @@ export function defineReviewSuite(name: string, makeBackend: () => Promise<TestB
 
     it('takes a one-shot submission whose lists hold a blank name into the queue, without the blank (it was a 500)', async () => {
       const draftId = randomUUID();
-      const body = { draftId, title: 'Blank provider', providers: ['', 'OpenAI'], tags: [' '], sources: [{ url: `https://news.example/${randomUUID()}`, quotes: ['A quote.'] }] };
+      const body = { ...REQUIRED, draftId, title: 'Blank provider', providers: ['', 'OpenAI'], tags: [' '], sources: [{ url: `https://news.example/${randomUUID()}`, quotes: ['A quote.'] }] };
       const sent = await h.api.post('/v1/submissions', { token: h.editor.token, key: randomUUID(), json: body });
       expect(sent.status).toBe(201);
       const read = (await h.api.get(`/v1/drafts/${draftId}`, { token: h.rita.token })).json as { status: { state: string }; draft: SyncDraft };
@@ -231,7 +258,7 @@ export function defineReviewSuite(name: string, makeBackend: () => Promise<TestB
     it('takes a one-shot POST /v1/submissions into the queue as a submitted draft; publishing it keeps its INC id', async () => {
       const draftId = randomUUID();
       const url = `https://news.example/${randomUUID()}`;
-      const body = { draftId, title: 'Sent by a script', severity: 'SEV-3', codes: ['M1'], rationale: 'Invented policy.', sources: [{ url, quotes: ['The airline must honour the refund.'] }] };
+      const body = { ...REQUIRED, draftId, title: 'Sent by a script', sources: [{ url, quotes: ['The airline must honour the refund.'] }] };
       const key = randomUUID();
       const sent = await h.api.post('/v1/submissions', { token: h.editor.token, key, json: body });
       expect(sent.status).toBe(201);
@@ -257,7 +284,7 @@ export function defineReviewSuite(name: string, makeBackend: () => Promise<TestB
 
     it('submits the author\'s synced copy when POST /v1/submissions names a draft they already sync; another editor\'s draft is left alone', async () => {
       const d = await draft();
-      const body = (draftId: string) => ({ draftId, title: 'A different title in the request', sources: [{ url: `https://news.example/${randomUUID()}`, quotes: ['A quote.'] }] });
+      const body = (draftId: string) => ({ ...REQUIRED, draftId, title: 'A different title in the request', sources: [{ url: `https://news.example/${randomUUID()}`, quotes: ['A quote.'] }] });
       expect((await h.api.post('/v1/submissions', { token: h.editor.token, key: randomUUID(), json: body(d.id) })).status).toBe(201);
       const read = (await h.api.get(`/v1/drafts/${d.id}`, { token: h.rita.token })).json as { status: { state: string }; draft: SyncDraft };
       expect(read.status.state).toBe('submitted');
@@ -265,6 +292,31 @@ export function defineReviewSuite(name: string, makeBackend: () => Promise<TestB
       const others = await draft(h.other);
       expect((await h.api.post('/v1/submissions', { token: h.editor.token, key: randomUUID(), json: body(others.id) })).status).toBe(201);
       expect((await others.status()).state).toBe('draft');
+    });
+
+    it('reads each quote with its evidence hashes: of its exact text, and of its page as the clipping device recorded it', async () => {
+      const d = await draft();
+      const sourceId = randomUUID();
+      const url = `https://news.example/${randomUUID()}`;
+      const [recorded, unrecorded] = [randomUUID(), randomUUID()];
+      const page = createHash('sha256').update('The whole article as clipped.').digest('hex');
+      const selectors = (exact: string) => ({ quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 0, end: exact.length } });
+      await d.expectOk(d.edit({ type: 'putSource', sourceId, values: { url, originalUrl: url, accessedAt: '2026-01-01T00:00:00Z' } }));
+      await d.expectOk(d.edit({ type: 'putQuote', quoteId: recorded, values: { sourceId, url, quote: 'Ça coûte 12 €.', selectors: selectors('Ça coûte 12 €.'), createdAt: '2026-01-01T00:00:00Z', evidenceSha256: page } }));
+      await d.expectOk(d.edit({ type: 'putQuote', quoteId: unrecorded, values: { sourceId, url, quote: 'No copy kept.', selectors: selectors('No copy kept.'), createdAt: '2026-01-01T00:00:00Z' } }));
+      await d.expectOk(d.move(h.editor, 'submitted'));
+      type Evidence = { quoteId: string; sourceId: string | null; quoteSha256: string; pageSha256: string | null };
+      const read = async () => ((await h.api.get(`/v1/drafts/${d.id}`, { token: h.rita.token })).json as { evidence: Evidence[] }).evidence;
+      const sha = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+      const evidence = await read();
+      expect(evidence).toHaveLength(3);
+      expect(evidence.find((e) => e.quoteId === recorded)).toEqual({ quoteId: recorded, sourceId, quoteSha256: sha('Ça coûte 12 €.'), pageSha256: page });
+      expect(evidence.find((e) => e.quoteId === unrecorded)).toEqual({ quoteId: unrecorded, sourceId, quoteSha256: sha('No copy kept.'), pageSha256: null });
+      await d.expectOk(d.edit({ type: 'putQuote', quoteId: recorded, values: { quote: 'Ça coûte 13 €.' } }));
+      await d.expectOk(d.edit({ type: 'removeQuote', quoteId: unrecorded }));
+      const after = await read();
+      expect(after.map((e) => e.quoteId)).not.toContain(unrecorded);
+      expect(after.find((e) => e.quoteId === recorded)!.quoteSha256).toBe(sha('Ça coûte 13 €.'));
     });
 
     it('answers a replayed transition with the same answer and records it once', async () => {

@@ -71,6 +71,8 @@ export function submission(overrides: Partial<SubmissionRequest> = {}): Submissi
     draftId: randomUUID(),
     title: 'Chatbot invents a refund policy',
     summary: 'An airline chatbot told a customer about a refund policy that did not exist.',
+    rationale: 'The chatbot invented the policy it quoted.',
+    counterfactual: 'Without the chatbot, no customer would have been told of the policy.',
     severity: 'SEV-3',
     announcementDate: '2024-02-14',
     codes: ['M1', 'F3'],

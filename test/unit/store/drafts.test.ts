@@ -5,8 +5,21 @@ import { clipsForUrls, removeClip } from '../../../src/store/clips.ts';
 import { draftFromCapture } from '../../../src/core/clip-ops.ts';
 import { Draft } from '../../../src/core/draft.ts';
 import { capture, freshDb } from '../support/fixtures.ts';
+import { opsForEdit } from '../../../src/core/sync/draft-ops.ts';
 
 describe('saving clips', () => {
+  it('keeps the page\'s evidence hash on the quote, so it syncs with it to the archive (and reviewers see it)', async () => {
+    const store = freshDb();
+    const hash = 'c3'.repeat(32);
+    const { draft, clip } = await saveCapture(capture(), 'new', { store, evidenceSha256: hash });
+    expect(clip.evidenceSha256).toBe(hash);
+    expect((await store.drafts.get(draft.id))!.clips[0]!.evidenceSha256).toBe(hash);
+    const quoteOp = opsForEdit(undefined, draft, 0).find((op) => op.type === 'putQuote');
+    expect(quoteOp).toMatchObject({ quoteId: clip.id, values: { evidenceSha256: hash } });
+    const { clip: unhashed } = await saveCapture(capture(), draft.id, { store });
+    expect(unhashed.evidenceSha256).toBeUndefined();
+  });
+
   it('pre-fills a new draft with the quote, canonical URL, title and publication date', async () => {
     const store = freshDb();
     const { draft, clip } = await saveCapture(capture(), 'new', { store });

@@ -108,6 +108,20 @@ describe('the submission outbox', () => {
     expect(await store.drafts.get(draft.id)).toBeDefined();
   });
 
+  it('says in the checklist\'s words what the archive still requires when it refuses a draft for that (422 requirements_unmet)', async () => {
+    const { store, draft } = await readyDraft();
+    await queueSubmission(draft.id, store);
+    const fields = [{ path: 'severity', message: 'Required to submit: a severity.' }, { path: 'codes', message: 'Required to submit: at least one code.' }];
+    const { impl } = scriptedFetch([() => jsonResponse(422, { error: { code: 'requirements_unmet', message: 'The archive takes a draft for review only once it has a severity, at least one code.', fields } })]);
+    expect(await drain(store, impl)).toBe('drained');
+    expect((await store.drafts.get(draft.id))?.submission).toMatchObject({
+      state: 'failed',
+      error: 'The archive will not take this draft for review yet. It still needs: A severity; At least one classification code',
+      errorMessage: { key: 'rg_requirements_unmet' },
+    });
+    expect(await store.deadLetters.toArray()).toMatchObject([{ draftId: draft.id, status: 422, fields }]);
+  });
+
   it('treats a garbled 2xx as unknown and retries it under the same key instead of dropping it', async () => {
     const { store, draft } = await readyDraft();
     await queueSubmission(draft.id, store);

@@ -106,7 +106,7 @@ export function comment(overrides: Partial<ReviewComment> = {}): ReviewComment {
 }
 
 export function reviewDraft(overrides: Partial<ReviewDraft> = {}): ReviewDraft {
-  return { status: status(), draft: syncDraft(), events: [], lastReview: null, ...overrides };
+  return { status: status(), draft: syncDraft(), events: [], lastReview: null, evidence: [], ...overrides };
 }
 
 export function queuePage(items: ReviewStatus[] = [status()], overrides: Partial<QueuePage> = {}): QueuePage {

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { ReviewView } from '../../../../sidepanel/review/ReviewView.tsx';
 import type { ReviewComment, ReviewDraft } from '../../../../src/core/review-contract.ts';
 import { jsonResponse } from '../../support/fixtures.ts';
-import { DRAFT_ID, QUOTE_ID, comment, event, reviewDraft, status, syncDraft } from '../../support/review-fixtures.ts';
+import { DRAFT_ID, QUOTE_ID, SOURCE_ID, comment, event, reviewDraft, status, syncDraft } from '../../support/review-fixtures.ts';
 import { fakeArchive, mount } from './fake-archive.ts';
 
 const CLAIM = { userId: 'u-reviewer', name: 'Rita', claimedAt: '2026-11-29T11:00:00Z', expiresAt: '2099-11-29T11:30:00Z' };
@@ -47,6 +47,24 @@ describe('the review view of a draft', () => {
     expect(root.querySelector('[data-field="summary"] .rq-comment')).toBeNull();
     expect(root.querySelector(`[data-quote="${QUOTE_ID}"]`)!.textContent).toMatch(/The chatbot said a refund was due\..*Is this the whole sentence\?/);
     unmount();
+  });
+
+  it('shows each quote\'s evidence hashes short, and in full when opened; says when no page copy was recorded', async () => {
+    const [quoteSha256, pageSha256] = ['a1'.repeat(32), 'b2'.repeat(32)];
+    const archive = archiveWith(reviewDraft({ status: status({ state: 'in_review', claim: CLAIM }), evidence: [{ quoteId: QUOTE_ID, sourceId: SOURCE_ID, quoteSha256, pageSha256 }] }));
+    const { root, unmount } = mount(<ReviewView session={archive.session} draftId={DRAFT_ID} />);
+    await vi.waitFor(() => expect(root.querySelector(`[data-quote="${QUOTE_ID}"] .rg-evidence`)).not.toBeNull());
+    const evidence = root.querySelector<HTMLDetailsElement>(`[data-quote="${QUOTE_ID}"] .rg-evidence`)!;
+    expect(evidence.querySelector('summary')!.textContent).toBe(`Evidence: quote ${quoteSha256.slice(0, 12)}… · page ${pageSha256.slice(0, 12)}…`);
+    expect([...evidence.querySelectorAll('code')].map((code) => [code.textContent, code.title])).toEqual([[quoteSha256, quoteSha256], [pageSha256, pageSha256]]);
+    unmount();
+
+    archive.state.read = reviewDraft({ status: status({ state: 'in_review', claim: CLAIM }), evidence: [{ quoteId: QUOTE_ID, sourceId: SOURCE_ID, quoteSha256, pageSha256: null }] });
+    const again = mount(<ReviewView session={archive.session} draftId={DRAFT_ID} />);
+    await vi.waitFor(() => expect(again.root.querySelector('.rg-evidence')).not.toBeNull());
+    expect(again.root.querySelector('.rg-evidence summary')!.textContent).toBe(`Evidence: quote ${quoteSha256.slice(0, 12)}… · page not recorded`);
+    expect(again.root.querySelector('.rg-evidence dl')!.textContent).toContain('Not recorded: this quote was not clipped from a page whose text was kept');
+    again.unmount();
   });
 
   it('shows what changed since the last review, word by word, beside the changed field only', async () => {
