@@ -8,7 +8,7 @@ import { createApp } from '../../server/app.ts';
 import { openDatabase, type Database } from '../../server/db/index.ts';
 import { createUser } from '../../server/users.ts';
 import { Api, type Reply } from './support/harness.ts';
-import { TestDevice, type TestBackend } from './sync-harness.ts';
+import { submittableDraftOps, TestDevice, type TestBackend } from './sync-harness.ts';
 
 export type User = { id: string; token: string; name: string };
 
@@ -65,22 +65,7 @@ export class DraftUnderTest {
 
   /** A draft holding everything the seed's archive requires to submit (`extra` overrides the create op's fields). */
   async create(extra: Record<string, unknown> = {}): Promise<this> {
-    const [sourceId, quoteId, url] = [randomUUID(), randomUUID(), `https://news.example/${randomUUID()}`];
-    const reply = await this.device.push(
-      this.device.ops(
-        {
-          type: 'create',
-          draftId: this.id,
-          title: 'Chatbot invents a refund policy',
-          severity: 'SEV-3',
-          texts: { rationale: 'The bot made up a policy.', counterfactual: 'Without the bot, nobody is told of a policy.' },
-          lists: { codes: ['M2'], providers: ['OpenAI'] },
-          ...extra,
-        },
-        { type: 'putSource', draftId: this.id, sourceId, baseRev: 0, values: { url, originalUrl: url, accessedAt: '2026-01-01T00:00:00Z' } },
-        { type: 'putQuote', draftId: this.id, quoteId, baseRev: 0, values: { sourceId, url, quote: 'The airline must pay.', selectors: { quote: { type: 'TextQuoteSelector', exact: 'The airline must pay.', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 0, end: 21 } }, createdAt: '2026-01-01T00:00:00Z' } },
-      ),
-    );
+    const reply = await this.device.push(this.device.ops(...submittableDraftOps(this.id, extra)));
     if (reply.status !== 200) throw new Error(`create failed: ${reply.text}`);
     return this;
   }

@@ -109,3 +109,21 @@ export async function restore(db: Database, name: string): Promise<void> {
     for (const table of SYNC_TABLES) await tx.exec(`insert into ${table} select * from ${name}_${table}`);
   });
 }
+
+/** The ops that create a draft holding everything the seed's archive requires to submit (`extra` overrides the create op's fields). */
+export function submittableDraftOps(draftId: string, extra: Record<string, unknown> = {}): OpBody[] {
+  const [sourceId, quoteId, url] = [randomUUID(), randomUUID(), `https://news.example/${randomUUID()}`];
+  return [
+    {
+      type: 'create',
+      draftId,
+      title: 'Chatbot invents a refund policy',
+      severity: 'SEV-3',
+      texts: { rationale: 'The bot made up a policy.', counterfactual: 'Without the bot, nobody is told of a policy.' },
+      lists: { codes: ['M2'], providers: ['OpenAI'] },
+      ...extra,
+    },
+    { type: 'putSource', draftId, sourceId, baseRev: 0, values: { url, originalUrl: url, accessedAt: '2026-01-01T00:00:00Z' } },
+    { type: 'putQuote', draftId, quoteId, baseRev: 0, values: { sourceId, quote: 'The airline must pay.', selectors: { quote: { type: 'TextQuoteSelector', exact: 'The airline must pay.', prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 0, end: 21 } }, createdAt: '2026-01-01T00:00:00Z' } },
+  ];
+}

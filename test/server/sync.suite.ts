@@ -9,7 +9,7 @@ import { openPglite } from '../../server/db/pglite.ts';
 import { openPostgres } from '../../server/db/postgres.ts';
 import { createUser } from '../../server/users.ts';
 import type { SyncDraft } from '../../src/core/sync/state.ts';
-import { backup, extraToken, restore, startSyncHarness, TestDevice, type SyncBackend, type SyncHarness } from './sync-harness.ts';
+import { backup, extraToken, restore, startSyncHarness, submittableDraftOps, TestDevice, type SyncBackend, type SyncHarness } from './sync-harness.ts';
 
 type Push = { ackedThrough: number; results: { seq: number; status: string; reason?: string }[] };
 type Pull = { reset: boolean; cursor: string; hasMore: boolean; drafts: SyncDraft[]; ackedThrough?: number };
@@ -175,7 +175,9 @@ export function defineSyncSuite(name: string, makeBackend: () => Promise<SyncBac
 
     it('never shows or lets another editor change a draft; reviewers read it once it is sent to review', async () => {
       const mine = device();
-      const draft = await newDraft(mine);
+      const draftId = randomUUID();
+      expect((await mine.push(mine.ops(...submittableDraftOps(draftId)))).status).toBe(200);
+      const draft = (await pullAll(mine)).get(draftId)!;
       const otto = device(h.other.token);
       const rita = device(h.reviewer.token);
       expect((await pullAll(otto)).has(draft.id)).toBe(false);
