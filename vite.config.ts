@@ -46,7 +46,7 @@ export default defineConfig(({ mode }) => {
         output: {
           codeSplitting: {
             groups: [
-              { name: 'editor-core', priority: 2, test: /src[\\/](i18n[\\/]i18n|i18n[\\/]i18n-runtime|workspace[\\/]field-paths|workspace[\\/]source-tier|workspace[\\/]debounce|core[\\/]url|core[\\/]zod-jitless)\.ts$|public[\\/]_locales/ },
+              { name: 'editor-core', priority: 2, test: /src[\\/](i18n[\\/]i18n|i18n[\\/]i18n-runtime|workspace[\\/]field-paths|workspace[\\/]source-tier|workspace[\\/]debounce|core[\\/]url|core[\\/]zod-jitless|store[\\/]draft-read)\.ts$|public[\\/]_locales/ },
               // The Public Suffix List (tldts, about 50 KB gzipped) is for the worker's site check only: kept
               // out of the chunk every page loads.
               { name: 'public-suffixes', priority: 3, test: /src[\\/]core[\\/]site\.ts$|node_modules[\\/]tldts/ },

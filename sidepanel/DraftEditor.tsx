@@ -7,10 +7,8 @@ import { SourcesEditor } from './SourcesEditor.tsx';
 import { lazy } from '../src/ui/lazy.tsx';
 import { useState } from 'preact/hooks';
 import { FieldRefusals, type RefusalsByField } from '../src/ui/field-refusals.ts';
-import { KnownEntries } from '../src/ui/KnownEntries.tsx';
-import { FINAL_STATES, ReviewPanel } from '../src/ui/ReviewPanel.tsx';
-import { FieldComments, openCommentsByField } from '../src/ui/field-comments.ts';
-import { useReview } from '../src/ui/use-review.ts';
+import { FINAL_STATES } from '../src/ui/final-states.ts';
+import { FieldComments, type CommentsByField } from '../src/ui/field-comments.ts';
 
 // The checklist needs the archive's schemas, the largest code of the page: the fields are drawn first,
 // with the checklist's place held (a status line and nine checks) so that they do not move when it comes.
@@ -36,13 +34,17 @@ const ConflictPanel = lazy(() => import('./ConflictPanel.tsx').then((module) => 
 const HistoryPanel = lazy(() => import('./HistoryPanel.tsx').then((module) => module.HistoryPanel), { idle: true });
 const RefusalPanel = lazy(() => import('./RefusalPanel.tsx').then((module) => module.RefusalPanel));
 const DraftExports = lazy(() => import('./DraftExports.tsx').then((module) => module.DraftExports), { idle: true });
+// The review (state, comments, known entries) reads the store and asks the archive: after the fields are drawn.
+const ReviewPanel = lazy(() => import('../src/ui/ReviewPanel.tsx').then((module) => module.ReviewPanel), { idle: true });
+const KnownEntries = lazy(() => import('../src/ui/KnownEntries.tsx').then((module) => module.KnownEntries), { idle: true });
+const FieldCommentsFeed = lazy(() => import('./FieldCommentsFeed.tsx').then((module) => module.FieldCommentsFeed), { idle: true });
 
 /** The whole entry; the taxonomy-driven pickers appear as soon as the (cached) taxonomy is read. */
 export function DraftEditor({ draftId }: { draftId: string }) {
   const editor = useDraftEditor(draftId);
   const { stored, draft } = editor;
   const [refusals, setRefusals] = useState<RefusalsByField>({});
-  const review = useReview(draft);
+  const [comments, setComments] = useState<CommentsByField>({});
   if (!stored) return <p class="muted">{t('loading')}</p>;
   if (!draft) return <p class="notice error">{t('draft_missing')}</p>;
   return (
@@ -68,7 +70,8 @@ export function DraftEditor({ draftId }: { draftId: string }) {
       {stored.conflicts.length > 0 && <ConflictPanel conflicts={stored.conflicts} draft={stored.draft} />}
       {draft.submission?.state === 'failed' && <RefusalPanel draft={draft} onPlaced={setRefusals} />}
       <FieldRefusals.Provider value={draft.submission?.state === 'failed' ? refusals : {}}>
-      <FieldComments.Provider value={review ? openCommentsByField(review.comments) : {}}>
+      <FieldComments.Provider value={comments}>
+      <FieldCommentsFeed draft={draft} onComments={setComments} />
       <ReviewPanel draft={draft} />
       <KnownEntries draft={draft} />
       <DraftReadiness draft={draft} />

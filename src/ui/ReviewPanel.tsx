@@ -15,7 +15,6 @@ import { inReview, useReview } from './use-review.ts';
 
 /** The archive decides these; an edit reopens the first two (see README "Review"). */
 const REOPENED_BY_EDIT = new Set<ReviewState>(['in_review', 'approved']);
-export const FINAL_STATES = new Set<ReviewState>(['published', 'rejected']);
 const CAN_RESUBMIT = new Set<ReviewState>(['changes_requested', 'withdrawn']);
 const CAN_WITHDRAW = new Set<ReviewState>(['submitted', 'changes_requested']);
 
