@@ -37,7 +37,7 @@ export async function storeCapture(capture: PageCapture, target: 'new' | string)
   const evidenceSha256 = capture.pageText ? await sha256Hex(capture.pageText).catch(() => undefined) : undefined;
   const { draft, clip } = await saveCapture(capture, target, { providers, evidenceSha256 });
   const url = quoteUrl(draft, clip);
-  if (capture.pageText && url) await saveEvidence(clip.id, url, capture.pageText).catch((error: unknown) => console.warn('evidence not kept', error));
+  if (capture.pageText && url) await saveEvidence(clip.id, url, capture.pageText, { sha256: evidenceSha256 }).catch((error: unknown) => console.warn('evidence not kept', error));
   return { draftId: draft.id, clipId: clip.id, title: draft.title || t('untitled'), created: target === 'new' };
 }
 

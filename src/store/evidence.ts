@@ -38,11 +38,17 @@ async function pipe(bytes: Uint8Array, transform: CompressionStream | Decompress
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-export async function saveEvidence(clipId: string, url: string, text: string, store = evidenceDb(), now = new Date().toISOString()): Promise<EvidenceRow> {
+/** `sha256`: the text's hash when the caller computed it already (it is then not computed twice). */
+export async function saveEvidence(
+  clipId: string,
+  url: string,
+  text: string,
+  { sha256, store = evidenceDb(), now = new Date().toISOString() }: { sha256?: string; store?: EvidenceDb; now?: string } = {},
+): Promise<EvidenceRow> {
   const row: EvidenceRow = {
     clipId,
     url,
-    sha256: await sha256Hex(text),
+    sha256: sha256 ?? (await sha256Hex(text)),
     textLength: text.length,
     gzip: await pipe(new TextEncoder().encode(text), new CompressionStream('gzip')),
     capturedAt: now,
