@@ -1,74 +1,81 @@
 /**
  * Group commit for `POST /v1/submissions`. Every submission takes the sync version counter, which stays locked
  * until its transaction commits, so on PostgreSQL submissions committed one at a time, each waiting for the
- * previous one's log flush. Submissions that arrive while a transaction is open now share the next one: the
- * counter is locked, and the log flushed, once per group. Each runs in its own savepoint, so one refused
- * (409, 422) or failing leaves the others untouched; none is answered before its group has committed.
+ * previous one's log flush. Submissions that arrive while a transaction is open share the next one, written in
+ * two statements whatever its size (submission-group.ts): the counter is locked, and the log flushed, once per
+ * group. A refused submission (409, 422) leaves the others untouched; a group that fails is written again one
+ * submission at a time, so an error stays with its own submission; none is answered before its group has committed.
  */
 import type { AuthUser } from './auth.ts';
-import type { Database, Queryable } from './db/index.ts';
-import { createSubmission, type ParsedSubmission, type StoredResponse } from './submissions.ts';
+import type { Database } from './db/index.ts';
+import type { ApiProblem } from './errors.ts';
+import { writeGroup, type JobOutcome, type SubmissionJob } from './submission-group.ts';
+import { requestHash, type ParsedSubmission, type StoredResponse } from './submissions.ts';
 
-interface Job {
-  user: AuthUser;
-  key: string;
-  request: ParsedSubmission;
+interface Job extends SubmissionJob {
   resolve(response: StoredResponse): void;
   reject(error: unknown): void;
 }
 
-type Outcome = { job: Job; response: StoredResponse } | { job: Job; error: unknown };
-
 /** Enough to amortise the flush; few enough that a group's last member does not wait long for its first. */
-const MAX_GROUP = 16;
+const MAX_GROUP = 32;
 
 export class SubmissionWriter {
-  private readonly waiting: Job[] = [];
+  private waiting: Job[] = [];
   private writing = false;
 
   constructor(private readonly db: Database) {}
 
-  create(user: AuthUser, key: string, request: ParsedSubmission): Promise<StoredResponse> {
+  /** `unmet`: the draft lacks what the archive requires, so only an answer the archive already has is given. */
+  create(user: AuthUser, key: string, request: ParsedSubmission, unmet: ApiProblem | null): Promise<StoredResponse> {
     return new Promise((resolve, reject) => {
-      this.waiting.push({ user, key, request, resolve, reject });
-      if (!this.writing) void this.drain();
+      this.waiting.push({ user, key, request, hash: requestHash(request), unmet, resolve, reject });
+      if (this.writing) return;
+      this.writing = true;
+      // After the requests already received have been read (on PGlite every query waits its turn on one
+      // connection): they join this group instead of each waiting for a transaction of its own.
+      setImmediate(() => void this.drain());
     });
   }
 
   private async drain(): Promise<void> {
-    this.writing = true;
     while (this.waiting.length > 0) {
-      const group = this.waiting.splice(0, MAX_GROUP);
-      const outcomes = await this.db
-        .transaction((tx) => (group.length === 1 ? alone(tx, group[0]!) : together(tx, group)))
-        .catch((error: unknown) => group.map((job): Outcome => ({ job, error })));
-      for (const outcome of outcomes) {
-        if ('response' in outcome) outcome.job.resolve(outcome.response);
-        else outcome.job.reject(outcome.error);
+      const group = this.nextGroup();
+      const outcomes = await this.write(group).catch((error: unknown) => (group.length > 1 ? this.oneByOne(group) : [{ error }]));
+      for (const [i, outcome] of outcomes.entries()) {
+        if ('response' in outcome) group[i]!.resolve(outcome.response);
+        else group[i]!.reject(outcome.error);
       }
     }
     this.writing = false;
   }
-}
 
-/** One submission needs no savepoint: its failure rolls the whole transaction back. */
-async function alone(tx: Queryable, job: Job): Promise<Outcome[]> {
-  return [{ job, response: await createSubmission(tx, job.user, job.key, job.request) }];
-}
-
-/** Each in a savepoint; the next one's is set in the same round trip that releases this one's. */
-async function together(tx: Queryable, group: Job[]): Promise<Outcome[]> {
-  const outcomes: Outcome[] = [];
-  await tx.exec('savepoint submission');
-  for (const job of group) {
-    try {
-      outcomes.push({ job, response: await createSubmission(tx, job.user, job.key, job.request) });
-      await tx.exec('release savepoint submission; savepoint submission');
-    } catch (error) {
-      // Rolling back to a savepoint keeps it, ready for the next submission.
-      await tx.exec('rollback to savepoint submission');
-      outcomes.push({ job, error });
-    }
+  private write(group: Job[]): Promise<JobOutcome[]> {
+    return this.db.transaction((tx) => writeGroup(tx, group));
   }
-  return outcomes;
+
+  private async oneByOne(group: Job[]): Promise<JobOutcome[]> {
+    const outcomes: JobOutcome[] = [];
+    for (const job of group) outcomes.push(await this.write([job]).then(([outcome]) => outcome!, (error: unknown) => ({ error })));
+    return outcomes;
+  }
+
+  /** The oldest waiting submissions, each key and each draft once (a later one sees the earlier one committed). */
+  private nextGroup(): Job[] {
+    const group: Job[] = [];
+    const rest: Job[] = [];
+    const keys = new Set<string>();
+    const drafts = new Set<string>();
+    for (const job of this.waiting) {
+      const key = `${job.user.id} ${job.key}`;
+      if (group.length >= MAX_GROUP || keys.has(key) || drafts.has(job.request.draftId)) rest.push(job);
+      else {
+        group.push(job);
+        keys.add(key);
+        drafts.add(job.request.draftId);
+      }
+    }
+    this.waiting = rest;
+    return group;
+  }
 }

@@ -15,51 +15,29 @@ import type { Actor } from './rules.ts';
 import { ARCHIVE_CLIENT } from '../../src/core/sync/review-state.ts';
 import { recordEvent, saveMove } from './service.ts';
 
-const SUBMITTABLE = ['draft', 'changes_requested', 'withdrawn'];
-const REASON = 'Submitted through POST /v1/submissions.';
+/** Review states from which a submission moves the author's synced copy to submitted. */
+export const SUBMITTABLE = ['draft', 'changes_requested', 'withdrawn'];
+export const SUBMIT_REASON = 'Submitted through POST /v1/submissions.';
 
-/**
- * Runs inside the submission's transaction, after its rows are written. The version counter is taken (and
- * locked until commit) only when a draft is written, and never for a draft already past submitting (one being
- * published takes the counter first and then the submissions table: locking here would be the other order).
- * The common case, a draft the archive has not seen, is two statements: every other change waits for this
- * transaction's commit once it holds the counter, so it holds it for as few round trips as it can.
- */
-export async function enterReview(tx: Queryable, author: Actor, request: z.output<typeof SubmissionRequest>): Promise<void> {
-  const [taken] = await tx.query<{ version: string }>(
-    `update sync_meta set version = version + 1
-     where not exists (select from sync_drafts where id = $1 and (owner_id <> $2 or review_state <> all($3::text[])))
-     returning version`,
-    [request.draftId, author.id, SUBMITTABLE],
-  );
-  if (!taken) return;
-  const version = Number(taken.version);
-  const now = new Date();
+/** The draft a submission of a draft the archive has not seen enters review as, at `version`. */
+export function draftEnteringReview(author: Actor, request: z.output<typeof SubmissionRequest>, version: number, now: Date): SyncDraft {
   const state = buildDraft(author, request, version, now);
   state.fields.reviewState = { v: 'submitted', rev: version, by: ARCHIVE_CLIENT };
-  const [created] = await tx.query(
-    `with drafted as (
-       insert into sync_drafts (id, owner_id, review_state, version, updated_by, updated_at, state, submitted_at)
-       values ($1, $2, 'submitted', $3, $2, $4, $5, $4)
-       on conflict (id) do nothing returning id
-     )
-     insert into review_events (draft_id, actor_id, action, from_state, to_state, decided_on, new_version, reason, at)
-     select id, $2, 'transition', 'draft', 'submitted', $3, $3, $6, $4 from drafted returning draft_id`,
-    [state.id, author.id, version, now, JSON.stringify(state), REASON],
-  );
-  if (!created) await submitSyncedCopy(tx, author, request.draftId, version, now);
+  return state;
 }
 
-/** The author's own synced copy (perhaps pushed while this waited for the counter) is submitted instead. */
-async function submitSyncedCopy(tx: Queryable, author: Actor, draftId: string, version: number, now: Date): Promise<void> {
+/**
+ * The author's own synced copy (perhaps pushed while the submission waited for the counter) is submitted
+ * instead, at `version`; false, changing nothing, when it is not the author's or is past submitting.
+ * Moves the counter to `version` (saveMove): the caller holding later versions sets it back.
+ */
+export async function submitSyncedCopy(tx: Queryable, author: Actor, draftId: string, version: number, now: Date): Promise<boolean> {
   const [existing] = await tx.query<{ owner_id: string; review_state: string }>('select owner_id, review_state from sync_drafts where id = $1', [draftId]);
-  if (existing!.owner_id !== author.id || !SUBMITTABLE.includes(existing!.review_state)) {
-    await tx.query('update sync_meta set version = $1', [version - 1]);
-    return;
-  }
+  if (existing!.owner_id !== author.id || !SUBMITTABLE.includes(existing!.review_state)) return false;
   const row = await visibleDraft(tx, author, draftId, true);
   await saveMove(tx, row, 'submitted', version, author, now, 'transition', null);
-  await recordEvent(tx, { draftId: row.id, actor: author, action: 'transition', from: row.review_state, to: 'submitted', decidedOn: Number(row.version), version, reason: REASON, now });
+  await recordEvent(tx, { draftId: row.id, actor: author, action: 'transition', from: row.review_state, to: 'submitted', decidedOn: Number(row.version), version, reason: SUBMIT_REASON, now });
+  return true;
 }
 
 /** A list item in the synced draft names something; the submission body may carry blank ones. */

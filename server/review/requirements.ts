@@ -72,14 +72,20 @@ export function requirementsOf(db: Queryable): Promise<string[]> {
   return list;
 }
 
-/** Throws 422 `requirements_unmet` naming every one of `required` the draft misses (names this archive has no rule for are ignored). */
-export function checkRequirements(required: readonly string[], facts: EntryFacts): void {
+/** The 422 `requirements_unmet` naming every one of `required` the draft misses (names this archive has no rule for are ignored), or null. */
+export function unmetRequirements(required: readonly string[], facts: EntryFacts): ApiProblem | null {
   const missing = required.map((name) => REQUIREMENTS[name]).filter((rule) => rule !== undefined && !rule.met(facts));
-  if (missing.length === 0) return;
-  throw new ApiProblem(
+  if (missing.length === 0) return null;
+  return new ApiProblem(
     422,
     'requirements_unmet',
     `The archive takes a draft for review only once it has ${missing.map((rule) => rule!.words).join(', ')}. Add ${missing.length === 1 ? 'it' : 'them'} and submit again.`,
     missing.map((rule) => ({ path: rule!.path, message: `Required to submit: ${rule!.words}.` })),
   );
+}
+
+/** Throws `unmetRequirements`' refusal, if any. */
+export function checkRequirements(required: readonly string[], facts: EntryFacts): void {
+  const refusal = unmetRequirements(required, facts);
+  if (refusal) throw refusal;
 }

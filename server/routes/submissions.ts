@@ -2,7 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { IdempotencyKey, Submission, SubmissionRequest } from '../../src/core/contract.ts';
 import { ApiProblem } from '../errors.ts';
-import { checkRequirements, factsOfRequest, requirementsOf } from '../review/requirements.ts';
+import { factsOfRequest, requirementsOf, unmetRequirements } from '../review/requirements.ts';
 import { SubmissionWriter } from '../submission-writer.ts';
 import { getSubmission } from '../submissions.ts';
 import { storableText } from '../text-check.ts';
@@ -68,8 +68,10 @@ export function registerSubmissions(app: App, { db }: RouteDeps): void {
   const writer = new SubmissionWriter(db);
   app.openapi(createRouteDef, async (c) => {
     const key = c.req.valid('header')['idempotency-key'];
-    checkRequirements(await requirementsOf(db), factsOfRequest(c.req.valid('json')));
-    const result = await writer.create(c.var.user, key, c.req.valid('json'));
+    const request = c.req.valid('json');
+    // A draft lacking what is required now may still be a retry, or a draft the archive already has: the writer answers those.
+    const unmet = unmetRequirements(await requirementsOf(db), factsOfRequest(request));
+    const result = await writer.create(c.var.user, key, request, unmet);
     return rawJson(result.body, result.status, {
       Location: `/v1/submissions/${encodeURIComponent(result.submissionId)}`,
       ...(result.replayed ? { 'Idempotent-Replayed': 'true' } : {}),

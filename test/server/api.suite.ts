@@ -5,7 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ArchiveServerOptions } from '../../server/index.ts';
+import { openDatabase } from '../../server/db/index.ts';
+import { startArchiveServer, type ArchiveServerOptions } from '../../server/index.ts';
 import { boundaryRequest, type BoundaryRequest } from './support/boundary.ts';
 import { Api, startHarness, submission, type Harness } from './support/harness.ts';
 import { rawRequest } from './support/raw-http.ts';
@@ -273,6 +274,44 @@ export function defineApiSuite(name: string, makeBackend: () => Promise<Backend>
         const theirs = await submit(h.otherEditor, { ...body, draftId: randomUUID() }, key);
         expect(theirs.status).toBe(201);
         expect((theirs.json as { id: string }).id).not.toBe(mine.id);
+      });
+
+      it('answers a retry with its stored response even after the archive began requiring a field the draft lacks', async () => {
+        const options = await backend.serverOptions();
+        const before = await startHarness(options);
+        const body = submission({ summary: '' });
+        const key = randomUUID();
+        const sameDraftKey = randomUUID();
+        const first = await before.api.post('/v1/submissions', { token: before.editor, json: body, key });
+        expect(first.status).toBe(201);
+        const sameDraft = await before.api.post('/v1/submissions', { token: before.editor, json: body, key: sameDraftKey });
+        expect(sameDraft.status).toBe(200);
+        await before.server.close();
+        // What a migration adding a requirement does, between two runs of the server.
+        const requireSummary = async (required: boolean) => {
+          const db = await openDatabase({ dataDir: options.dataDir ?? 'memory://', databaseUrl: options.databaseUrl });
+          await db.query(required ? "insert into submit_requirements (requirement, position) values ('summary', 100)" : "delete from submit_requirements where requirement = 'summary'");
+          await db.close();
+        };
+        await requireSummary(true);
+        const after = await startArchiveServer({ ...options, port: 0, logLevel: 'silent' });
+        try {
+          const afterApi = await Api.connect(after);
+          const retried = await afterApi.post('/v1/submissions', { token: before.editor, json: body, key });
+          expect([retried.status, retried.text]).toEqual([201, first.text]);
+          expect(retried.headers.get('idempotent-replayed')).toBe('true');
+          const retriedSameDraft = await afterApi.post('/v1/submissions', { token: before.editor, json: body, key: sameDraftKey });
+          expect([retriedSameDraft.status, retriedSameDraft.text]).toEqual([200, sameDraft.text]);
+          const newKeySameDraft = await afterApi.post('/v1/submissions', { token: before.editor, json: body, key: randomUUID() });
+          expect([newKeySameDraft.status, newKeySameDraft.json]).toEqual([200, first.json]);
+          const changedBody = await afterApi.post('/v1/submissions', { token: before.editor, json: { ...body, title: 'Another title' }, key });
+          expect([changedBody.status, err(changedBody.json).code]).toEqual([422, 'idempotency_key_reused']);
+          const newDraft = await afterApi.post('/v1/submissions', { token: before.editor, json: submission({ summary: '' }), key: randomUUID() });
+          expect([newDraft.status, err(newDraft.json).code, paths(newDraft.json)]).toEqual([422, 'requirements_unmet', ['summary']]);
+        } finally {
+          await after.close();
+          await requireSummary(false);
+        }
       });
 
       it('creates exactly one submission for concurrent requests with the same key', async () => {
