@@ -28,11 +28,8 @@ export function hashToken(token: string): string {
 
 export async function findUserByToken(db: Queryable, token: string): Promise<AuthUser | null> {
   const tokenHash = hashToken(token);
-  const rows = await db.query<{ id: string; name: string; role: Role }>(
-    `select u.id, u.name, u.role from api_tokens t join users u on u.id = t.user_id
-     where t.token_hash = $1 and t.revoked_at is null`,
-    [tokenHash],
-  );
+  // token_user (migration 009): the unrevoked token's user.
+  const rows = await db.query<{ id: string; name: string; role: Role }>('select id, name, role from token_user($1)', [tokenHash]);
   const row = rows[0];
   return row ? { ...row, tokenHash } : null;
 }
