@@ -37,24 +37,21 @@ begin
     update sync_meta set version = version + (select count(*) from entering) where exists (select from entering) returning version
   )
   select claimed.key is not null, entering.draft_id is not null, (select version from counted),
-    case when created.id is not null then json_build_object('id', created.id, 'draft_id', created.draft_id, 'status', created.status,
-      'archive_id', created.archive_id, 'title', created.title, 'received_at', created.received_at, 'submitted_by', created.submitted_by,
-      'request_hash', created.request_hash) end,
-    case when live.id is not null then json_build_object('id', live.id, 'draft_id', live.draft_id, 'status', live.status,
-      'archive_id', live.archive_id, 'title', live.title, 'received_at', live.received_at, 'submitted_by', live.submitted_by,
-      'request_hash', live.request_hash) end,
-    case when stored.request_hash is not null then json_build_object('request_hash', stored.request_hash, 'status_code', stored.status_code,
-      'response_body', stored.response_body, 'submission_id', stored.submission_id) end
+    case when created.id is not null then to_json(created) end,
+    case when live.id is not null then to_json(live) end,
+    case when stored.request_hash is not null then to_json(stored) end
   from job
   left join claimed using (user_id, key)
   left join created using (draft_id)
   left join entering using (draft_id)
   -- "limit 1" keeps each lookup an index probe per job, whatever the planner guesses of the jobs' number.
   left join lateral (
-    select * from submissions s where s.draft_id = job.draft_id and s.status <> 'rejected' and s.duplicate_of is null limit 1
+    select s.id, s.draft_id, s.status, s.archive_id, s.title, s.received_at, s.submitted_by, s.request_hash
+    from submissions s where s.draft_id = job.draft_id and s.status <> 'rejected' and s.duplicate_of is null limit 1
   ) live on created.id is null
   left join lateral (
-    select * from idempotency_keys k where k.user_id = job.user_id and k.key = job.key limit 1
+    select k.request_hash, k.status_code, k.response_body, k.submission_id
+    from idempotency_keys k where k.user_id = job.user_id and k.key = job.key limit 1
   ) stored on claimed.key is null
   order by job.i;
 end $$;
