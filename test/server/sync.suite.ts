@@ -350,12 +350,17 @@ export function defineSyncSuite(name: string, makeBackend: () => Promise<SyncBac
       const revoke = () => h.db.query('update api_tokens set revoked_at = now() where token_hash = encode(sha256(convert_to($1, \'UTF8\')), \'hex\')', [d.token]);
       let release!: () => void;
       const gate = new Promise<void>((resolve) => (release = resolve));
+      let held!: () => void;
+      const holding = new Promise<void>((resolve) => (held = resolve));
       // Hold the device's row (PostgreSQL) or the database (PGlite, one connection) so the push waits mid-way.
       const holder = h.db.transaction(async (tx) => {
         if (h.db.kind === 'postgres') await tx.query('select 1 from sync_clients where client_id = $1 for update', [d.clientId]);
         else await tx.query('update api_tokens set revoked_at = now() where token_hash = encode(sha256(convert_to($1, \'UTF8\')), \'hex\')', [d.token]);
+        held();
         await gate;
       });
+      // On a loaded machine the push could otherwise finish before the hold begins.
+      await holding;
       const pushing = d.push(d.ops(...Array.from({ length: 50 }, (_, i) => ({ type: 'list' as const, draftId: draft.id, field: 'tags' as const, add: [`t${i}`] }))));
       if (h.db.kind === 'postgres') {
         for (let i = 0; i < 200; i += 1) {
