@@ -70,6 +70,19 @@ const TITLE_WATCH = `(() => {
   requestAnimationFrame(watch);
 })();`;
 
+/**
+ * Records in `window.outcomeShownAt` the page time of the first frame that shows the import's outcome.
+ * Read in the page: Playwright's own wait polls at up to 500 ms apart after the first second, which added
+ * 0-500 ms of waiting for the poll to an import's time.
+ */
+const OUTCOME_WATCH = `(() => {
+  const watch = () => {
+    if (document.querySelector('[data-testid="import-outcome"]')) window.outcomeShownAt = performance.now();
+    else requestAnimationFrame(watch);
+  };
+  requestAnimationFrame(watch);
+})();`;
+
 async function heapMb(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
   const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
@@ -162,12 +175,14 @@ export async function run(): Promise<Figures> {
       return page;
     };
 
-    const workspace = await newPage('sidepanel/index.html');
+    const workspace = await newPage('sidepanel/index.html', OUTCOME_WATCH);
     await workspace.getByLabel('Import a backup').waitFor();
-    const importStart = Date.now();
+    // From the page's clock just before the file is handed over, to the first frame showing the outcome.
+    const importStart = await workspace.evaluate(() => performance.now());
     await workspace.getByLabel('Import a backup').setInputFiles(file);
     await workspace.getByTestId('import-outcome').waitFor({ timeout: 300_000 });
-    const importMs = Date.now() - importStart;
+    await workspace.waitForFunction(() => (window as { outcomeShownAt?: number }).outcomeShownAt !== undefined);
+    const importMs = (await workspace.evaluate(() => (window as { outcomeShownAt?: number }).outcomeShownAt!)) - importStart;
     const outcome = await workspace.getByTestId('import-outcome').textContent();
     if (!outcome?.includes(`Imported ${DRAFTS.toLocaleString('en-US')} drafts`)) throw new Error(`import failed: ${outcome}`);
     // The import indexes the drafts for search after its commit and saves the index; wait for it.
@@ -236,7 +251,7 @@ export async function run(): Promise<Figures> {
     const bareRecent = { value: round(emptyPaint + median(empty.recent), 1), what: 'an empty extension page first paint + a bare read of the 10 newest drafts' };
     const bareAll = { value: round(median(empty.all), 1), what: 'open the database and read the same 10,000 drafts (getAll)' };
     return {
-      'drafts10k.import_ms': compared(round(importMs, 0), 'ms', { value: round(putsMs, 0), what: 'bare IndexedDB puts of the same 10,000 rows (same store and indexes, 500 per transaction)' }, '≤ 1.5×'),
+      'drafts10k.import_ms': compared(round(importMs, 0), 'ms (file handed over → first frame with the outcome)', { value: round(putsMs, 0), what: 'bare IndexedDB puts of the same 10,000 rows (same store and indexes, 500 per transaction)' }, '≤ 1.5×'),
       'drafts10k.search.index_saved_after_import_ms': compared(round(indexSavedMs, 0), 'ms after the import reported (indexed off the page thread)', bareAll),
       'drafts10k.popup_first_paint_ms': compared(round(median(paints), 1), 'ms', bareRecent, '≤ 1.5×'),
       // The popup paints its header before its store code loads: when its data shows, beside the same baseline.
