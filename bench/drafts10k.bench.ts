@@ -52,36 +52,28 @@ function syntheticBackup(): { json: string; firstId: string } {
   return { json: serializeBackup(makeBackup(drafts, [], new Date().toISOString())), firstId: drafts[0]!.id };
 }
 
-/** Records in `window.listShownAt` the page time of the first frame that shows a recent draft (the popup's data). */
-const LIST_WATCH = `(() => {
-  const watch = () => {
-    if (document.querySelector('[aria-label="Recent drafts"] li')) window.listShownAt = performance.now();
-    else requestAnimationFrame(watch);
-  };
-  requestAnimationFrame(watch);
-})();`;
-
-/** Records in `window.titleShownAt` the page time of the first frame whose title field has a value (a string: tsx would wrap a function). */
-const TITLE_WATCH = `(() => {
-  const watch = () => {
-    if ((document.querySelector('#field-title')?.value ?? '') !== '') window.titleShownAt = performance.now();
-    else requestAnimationFrame(watch);
-  };
-  requestAnimationFrame(watch);
-})();`;
-
 /**
- * Records in `window.outcomeShownAt` the page time of the first frame that shows the import's outcome.
- * Read in the page: Playwright's own wait polls at up to 500 ms apart after the first second, which added
- * 0-500 ms of waiting for the poll to an import's time.
+ * An init script that records in `window[name]` the page time of the first frame in which `shown` (a
+ * JavaScript expression) holds: read in the page, at the frame, not when a wait from here next polls (a
+ * string: tsx would wrap a function).
  */
-const OUTCOME_WATCH = `(() => {
+const firstFrameWatch = (name: string, shown: string) => `(() => {
   const watch = () => {
-    if (document.querySelector('[data-testid="import-outcome"]')) window.outcomeShownAt = performance.now();
+    if (${shown}) window.${name} = performance.now();
     else requestAnimationFrame(watch);
   };
   requestAnimationFrame(watch);
 })();`;
+
+/** The first frame that shows a recent draft (the popup's data). */
+const LIST_WATCH = firstFrameWatch('listShownAt', `document.querySelector('[aria-label="Recent drafts"] li')`);
+/** The first frame whose title field has a value. */
+const TITLE_WATCH = firstFrameWatch('titleShownAt', `(document.querySelector('#field-title')?.value ?? '') !== ''`);
+/**
+ * The first frame that shows the import's outcome. Playwright's own wait polls up to 500 ms apart after its
+ * first second, which added 0-500 ms of waiting for the poll to an import's time.
+ */
+const OUTCOME_WATCH = firstFrameWatch('outcomeShownAt', `document.querySelector('[data-testid="import-outcome"]')`);
 
 async function heapMb(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
