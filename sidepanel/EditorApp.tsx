@@ -25,7 +25,8 @@ export function EditorApp() {
     setRoute(next);
   };
   const open = (id: string | null) => go(id ? { view: 'draft', draftId: id } : { view: 'picker' });
-  const reviewer = isReviewer(useReviewSession());
+  // Only the header's buttons depend on it: asked after the page (and the draft it opens on) is drawn.
+  const reviewer = isReviewer(useReviewSession({ later: true }));
   return (
     <>
       <header class="row">

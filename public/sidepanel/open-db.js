@@ -23,8 +23,12 @@
             const tx = db.transaction(['drafts', 'conflicts'], 'readonly');
             const rows = { row: undefined, conflicts: [] };
             tx.objectStore('drafts').get(draftId).onsuccess = (event) => (rows.row = event.target.result);
-            tx.objectStore('conflicts').index('draftId').getAll(draftId).onsuccess = (event) => (rows.conflicts = event.target.result);
-            tx.oncomplete = () => resolve(rows);
+            // Requests answer in the order made: with the last answer both rows are here. A read-only
+            // transaction's answers are final, so they are taken without waiting for its commit's round trip.
+            tx.objectStore('conflicts').index('draftId').getAll(draftId).onsuccess = (event) => {
+              rows.conflicts = event.target.result;
+              resolve(rows);
+            };
             tx.onabort = () => resolve(undefined);
           } catch {
             resolve(undefined);

@@ -12,7 +12,7 @@ self.onmessage = async (event: MessageEvent<ToBackupWorker>) => {
   try {
     const { file, knownDraftIds } = event.data;
     const text = typeof file === 'string' ? file : await file.text();
-    const parsed = parseBackup(text, new Set(knownDraftIds), { drafts: (rows) => post({ kind: 'drafts', rows }) });
+    const parsed = parseBackup(text, new Set(knownDraftIds), { drafts: (rows) => post({ kind: 'drafts', json: JSON.stringify(rows) }) });
     post({ kind: 'done', parsed });
   } catch (error) {
     post({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });

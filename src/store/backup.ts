@@ -3,7 +3,7 @@ import { Dexie } from 'dexie';
 import { keepingAllQuotes } from '../core/clip-ops.ts';
 import { Draft as DraftSchema, type Clip, type Draft } from '../core/draft.ts';
 import { makeBackup, type Backup, type BackupParse, type Rejection, type RevisionRecord } from '../workspace/io/backup.ts';
-import { parseBackupFile } from './backup-parse.ts';
+import { parseBackupFile, type ParsingMessage } from './backup-parse.ts';
 import { searchDocument, type SearchDocument } from '../workspace/search.ts';
 import { announceTableChanged, db, type ClipperDb } from './db.ts';
 import { readAllDrafts, readDraftIds, readDraftsOrNone } from './draft-read.ts';
@@ -60,19 +60,24 @@ export async function importEverything(file: Blob | string, store: ClipperDb = d
   let replacedAny = false;
   // Checked in a worker where there is one: its zod checks run while this page writes the drafts already checked.
   const parsing = parseBackupFile(file, known);
+  // The transaction starts with the first checked chunk: kept open while the file is still being read,
+  // it would spin a read per round trip (Dexie.waitFor) for nothing, on the thread that is about to write.
+  const first = await parsing.next();
   try {
     const outcome = await store.transaction('rw', [store.drafts, store.revisions, store.outbox, store.syncOps, store.syncCopies, store.syncMeta], async () => {
       const writer = draftWriter(store, onProgress);
       const writes: Promise<unknown>[] = [];
       let parsed: BackupParse | undefined;
+      let message: ParsingMessage | undefined = first;
       while (!parsed) {
         // Keeps the transaction open while the next chunk is checked.
-        const message = await Dexie.waitFor(parsing.next(), PARSE_WAIT_MS);
+        message ??= await Dexie.waitFor(parsing.next(), PARSE_WAIT_MS);
         if (message.kind === 'done') {
           parsed = message.parsed;
           continue;
         }
         const rows = message.rows;
+        message = undefined;
         writes.push(rows.some((row) => known.has(row.id)) ? writer.putChanged(rows) : writer.put(rows));
         if (!indexing) continue;
         for (const draft of rows) {

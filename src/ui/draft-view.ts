@@ -30,7 +30,7 @@ interface ViewSubscription {
 
 /**
  * With a draft read before Dexie (see primeDraftView), Dexie's code can wait until the page has loaded:
- * fetched earlier, it only holds up the page's load event.
+ * fetched earlier, it only holds up the page's load event (and the earlier read's answer).
  */
 function afterLoad(): Promise<void> {
   if (typeof document === 'undefined' || document.readyState === 'complete') return Promise.resolve();
@@ -49,7 +49,9 @@ function subscribeView(draftId: string, early?: Promise<EarlyRows | undefined>):
   // The earlier read shows until the live query answers; it never overwrites a live answer.
   void first?.then((value) => value && !live && !stopped && show(value));
   const load = async () => {
-    if (first) await afterLoad();
+    // Dexie's code (the store's largest chunk) is fetched and evaluated only once the earlier read has
+    // answered: loading it while that answer is on its way held up the draft's first drawing.
+    if (first) await Promise.all([first.catch(() => undefined), afterLoad()]);
     const [{ liveQuery }, { db }] = await Promise.all([import('dexie'), import('../store/db.ts')]);
     if (stopped) return;
     const subscription = liveQuery(() => readDraftView(draftId, db())).subscribe({

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ReviewClient } from '../../archive/review-client.ts';
 import type { Me } from '../../core/contract.ts';
 import { t } from '../../i18n/i18n.ts';
+import { afterPaint } from '../after-paint.ts';
 
 export type ReviewSession =
   | { status: 'ready'; client: ReviewClient; user: Me['user'] }
@@ -43,13 +44,20 @@ export function forgetReviewSession(): void {
   session = undefined;
 }
 
-export function useReviewSession(): ReviewSession | undefined {
+/**
+ * `later`: asked once the page has painted and settled (see afterPaint), for views that only adorn the page
+ * with the answer: asking loads the store and the archive client, which would otherwise compete with the
+ * page's first data for the thread.
+ */
+export function useReviewSession({ later = false } = {}): ReviewSession | undefined {
   const [current, setCurrent] = useState<ReviewSession>();
   useEffect(() => {
     let live = true;
-    void reviewSession().then((value) => live && setCurrent(value));
+    const ask = () => void reviewSession().then((value) => live && setCurrent(value));
+    const cancel = later ? afterPaint(ask) : (ask(), undefined);
     return () => {
       live = false;
+      cancel?.();
     };
   }, []);
   return current;
