@@ -39,3 +39,9 @@ export function isSiteDesk(name: string, siteNames: string[]): boolean {
   const squashed = squash(name);
   return DESK_WORDS.test(name) && siteNames.some((site) => squashed.includes(squash(site)));
 }
+
+/** "Team KLIMAWANDEL GLOBAL": the site's name without the desk word before it. */
+export function withoutDesk(name: string): string {
+  const rest = name.replace(new RegExp(`^${DESK_WORDS.source}\\s+`, 'iu'), '');
+  return rest || name;
+}

@@ -1,6 +1,21 @@
-/** The headline, without the " | Site" or " - Site" decoration pages add to their `<title>`. */
+/**
+ * The headline as the page shows it to a reader, without the " | Site" or "Section - " decoration pages
+ * add to their `<title>` and social title.
+ */
+import { decodeEntities } from './entities.ts';
+import { rankedWith, textOf } from './json-ld.ts';
+import { firstMeta } from './meta-tags.ts';
+import type { Page } from './page.ts';
+import { printedTexts } from './printed-texts.ts';
 
-const SEPARATOR = /\s+(?:[|–—·•»:]|-{1,2}|::)\s+/;
+/** " | ", " - ", " › ", " / "…: marks that pages put between a headline, its section and the site name. */
+const MARKS = String.raw`[|–—·•»›‹:/]|-{1,2}|::`;
+const SEPARATOR = new RegExp(String.raw`\s+(?:${MARKS})\s+`);
+const SEPARATORS = new RegExp(SEPARATOR.source, 'g');
+/** What may close the part before a headline: a separator, or a colon right after a blog's name ("Blog: Post"). */
+const CLOSES_PART = new RegExp(String.raw`(?:\s(?:${MARKS})|:)\s$`);
+const OPENS_PART = new RegExp(String.raw`^\s(?:${MARKS})\s`);
+const EDGE_MARKS = new RegExp(String.raw`^(?:${MARKS})\s+|\s+(?:${MARKS})$`, 'g');
 
 function squash(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
@@ -25,7 +40,7 @@ export function stripSiteSuffix(title: string, siteNames: string[]): string {
   const clean = title.replace(/\s+/g, ' ').trim();
   const parts = clean.split(SEPARATOR);
   if (parts.length < 2) return clean;
-  const separators = clean.match(new RegExp(SEPARATOR.source, 'g')) ?? [];
+  const separators = clean.match(SEPARATORS) ?? [];
   let first = 0;
   let last = parts.length - 1;
   while (last > first && namesSite(parts[last]!, siteNames)) last--;
@@ -40,4 +55,133 @@ export function stripSiteSuffix(title: string, siteNames: string[]): string {
   let result = parts[first]!;
   for (let i = first + 1; i <= last; i++) result += separators[i - 1]! + parts[i]!;
   return result.trim();
+}
+
+/** Chinese, Japanese and Korean titles join the site without spaces: "武汉的声音…！-新华网", "…_新浪网". */
+const CJK_JOINT = /(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff01-\uff60])[-_|｜](?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])/gu;
+
+/** Entities decoded, spaces collapsed, and a CJK joint written as the pipe it stands for. */
+const normalised = (text: string): string =>
+  decodeEntities(text).replace(/\s+/g, ' ').trim().replace(CJK_JOINT, ' | ');
+
+/** For comparing: case, quote marks and dashes aside; as long as the text, so offsets carry over. */
+function fold(text: string): string {
+  const lower = text.toLowerCase();
+  return (lower.length === text.length ? lower : text).replace(/[«»„“”‟"‚‘’‛'`´]/g, "'").replace(/[‐‑‒–—―]/g, '-');
+}
+
+export interface Around {
+  before: string;
+  after: string;
+}
+
+/**
+ * Where `title` holds `part` as whole segments ("Site - Section - Part", "Part : 31.10.2023, 10.19 Uhr",
+ * "Blog: Part"): the text before and after it, separators dropped.
+ */
+export function segmentsAround(title: string, part: string): Around | undefined {
+  if (part === '') return undefined;
+  const at = fold(title).indexOf(fold(part));
+  if (at < 0) return undefined;
+  const before = title.slice(0, at);
+  const after = title.slice(at + part.length);
+  if ((before !== '' && !CLOSES_PART.test(before)) || (after !== '' && !OPENS_PART.test(after))) return undefined;
+  return { before: before.replace(CLOSES_PART, '').trim(), after: after.replace(OPENS_PART, '').trim() };
+}
+
+/** An `<h1>` that is the site's logo: it links to the home page ("<h1><a href="/">Site</a></h1>"). */
+function linksHome(heading: Element, pageUrl: string): boolean {
+  return [...heading.querySelectorAll('a[href]')].some((link) => {
+    try {
+      const url = new URL(link.getAttribute('href')!, pageUrl);
+      return url.pathname.replace(/\/(?:index\.\w+)?$/, '') === '' && url.search === '';
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** The page's `<h1>` texts, logos and site names aside. */
+function headings(page: Page, siteNames: string[]): string[] {
+  const sites = new Set(siteNames.map(squash));
+  return [...page.root.querySelectorAll('h1')]
+    .slice(0, 8)
+    .filter((heading) => !linksHome(heading, page.pageUrl))
+    .map((heading) => normalised(heading.textContent ?? ''))
+    .filter((text) => text.length >= 3 && !sites.has(squash(text)));
+}
+
+/** The page's `<title>`, also where a parser left `document.title` empty (a `<title>` outside `<head>`). */
+export function documentTitle(doc: Document): string {
+  const element = [...doc.querySelectorAll('title')].find((title) => !title.closest('svg'));
+  return normalised(doc.title || element?.textContent || '');
+}
+
+interface Declared {
+  value: string;
+  source: string;
+}
+
+/** The titles a page declares, most trusted first. */
+function declaredTitles(page: Page): Declared[] {
+  const meta = (key: string): Declared => ({ value: firstMeta(page.meta, [key])?.value ?? '', source: `meta:${key}` });
+  const headline = rankedWith(page.jsonLd, 'headline')[0];
+  return [
+    meta('og:title'),
+    { value: (headline && textOf(headline['headline'])) ?? '', source: 'json-ld:headline' },
+    ...['twitter:title', 'citation_title', 'dc.title', 'dcterms.title'].map(meta),
+    { value: documentTitle(page.doc), source: 'document.title' },
+  ]
+    .map(({ value, source }) => ({ value: normalised(value), source }))
+    .filter(({ value }) => value !== '');
+}
+
+/** The longest run of `title`'s segments that the page prints as a text of its own. */
+function longestPrintedRun(title: string, printed: Set<string>): string | undefined {
+  const starts = [0];
+  const ends: number[] = [];
+  for (const match of title.matchAll(SEPARATORS)) {
+    ends.push(match.index);
+    starts.push(match.index + match[0].length);
+  }
+  ends.push(title.length);
+  let best: string | undefined;
+  for (const start of starts) {
+    for (const end of ends) {
+      const run = end > start ? title.slice(start, end) : '';
+      if (run.length > (best?.length ?? 0) && printed.has(fold(run))) best = run;
+    }
+  }
+  return best;
+}
+
+export interface Headline {
+  value: string;
+  source: string;
+  /** Read off the page as shown, so no site name is left to strip. */
+  asShown: boolean;
+}
+
+/**
+ * The headline: an `<h1>` that a declared title holds as whole segments ("Zoll online - Fachmeldungen -
+ * Verkündung…" holds the `<h1>` "Verkündung…"), else the first declared title without the segments that name
+ * the site, cut to the part the page prints on its own when that is most of it.
+ */
+export function findHeadline(page: Page, siteNames: string[]): Headline | undefined {
+  const declared = declaredTitles(page);
+  const texts = headings(page, siteNames);
+  for (const { value } of declared) {
+    // A heading much shorter than the title is rather a section or a kicker than the headline.
+    const held = texts.filter((text) => text.length * 3 >= value.length && segmentsAround(value, text));
+    const longest = held.sort((a, b) => b.length - a.length)[0];
+    if (longest) return { value: longest, source: 'h1', asShown: true };
+  }
+  const first = declared[0];
+  if (!first) return texts[0] ? { value: texts[0], source: 'h1', asShown: true } : undefined;
+  const stripped = stripSiteSuffix(first.value, siteNames);
+  // A text may follow a linked kicker: "<a>Eintracht Presse</a> : Eintracht Frankfurt stellt Weichen…".
+  const loose = (text: string) => fold(text.replace(EDGE_MARKS, ''));
+  const printed = SEPARATOR.test(stripped) ? longestPrintedRun(stripped, new Set(printedTexts(page.root).map(loose))) : undefined;
+  if (printed && printed.length * 2 >= stripped.length) return { value: printed, source: 'text', asShown: true };
+  return { value: stripped, source: first.source, asShown: false };
 }
