@@ -10,7 +10,7 @@ import { firstMeta } from './meta-tags.ts';
 import type { Page } from './page.ts';
 import { printedTexts } from './printed-texts.ts';
 import { asHostLabel, squash, subdomainLabels, withoutDesk } from './site-names.ts';
-import { documentTitle, segmentsAround } from './title.ts';
+import { documentTitle, isHomeLink, segmentsAround } from './title.ts';
 
 /** A URL or host is never a publisher's name: "https://www.fr.de", "www.kas.de", "tdg.ch/". */
 const URL_LIKE = /^(?:https?:\/\/|www\.)|\/$/i;
@@ -113,15 +113,6 @@ const LOGO_IMAGES =
 const LOGO_WORDS = /\([^)]*\)|(?<!\p{L})logo(?:\s+(?:der|des|von|of|the|de|du))?(?!\p{L})|(?<!\p{L})(?:link\s+)?(?:zurück\s+)?(?:zur|zu|to|to the)\s+(?:startseite|homepage|home\s?page|home)(?!\p{L})/giu;
 /** Not a name: "printlogo", "Visa Mastercard PayPal logos", a file name, a slug ("logo-ariel"). */
 const NOT_A_NAME = /\p{L}logo|logos|\.(?:svg|png|jpe?g|gif)$|^[\p{Ll}\d]+(?:[-_][\p{Ll}\d]+)+$/iu;
-
-function isHomeLink(link: Element, pageUrl: string): boolean {
-  try {
-    const url = new URL(link.getAttribute('href') ?? '', pageUrl);
-    return url.host === new URL(pageUrl).host && url.pathname.replace(/\/(?:index\.\w+)?$/, '') === '' && url.search === '';
-  } catch {
-    return false;
-  }
-}
 
 /** The outlet's name as its logo's alternative text gives it, the logo that links home first. */
 function logoName(page: Page): string | undefined {

@@ -21,10 +21,14 @@ function squash(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 }
 
-/** Whether `segment` names the site: its publisher name or a label of its host name. */
-function namesSite(segment: string, siteNames: string[]): boolean {
+/**
+ * Whether `segment` names the site: contains its publisher name or a label of its host name, or is
+ * exactly one of `exactNames` (what its logo links home with: too varied to match loosely).
+ */
+function namesSite(segment: string, siteNames: string[], exactNames: string[] = []): boolean {
   const squashed = squash(segment);
   if (squashed === '') return true;
+  if (exactNames.some((name) => squash(name) === squashed)) return true;
   return siteNames.some((name) => {
     const site = squash(name);
     return site.length > 2 && (squashed.includes(site) || (squashed.length > 3 && site.includes(squashed)));
@@ -36,15 +40,15 @@ function namesSite(segment: string, siteNames: string[]): boolean {
  * a trailing " | Anything" is still dropped when the rest is longer, since a pipe almost always
  * introduces the site; a dash may belong to the headline and is kept.
  */
-export function stripSiteSuffix(title: string, siteNames: string[]): string {
+export function stripSiteSuffix(title: string, siteNames: string[], exactNames: string[] = []): string {
   const clean = title.replace(/\s+/g, ' ').trim();
   const parts = clean.split(SEPARATOR);
   if (parts.length < 2) return clean;
   const separators = clean.match(SEPARATORS) ?? [];
   let first = 0;
   let last = parts.length - 1;
-  while (last > first && namesSite(parts[last]!, siteNames)) last--;
-  while (first < last && namesSite(parts[first]!, siteNames)) first++;
+  while (last > first && namesSite(parts[last]!, siteNames, exactNames)) last--;
+  while (first < last && namesSite(parts[first]!, siteNames, exactNames)) first++;
   if (first === 0 && last === parts.length - 1) {
     const tail = parts[last]!;
     const head = parts.slice(0, last).join(' | ');
@@ -89,17 +93,24 @@ export function segmentsAround(title: string, part: string): Around | undefined 
   return { before: before.replace(CLOSES_PART, '').trim(), after: after.replace(OPENS_PART, '').trim() };
 }
 
-/** An `<h1>` that is the site's logo: it links to the home page ("<h1><a href="/">Site</a></h1>"). */
-function linksHome(heading: Element, pageUrl: string): boolean {
-  return [...heading.querySelectorAll('a[href]')].some((link) => {
-    try {
-      const url = new URL(link.getAttribute('href')!, pageUrl);
-      return url.pathname.replace(/\/(?:index\.\w+)?$/, '') === '' && url.search === '';
-    } catch {
-      return false;
-    }
-  });
+/** A link to the site's home page, as its logo is: "/", "https://site.example", "index.html". */
+export function isHomeLink(link: Element, pageUrl: string): boolean {
+  try {
+    const url = new URL(link.getAttribute('href') ?? '', pageUrl);
+    return url.host === new URL(pageUrl).host && url.pathname.replace(/\/(?:index\.\w+)?$/, '') === '' && url.search === '';
+  } catch {
+    return false;
+  }
 }
+
+/** What the links home say: the site's name in text or in a logo's alternative text. */
+function homeLinkNames(page: Page): string[] {
+  const links = [...page.root.querySelectorAll('a[href]')].filter((link) => isHomeLink(link, page.pageUrl)).slice(0, 10);
+  return links.flatMap((link) => [link.textContent ?? '', ...[...link.querySelectorAll('img[alt]')].map((image) => image.getAttribute('alt') ?? '')]).map(normalised).filter(Boolean);
+}
+
+/** An `<h1>` that is the site's logo: it links to the home page ("<h1><a href="/">Site</a></h1>"). */
+const linksHome = (heading: Element, pageUrl: string): boolean => [...heading.querySelectorAll('a[href]')].some((link) => isHomeLink(link, pageUrl));
 
 /** The page's `<h1>` texts, logos and site names aside. */
 function headings(page: Page, siteNames: string[]): string[] {
@@ -168,20 +179,27 @@ export interface Headline {
  * the site, cut to the part the page prints on its own when that is most of it.
  */
 export function findHeadline(page: Page, siteNames: string[]): Headline | undefined {
+  // The site's name printed in its logo is not the headline.
+  const notInHomeLink = (node: Node) => !node.parentElement?.closest('a[href]') || !isHomeLink(node.parentElement.closest('a[href]')!, page.pageUrl);
   const declared = declaredTitles(page);
   const texts = headings(page, siteNames);
+  const logoNames = homeLinkNames(page);
   for (const { value } of declared) {
-    // A heading much shorter than the title is rather a section or a kicker than the headline.
-    const held = texts.filter((text) => text.length * 3 >= value.length && segmentsAround(value, text));
+    // A heading much shorter than the title is rather a section or a kicker, unless the rest names the site.
+    const held = texts.filter((text) => {
+      const around = segmentsAround(value, text);
+      const rest = around ? `${around.before} | ${around.after}`.split(SEPARATOR) : [];
+      return around && (text.length * 3 >= value.length || rest.some((part) => part && namesSite(part, siteNames, logoNames)));
+    });
     const longest = held.sort((a, b) => b.length - a.length)[0];
     if (longest) return { value: longest, source: 'h1', asShown: true };
   }
   const first = declared[0];
   if (!first) return texts[0] ? { value: texts[0], source: 'h1', asShown: true } : undefined;
-  const stripped = stripSiteSuffix(first.value, siteNames);
+  const stripped = stripSiteSuffix(first.value, siteNames, logoNames);
   // A text may follow a linked kicker: "<a>Eintracht Presse</a> : Eintracht Frankfurt stellt Weichen…".
   const loose = (text: string) => fold(text.replace(EDGE_MARKS, ''));
-  const printed = SEPARATOR.test(stripped) ? longestPrintedRun(stripped, new Set(printedTexts(page.root).map(loose))) : undefined;
+  const printed = SEPARATOR.test(stripped) ? longestPrintedRun(stripped, new Set(printedTexts(page.root, notInHomeLink).map(loose))) : undefined;
   if (printed && printed.length * 2 >= stripped.length) return { value: printed, source: 'text', asShown: true };
   return { value: stripped, source: first.source, asShown: false };
 }
