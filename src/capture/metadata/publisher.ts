@@ -10,7 +10,7 @@ import { firstMeta } from './meta-tags.ts';
 import type { Page } from './page.ts';
 import { printedTexts } from './printed-texts.ts';
 import { asHostLabel, squash, subdomainLabels, withoutDesk } from './site-names.ts';
-import { documentTitle, isHomeLink, segmentsAround } from './title.ts';
+import { documentTitle, isHomeLink, isPrinted, segmentsAround } from './title.ts';
 
 /** A URL or host is never a publisher's name: "https://www.fr.de", "www.kas.de", "tdg.ch/". */
 const URL_LIKE = /^(?:https?:\/\/|www\.)|\/$/i;
@@ -24,11 +24,24 @@ function hostNames(host: string): string[] {
   return [name, ...labels].filter((label) => label.length > 2);
 }
 
-/** Whether a name is the host's, give or take a word or a legal form: "ProNATs e.V." on pronats.de. */
-function namesHost(name: string, host: string): boolean {
+/**
+ * How well a name names the host: 2 for the host's name give or take a word or a legal form ("ProNATs e.V."
+ * on pronats.de, "WDR" on www1.wdr.de), 1 for one inside the other ("EFC Bayrische Bembel Regensburg" on
+ * bayrische-bembel.de, but also "Parallels Desktop 15 for Mac" on parallels.com), 0 for none.
+ */
+function hostMatch(name: string, host: string): number {
   const part = asHostLabel(name.replace(/^www\./i, ''));
-  return part.length > 2 && hostNames(host).some((hostName) => (part.includes(hostName) ? part.length <= hostName.length + 4 : hostName.includes(part)));
+  if (part.length <= 2) return 0;
+  return Math.max(
+    0,
+    ...hostNames(host).map((hostName) => {
+      if (!part.includes(hostName) && !hostName.includes(part)) return 0;
+      return Math.abs(part.length - hostName.length) <= 4 ? 2 : 1;
+    }),
+  );
 }
+
+const namesHost = (name: string, host: string): boolean => hostMatch(name, host) === 2;
 
 /** "wdr.de" as the JSON-LD publisher: the host written out, where the page may show a proper name. */
 const isBareDomain = (name: string, host: string): boolean => name === registrableDomain(host) || name === host;
@@ -48,7 +61,7 @@ function titleParts(page: Page, headline: string | undefined): TitleParts | unde
   for (const candidate of [headline, socialTitle]) {
     const around = candidate ? segmentsAround(title, decodeEntities(candidate).replace(/\s+/g, ' ').trim()) : undefined;
     if (!around || !(around.before || around.after)) continue;
-    const confirmed = candidate === socialTitle || printedTexts(page.root).some((text) => text === candidate);
+    const confirmed = candidate === socialTitle || isPrinted(page, candidate!);
     return { before: split(around.before), after: split(around.after).reverse(), confirmed };
   }
   return undefined;
@@ -57,14 +70,16 @@ function titleParts(page: Page, headline: string | undefined): TitleParts | unde
 /**
  * The site name a title adds beside the page's own headline: "Headline – Site", "Site - Section - Headline",
  * "Headline | Site.de - Sport - Fußball". The part that names the host wins. Without one, and only beside a
- * headline the page confirms: a lone part after it, or the first of several before it ("Blog - Headline" is
- * rather a section).
+ * headline the page confirms: an outermost part that holds the host's name ("EFC Bayrische Bembel Regensburg"),
+ * a lone part after the headline, or the first of several before it ("Blog - Headline" is rather a section).
  */
 function titleSite(page: Page, headline: string | undefined, host: string): string | undefined {
   const parts = titleParts(page, headline);
   if (!parts) return undefined;
   const naming = [...parts.after, ...parts.before].find((part) => namesHost(part, host));
   if (naming || !parts.confirmed) return naming;
+  const outermost = [parts.after[0], parts.before[0]].find((part) => part && hostMatch(part, host) > 0);
+  if (outermost) return outermost;
   if (parts.after.length === 1) return parts.after[0];
   return parts.after.length === 0 && parts.before.length > 1 ? parts.before[0] : undefined;
 }
@@ -102,31 +117,35 @@ function siteNodeName(page: Page): string | undefined {
 function withoutTagline(name: string, host: string): string {
   const parts = name.split(/\s+(?:[|–—·•:]|-{1,2})\s+/);
   if (parts.length < 2) return name;
-  const hostName = squash(registrableDomain(host).replace(/\.[^.]+$/, ''));
-  const naming = parts.map((part) => part.replace(/^www\./i, '')).find((part) => hostName.length > 2 && squash(part).includes(hostName));
+  const hostName = asHostLabel(registrableDomain(host).replace(/\.[^.]+$/, ''));
+  const naming = parts.map((part) => part.replace(/^www\./i, '')).find((part) => hostName.length > 2 && asHostLabel(part).includes(hostName));
   return naming ?? name;
 }
 
 const LOGO_IMAGES =
   '[class*="logo" i] img[alt], [id*="logo" i] img[alt], img[class*="logo" i][alt], img[id*="logo" i][alt], img[alt*="logo" i], img[src*="logo" i][alt]';
 /** What a logo's alternative text adds to the name: "Logo der", "-Logo", "(Link zur Startseite)", "zu Startseite". */
-const LOGO_WORDS = /\([^)]*\)|(?<!\p{L})logo(?:\s+(?:der|des|von|of|the|de|du))?(?!\p{L})|(?<!\p{L})(?:link\s+)?(?:zurück\s+)?(?:zur|zu|to|to the)\s+(?:startseite|homepage|home\s?page|home)(?!\p{L})/giu;
-/** Not a name: "printlogo", "Visa Mastercard PayPal logos", a file name, a slug ("logo-ariel"). */
-const NOT_A_NAME = /\p{L}logo|logos|\.(?:svg|png|jpe?g|gif)$|^[\p{Ll}\d]+(?:[-_][\p{Ll}\d]+)+$/iu;
+const LOGO_WORDS =
+  /\([^)]*\)|(?<!\p{L})logo(?:\s+(?:der|des|von|of|the|de|du))?(?!\p{L})|(?<!\p{L})(?:(?:link\s+)?(?:zurück\s+)?(?:zur|zu|to|to the)\s+)?(?:startseite|homepage|home\s?page|home)(?!\p{L})/giu;
+/** Not a name: "printlogo", "Visa Mastercard PayPal logos", a file name. */
+const NOT_A_NAME = /\p{L}logo|logos|\.(?:svg|png|jpe?g|gif)$/iu;
+/** Nor a slug in lower case: "logo-ariel", "antikal-logo" ("AUTO-PRESSE" or "Handelsblatt-Logo" are names). */
+const SLUG = /^[\p{Ll}\d]+(?:[-_][\p{Ll}\d]+)+$/u;
 
 /** The outlet's name as its logo's alternative text gives it, the logo that links home first. */
 function logoName(page: Page): string | undefined {
   const home = [...page.root.querySelectorAll('a[href] img[alt]')].filter((image) => isHomeLink(image.closest('a')!, page.pageUrl));
   for (const image of [...home.slice(0, 3), ...[...page.root.querySelectorAll(LOGO_IMAGES)].slice(0, 5)]) {
     const alt = (image.getAttribute('alt') ?? '').trim();
-    const name = alt.replace(LOGO_WORDS, ' ').replace(/\s+/g, ' ').replace(/^[\s:|–-]+|[\s:|–-]+$/g, '');
-    if (name.length > 1 && name.split(' ').length <= 5 && !NOT_A_NAME.test(alt)) return name;
+    const name = alt.replace(LOGO_WORDS, ' ').replace(COPYRIGHT_MARK, ' ').replace(/\s+/g, ' ').replace(/^[\s:|–-]+|[\s:|–-]+$/g, '');
+    if (name.length > 1 && name.split(' ').length <= 5 && !NOT_A_NAME.test(alt) && !SLUG.test(alt)) return name;
   }
   return undefined;
 }
 
-/** "© 2020 Springer Nature Limited. All rights reserved." */
-const COPYRIGHT = /(?:©|\(c\)|copyright)\s*(.*)/i;
+/** "© 2020 Springer Nature Limited. All rights reserved.", "Copyright (c) 2019 Site". */
+const COPYRIGHT_MARK = /(?:©|ⓒ|\(c\)|copyright)\s*/giu;
+const COPYRIGHT = /(?:©|ⓒ|\(c\)|copyright)\s*(.*)/i;
 const LEGAL_FORM = /[\s,]+(?:GmbH(?:\s*&\s*Co\.?\s*KG)?|AG|e\.\s?V\.|Ltd\.?|Limited|Inc\.?|LLC|S\.A\.|SAS|KG)$/i;
 
 /** The holder a copyright line names, without years, legal form or a desk word ("Team"). */
@@ -137,7 +156,8 @@ function copyrightHolders(page: Page): string[] {
     if (!line) continue;
     const holder = line
       .split(/\s[|·•](?:\s|$)|\.\s+(?=\p{Lu})|,\s/u)[0]!
-      .replace(/(?<!\p{L})(?:copyright|by|\d[\d.]*)(?!\p{L})|[-–]/giu, ' ')
+      .replace(COPYRIGHT_MARK, ' ')
+      .replace(/(?<!\p{L})(?:by|\d[\d.]*)(?!\p{L})|[-–]/giu, ' ')
       .replace(/\s+/g, ' ')
       .trim()
       .replace(LEGAL_FORM, '');
@@ -147,10 +167,16 @@ function copyrightHolders(page: Page): string[] {
   return holders;
 }
 
-/** A logo's name in the spelling the page's title or copyright line gives it ("Konrad Adenauer Stiftung" as "Konrad-Adenauer-Stiftung"). */
-function spelledAsShown(name: string, page: Page, holders: string[]): string {
+/**
+ * A logo's name as the page's title or copyright line spells it ("Konrad Adenauer Stiftung" as
+ * "Konrad-Adenauer-Stiftung"), or cut to the host's name they give ("Abbildung der Wort-Bild-Marke Berliner
+ * Feuerwehr" to "Berliner Feuerwehr").
+ */
+function spelledAsShown(name: string, page: Page, holders: string[], host: string): string {
   const spellings = [...documentTitle(page.doc).split(TITLE_SEPARATOR), ...holders];
-  return spellings.find((spelling) => spelling !== name && squash(spelling) === squash(name)) ?? name;
+  const same = spellings.find((spelling) => spelling !== name && squash(spelling) === squash(name));
+  const inside = spellings.find((spelling) => squash(spelling).length > 2 && squash(name).includes(squash(spelling)) && namesHost(spelling, host));
+  return same ?? inside ?? name;
 }
 
 const PUBLISHER_TAGS = ['citation_publisher', 'citation_journal_title', 'dc.publisher', 'dcterms.publisher', 'application-name'];
@@ -163,13 +189,13 @@ export function findPublisher(page: Page, title: string | undefined, host: strin
     if (!found) return undefined;
     let value = withoutTagline(decodeEntities(found.value).replace(/\s+/g, ' ').trim(), host);
     // A site name that repeats the page title: "Land zahlte … | MLUK".
-    if (title && value.startsWith(title)) value = value.slice(title.length).replace(/^\s*(?:[|–—·•:-])\s*/, '');
+    if (title && value.startsWith(title)) value = value.slice(title.length).replace(/^\s*(?:[|–—·•«»›‹:/-])\s*/, '');
     return value && !URL_LIKE.test(value) && value !== title ? { value, source: found.source } : undefined;
   };
   const holders = copyrightHolders(page);
   const logo = (): Field | undefined => {
     const found = usable(mapField(logoName(page), 'logo'));
-    return found && { ...found, value: spelledAsShown(found.value, page, holders) };
+    return found && { ...found, value: spelledAsShown(found.value, page, holders, host) };
   };
   const candidates = [
     () => usable(mapField(titleSite(page, title, host), 'title')),
@@ -178,12 +204,12 @@ export function findPublisher(page: Page, title: string | undefined, host: strin
     logo,
     () => usable(mapField(holders.find((holder) => namesHost(holder, host)), 'copyright')),
   ];
-  // What the page shows of itself: a name of the host first, wherever it is shown, then the most trusted one.
-  const namingHost = (candidate: () => Field | undefined) => () => {
-    const found = candidate();
-    return found && namesHost(found.value, host) ? found : undefined;
+  // What the page shows of itself: the name closest to the host's, wherever it is shown, then the most trusted one.
+  const shown = (): Field | undefined => {
+    const found = candidates.map((candidate) => candidate()).filter((field): field is Field => !!field?.value.trim());
+    const best = Math.max(0, ...found.map((field) => hostMatch(field.value, host)));
+    return found.find((field) => hostMatch(field.value, host) === best);
   };
-  const shown = (): Field | undefined => firstField(...candidates.map(namingHost), ...candidates);
   const declared = firstField(
     // The brand the site shows before the JSON-LD publisher, often the legal company ("Tamedia AG").
     () => {
@@ -202,5 +228,5 @@ export function findPublisher(page: Page, title: string | undefined, host: strin
   if (!declared) return shown();
   if (!isBareDomain(declared.value, host)) return declared;
   const proper = shown();
-  return proper && namesHost(proper.value, host) ? proper : declared;
+  return proper && hostMatch(proper.value, host) > 0 ? proper : declared;
 }

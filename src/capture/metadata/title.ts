@@ -9,7 +9,7 @@ import type { Page } from './page.ts';
 import { printedTexts } from './printed-texts.ts';
 
 /** " | ", " - ", " › ", " / "…: marks that pages put between a headline, its section and the site name. */
-const MARKS = String.raw`[|–—·•»›‹:/]|-{1,2}|::`;
+const MARKS = String.raw`[|–—·•«»›‹:/]|-{1,2}|::`;
 const SEPARATOR = new RegExp(String.raw`\s+(?:${MARKS})\s+`);
 const SEPARATORS = new RegExp(SEPARATOR.source, 'g');
 /** What may close the part before a headline: a separator, or a colon right after a blog's name ("Blog: Post"). */
@@ -147,6 +147,15 @@ function declaredTitles(page: Page): Declared[] {
     .filter(({ value }) => value !== '');
 }
 
+/** A text may follow a linked kicker: "<a>Eintracht Presse</a> : Eintracht Frankfurt stellt Weichen…". */
+const loose = (text: string): string => fold(text.replace(EDGE_MARKS, ''));
+
+/** Whether the page prints `text` as a text of its own. */
+export function isPrinted(page: Page, text: string): boolean {
+  const wanted = loose(text);
+  return printedTexts(page.root).some((printed) => loose(printed) === wanted);
+}
+
 /** The longest run of `title`'s segments that the page prints as a text of its own. */
 function longestPrintedRun(title: string, printed: Set<string>): string | undefined {
   const starts = [0];
@@ -185,20 +194,19 @@ export function findHeadline(page: Page, siteNames: string[]): Headline | undefi
   const texts = headings(page, siteNames);
   const logoNames = homeLinkNames(page);
   for (const { value } of declared) {
-    // A heading much shorter than the title is rather a section or a kicker, unless the rest names the site.
-    const held = texts.filter((text) => {
+    const held = texts.flatMap((text) => {
       const around = segmentsAround(value, text);
-      const rest = around ? `${around.before} | ${around.after}`.split(SEPARATOR) : [];
-      return around && (text.length * 3 >= value.length || rest.some((part) => part && namesSite(part, siteNames, logoNames)));
+      // A heading much shorter than the title is rather a section, a kicker or a tagline, unless what follows it names the site.
+      const siteFollows = around?.after.split(SEPARATOR).some((part) => part && namesSite(part, siteNames, logoNames));
+      return around && (text.length * 3 >= value.length || siteFollows) ? [{ text, around }] : [];
     });
-    const longest = held.sort((a, b) => b.length - a.length)[0];
-    if (longest) return { value: longest, source: 'h1', asShown: true };
+    const longest = held.sort((a, b) => b.text.length - a.text.length)[0];
+    // A heading that repeats the whole title (a hidden one for screen readers) may still carry the site name.
+    if (longest) return { value: longest.text, source: 'h1', asShown: !!(longest.around.before || longest.around.after) };
   }
   const first = declared[0];
   if (!first) return texts[0] ? { value: texts[0], source: 'h1', asShown: true } : undefined;
   const stripped = stripSiteSuffix(first.value, siteNames, logoNames);
-  // A text may follow a linked kicker: "<a>Eintracht Presse</a> : Eintracht Frankfurt stellt Weichen…".
-  const loose = (text: string) => fold(text.replace(EDGE_MARKS, ''));
   const printed = SEPARATOR.test(stripped) ? longestPrintedRun(stripped, new Set(printedTexts(page.root, notInHomeLink).map(loose))) : undefined;
   if (printed && printed.length * 2 >= stripped.length) return { value: printed, source: 'text', asShown: true };
   return { value: stripped, source: first.source, asShown: false };
