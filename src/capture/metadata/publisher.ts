@@ -137,6 +137,8 @@ function logoName(page: Page): string | undefined {
   const home = [...page.root.querySelectorAll('a[href] img[alt]')].filter((image) => isHomeLink(image.closest('a')!, page.pageUrl));
   for (const image of [...home.slice(0, 3), ...[...page.root.querySelectorAll(LOGO_IMAGES)].slice(0, 5)]) {
     const alt = (image.getAttribute('alt') ?? '').trim();
+    // " - Das Mountainbike Magazin": the rest of a name the image itself spells.
+    if (/^[-–|:]/.test(alt)) continue;
     const name = alt.replace(LOGO_WORDS, ' ').replace(COPYRIGHT_MARK, ' ').replace(/\s+/g, ' ').replace(/^[\s:|–-]+|[\s:|–-]+$/g, '');
     if (name.length > 1 && name.split(' ').length <= 5 && !NOT_A_NAME.test(alt) && !SLUG.test(alt)) return name;
   }
@@ -228,5 +230,5 @@ export function findPublisher(page: Page, title: string | undefined, host: strin
   if (!declared) return shown();
   if (!isBareDomain(declared.value, host)) return declared;
   const proper = shown();
-  return proper && hostMatch(proper.value, host) > 0 ? proper : declared;
+  return proper && namesHost(proper.value, host) ? proper : declared;
 }

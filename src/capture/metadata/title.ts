@@ -196,8 +196,9 @@ export function findHeadline(page: Page, siteNames: string[]): Headline | undefi
   for (const { value } of declared) {
     const held = texts.flatMap((text) => {
       const around = segmentsAround(value, text);
-      // A heading much shorter than the title is rather a section, a kicker or a tagline, unless what follows it names the site.
-      const siteFollows = around?.after.split(SEPARATOR).some((part) => part && namesSite(part, siteNames, logoNames));
+      // A heading much shorter than the title is rather a section, a kicker or a tagline, unless it opens the
+      // title and what follows names the site ("Market season begins - Advent Shopping - Christmas for all senses").
+      const siteFollows = around?.before === '' && around.after.split(SEPARATOR).some((part) => part && namesSite(part, siteNames, logoNames));
       return around && (text.length * 3 >= value.length || siteFollows) ? [{ text, around }] : [];
     });
     const longest = held.sort((a, b) => b.text.length - a.text.length)[0];

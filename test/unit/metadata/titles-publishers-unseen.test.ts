@@ -16,6 +16,13 @@ describe('title: the headline as the page shows it', () => {
     expect(extract(head, '<h1>Evening prayer at the memorial church, 11 November</h1>').title).toBe('Evening prayer at the memorial church, 11 November');
   });
 
+  it('is a short <h1> that opens the title when the site follows it, not a category heading further in', () => {
+    const url = 'https://www.advent-shopping.example/markets.html';
+    expect(extract('<title>Market season begins - Advent Shopping - Christmas for all senses</title>', '<h1>Market season begins</h1>', url).title).toBe('Market season begins');
+    const category = extract('<title>How we pick the best Christmas markets every year | News | Advent Shopping</title>', '<h1>News</h1><h2>How we pick the best Christmas markets every year</h2>', url);
+    expect(category.title).toBe('How we pick the best Christmas markets every year');
+  });
+
   it('drops a date that the social title adds after the headline', () => {
     const meta = extract('<meta property="og:title" content="Rain as seldom seen : 31.10.2023, 10.19 Uhr">', '<h1>Rain as seldom seen</h1><h1>Most read</h1>');
     expect(meta.title).toBe('Rain as seldom seen');
