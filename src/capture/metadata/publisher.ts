@@ -19,10 +19,16 @@ const TITLE_SEPARATOR = /\s+(?:[|–—·•»›‹:/]|-{1,2})\s+/;
 
 /** The host's names: "wdr" of www1.wdr.de, and a blog's own label ("seglerblog" of seglerblog.example.com). */
 function hostNames(host: string): string[] {
+  const known = hostNamesOf.get(host);
+  if (known) return known;
   const name = asHostLabel(registrableDomain(host).replace(/\.[^.]+$/, ''));
   const labels = subdomainLabels(host).map(asHostLabel).filter((label) => label.length >= 6);
-  return [name, ...labels].filter((label) => label.length > 2);
+  const names = [name, ...labels].filter((label) => label.length > 2);
+  hostNamesOf.set(host, names);
+  return names;
 }
+
+const hostNamesOf = new Map<string, string[]>();
 
 /**
  * How well a name names the host: 2 for the host's name give or take a word or a legal form ("ProNATs e.V."
@@ -134,7 +140,7 @@ const SLUG = /^[\p{Ll}\d]+(?:[-_][\p{Ll}\d]+)+$/u;
 
 /** The outlet's name as its logo's alternative text gives it, the logo that links home first. */
 function logoName(page: Page): string | undefined {
-  const home = [...page.root.querySelectorAll('a[href] img[alt]')].filter((image) => isHomeLink(image.closest('a')!, page.pageUrl));
+  const home = [...page.root.getElementsByTagName('a')].filter((link) => isHomeLink(link, page.pageUrl)).flatMap((link) => [...link.querySelectorAll('img[alt]')]);
   for (const image of [...home.slice(0, 3), ...[...page.root.querySelectorAll(LOGO_IMAGES)].slice(0, 5)]) {
     const alt = (image.getAttribute('alt') ?? '').trim();
     // " - Das Mountainbike Magazin": the rest of a name the image itself spells.
@@ -153,7 +159,7 @@ const LEGAL_FORM = /[\s,]+(?:GmbH(?:\s*&\s*Co\.?\s*KG)?|AG|e\.\s?V\.|Ltd\.?|Limi
 /** The holder a copyright line names, without years, legal form or a desk word ("Team"). */
 function copyrightHolders(page: Page): string[] {
   const holders: string[] = [];
-  for (const text of printedTexts(page.root)) {
+  for (const { text } of printedTexts(page)) {
     const line = COPYRIGHT.exec(text)?.[1];
     if (!line) continue;
     const holder = line
@@ -194,17 +200,18 @@ export function findPublisher(page: Page, title: string | undefined, host: strin
     if (title && value.startsWith(title)) value = value.slice(title.length).replace(/^\s*(?:[|–—·•«»›‹:/-])\s*/, '');
     return value && !URL_LIKE.test(value) && value !== title ? { value, source: found.source } : undefined;
   };
-  const holders = copyrightHolders(page);
+  let read: string[] | undefined;
+  const holders = (): string[] => (read ??= copyrightHolders(page));
   const logo = (): Field | undefined => {
     const found = usable(mapField(logoName(page), 'logo'));
-    return found && { ...found, value: spelledAsShown(found.value, page, holders, host) };
+    return found && { ...found, value: spelledAsShown(found.value, page, holders(), host) };
   };
   const candidates = [
     () => usable(mapField(titleSite(page, title, host), 'title')),
     () => usable(mapField(titleEndNamingHost(page, host), 'title')),
     () => usable(mapField(siteNodeName(page), 'json-ld:site')),
     logo,
-    () => usable(mapField(holders.find((holder) => namesHost(holder, host)), 'copyright')),
+    () => usable(mapField(holders().find((holder) => namesHost(holder, host)), 'copyright')),
   ];
   // What the page shows of itself: the name closest to the host's, wherever it is shown, then the most trusted one.
   const shown = (): Field | undefined => {

@@ -6,7 +6,7 @@ import { decodeEntities } from './entities.ts';
 import { rankedWith, textOf } from './json-ld.ts';
 import { firstMeta } from './meta-tags.ts';
 import type { Page } from './page.ts';
-import { printedTexts } from './printed-texts.ts';
+import { printedTexts, type PrintedText } from './printed-texts.ts';
 
 /** " | ", " - ", " › ", " / "…: marks that pages put between a headline, its section and the site name. */
 const MARKS = String.raw`[|–—·•«»›‹:/]|-{1,2}|::`;
@@ -93,11 +93,16 @@ export function segmentsAround(title: string, part: string): Around | undefined 
   return { before: before.replace(CLOSES_PART, '').trim(), after: after.replace(OPENS_PART, '').trim() };
 }
 
+/** What a link to the home page can look like before it is resolved: "/", "./", "https://site.example/", "index.html". */
+const HOME_HREF = /^(?:(?:https?:)?\/\/[^/?#]+)?(?:\.?\/)?(?:index\.\w+)?$/i;
+
 /** A link to the site's home page, as its logo is: "/", "https://site.example", "index.html". */
 export function isHomeLink(link: Element, pageUrl: string): boolean {
+  const href = link.getAttribute('href')?.trim() ?? '';
+  if (!HOME_HREF.test(href)) return false;
   try {
-    const url = new URL(link.getAttribute('href') ?? '', pageUrl);
-    return url.host === new URL(pageUrl).host && url.pathname.replace(/\/(?:index\.\w+)?$/, '') === '' && url.search === '';
+    const url = new URL(href, pageUrl);
+    return url.host === new URL(pageUrl).host && url.pathname.replace(/\/(?:index\.\w+)?$/, '') === '';
   } catch {
     return false;
   }
@@ -105,17 +110,18 @@ export function isHomeLink(link: Element, pageUrl: string): boolean {
 
 /** What the links home say: the site's name in text or in a logo's alternative text. */
 function homeLinkNames(page: Page): string[] {
-  const links = [...page.root.querySelectorAll('a[href]')].filter((link) => isHomeLink(link, page.pageUrl)).slice(0, 10);
+  // getElementsByTagName, not a[href]: attribute selectors are slow in some DOMs, and a page may hold thousands of links.
+  const links = [...page.root.getElementsByTagName('a')].filter((link) => isHomeLink(link, page.pageUrl)).slice(0, 10);
   return links.flatMap((link) => [link.textContent ?? '', ...[...link.querySelectorAll('img[alt]')].map((image) => image.getAttribute('alt') ?? '')]).map(normalised).filter(Boolean);
 }
 
 /** An `<h1>` that is the site's logo: it links to the home page ("<h1><a href="/">Site</a></h1>"). */
-const linksHome = (heading: Element, pageUrl: string): boolean => [...heading.querySelectorAll('a[href]')].some((link) => isHomeLink(link, pageUrl));
+const linksHome = (heading: Element, pageUrl: string): boolean => [...heading.getElementsByTagName('a')].some((link) => isHomeLink(link, pageUrl));
 
 /** The page's `<h1>` texts, logos and site names aside. */
 function headings(page: Page, siteNames: string[]): string[] {
   const sites = new Set(siteNames.map(squash));
-  return [...page.root.querySelectorAll('h1')]
+  return [...page.root.getElementsByTagName('h1')]
     .slice(0, 8)
     .filter((heading) => !linksHome(heading, page.pageUrl))
     .map((heading) => normalised(heading.textContent ?? ''))
@@ -124,7 +130,7 @@ function headings(page: Page, siteNames: string[]): string[] {
 
 /** The page's `<title>`, also where a parser left `document.title` empty (a `<title>` outside `<head>`). */
 export function documentTitle(doc: Document): string {
-  const element = [...doc.querySelectorAll('title')].find((title) => !title.closest('svg'));
+  const element = doc.title ? undefined : [...doc.getElementsByTagName('title')].find((title) => !title.closest('svg'));
   return normalised(doc.title || element?.textContent || '');
 }
 
@@ -150,10 +156,13 @@ function declaredTitles(page: Page): Declared[] {
 /** A text may follow a linked kicker: "<a>Eintracht Presse</a> : Eintracht Frankfurt stellt Weichen…". */
 const loose = (text: string): string => fold(text.replace(EDGE_MARKS, ''));
 
+const printedSets = new WeakMap<Page, Set<string>>();
+
 /** Whether the page prints `text` as a text of its own. */
 export function isPrinted(page: Page, text: string): boolean {
-  const wanted = loose(text);
-  return printedTexts(page.root).some((printed) => loose(printed) === wanted);
+  let printed = printedSets.get(page);
+  if (!printed) printedSets.set(page, (printed = new Set(printedTexts(page).map((run) => loose(run.text)))));
+  return printed.has(loose(text));
 }
 
 /** The longest run of `title`'s segments that the page prints as a text of its own. */
@@ -189,16 +198,20 @@ export interface Headline {
  */
 export function findHeadline(page: Page, siteNames: string[]): Headline | undefined {
   // The site's name printed in its logo is not the headline.
-  const notInHomeLink = (node: Node) => !node.parentElement?.closest('a[href]') || !isHomeLink(node.parentElement.closest('a[href]')!, page.pageUrl);
+  const notInHomeLink = ({ parent }: PrintedText) => {
+    const link = parent?.closest('a[href]');
+    return !link || !isHomeLink(link, page.pageUrl);
+  };
   const declared = declaredTitles(page);
   const texts = headings(page, siteNames);
-  const logoNames = homeLinkNames(page);
+  let read: string[] | undefined;
+  const logoNames = (): string[] => (read ??= homeLinkNames(page));
   for (const { value } of declared) {
     const held = texts.flatMap((text) => {
       const around = segmentsAround(value, text);
       // A heading much shorter than the title is rather a section, a kicker or a tagline, unless it opens the
       // title and what follows names the site ("Market season begins - Advent Shopping - Christmas for all senses").
-      const siteFollows = around?.before === '' && around.after.split(SEPARATOR).some((part) => part && namesSite(part, siteNames, logoNames));
+      const siteFollows = around?.before === '' && around.after.split(SEPARATOR).some((part) => part && namesSite(part, siteNames, logoNames()));
       return around && (text.length * 3 >= value.length || siteFollows) ? [{ text, around }] : [];
     });
     const longest = held.sort((a, b) => b.text.length - a.text.length)[0];
@@ -207,8 +220,10 @@ export function findHeadline(page: Page, siteNames: string[]): Headline | undefi
   }
   const first = declared[0];
   if (!first) return texts[0] ? { value: texts[0], source: 'h1', asShown: true } : undefined;
-  const stripped = stripSiteSuffix(first.value, siteNames, logoNames);
-  const printed = SEPARATOR.test(stripped) ? longestPrintedRun(stripped, new Set(printedTexts(page.root, notInHomeLink).map(loose))) : undefined;
+  const stripped = stripSiteSuffix(first.value, siteNames, logoNames());
+  const printed = SEPARATOR.test(stripped)
+    ? longestPrintedRun(stripped, new Set(printedTexts(page).filter(notInHomeLink).map(({ text }) => loose(text))))
+    : undefined;
   if (printed && printed.length * 2 >= stripped.length) return { value: printed, source: 'text', asShown: true };
   return { value: stripped, source: first.source, asShown: false };
 }
