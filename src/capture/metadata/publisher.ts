@@ -8,46 +8,13 @@ import { firstField, mapField, type Field } from './field.ts';
 import { rankedWith, resolved, textOf, typesOf, type JsonObject } from './json-ld.ts';
 import { firstMeta } from './meta-tags.ts';
 import type { Page } from './page.ts';
-import { printedTexts } from './printed-texts.ts';
-import { asHostLabel, squash, subdomainLabels, withoutDesk } from './site-names.ts';
-import { documentTitle, isHomeLink, isPrinted, segmentsAround } from './title.ts';
+import { copyrightHolders, logoName, spelledAsShown } from './shown-names.ts';
+import { asHostLabel, hostMatch, namesHost, squash } from './site-names.ts';
+import { SEPARATOR, segmentsAround } from './title-segments.ts';
+import { documentTitle, isPrinted } from './title.ts';
 
 /** A URL or host is never a publisher's name: "https://www.fr.de", "www.kas.de", "tdg.ch/". */
 const URL_LIKE = /^(?:https?:\/\/|www\.)|\/$/i;
-
-const TITLE_SEPARATOR = /\s+(?:[|–—·•»›‹:/]|-{1,2})\s+/;
-
-/** The host's names: "wdr" of www1.wdr.de, and a blog's own label ("seglerblog" of seglerblog.example.com). */
-function hostNames(host: string): string[] {
-  const known = hostNamesOf.get(host);
-  if (known) return known;
-  const name = asHostLabel(registrableDomain(host).replace(/\.[^.]+$/, ''));
-  const labels = subdomainLabels(host).map(asHostLabel).filter((label) => label.length >= 6);
-  const names = [name, ...labels].filter((label) => label.length > 2);
-  hostNamesOf.set(host, names);
-  return names;
-}
-
-const hostNamesOf = new Map<string, string[]>();
-
-/**
- * How well a name names the host: 2 for the host's name give or take a word or a legal form ("ProNATs e.V."
- * on pronats.de, "WDR" on www1.wdr.de), 1 for one inside the other ("EFC Bayrische Bembel Regensburg" on
- * bayrische-bembel.de, but also "Parallels Desktop 15 for Mac" on parallels.com), 0 for none.
- */
-function hostMatch(name: string, host: string): number {
-  const part = asHostLabel(name.replace(/^www\./i, ''));
-  if (part.length <= 2) return 0;
-  return Math.max(
-    0,
-    ...hostNames(host).map((hostName) => {
-      if (!part.includes(hostName) && !hostName.includes(part)) return 0;
-      return Math.abs(part.length - hostName.length) <= 4 ? 2 : 1;
-    }),
-  );
-}
-
-const namesHost = (name: string, host: string): boolean => hostMatch(name, host) === 2;
 
 /** "wdr.de" as the JSON-LD publisher: the host written out, where the page may show a proper name. */
 const isBareDomain = (name: string, host: string): boolean => name === registrableDomain(host) || name === host;
@@ -63,7 +30,7 @@ interface TitleParts {
 function titleParts(page: Page, headline: string | undefined): TitleParts | undefined {
   const title = documentTitle(page.doc);
   const socialTitle = firstMeta(page.meta, ['og:title'])?.value;
-  const split = (text: string) => (text ? text.split(TITLE_SEPARATOR) : []);
+  const split = (text: string) => (text ? text.split(SEPARATOR) : []);
   for (const candidate of [headline, socialTitle]) {
     const around = candidate ? segmentsAround(title, decodeEntities(candidate).replace(/\s+/g, ' ').trim()) : undefined;
     if (!around || !(around.before || around.after)) continue;
@@ -95,7 +62,7 @@ function titleSite(page: Page, headline: string | undefined, host: string): stri
  * (a legal form aside), not a product or an issue named after it ("Parallels Desktop 15 for Mac").
  */
 function titleEndNamingHost(page: Page, host: string): string | undefined {
-  const last = documentTitle(page.doc).split(TITLE_SEPARATOR).slice(1).pop();
+  const last = documentTitle(page.doc).split(SEPARATOR).slice(1).pop();
   return last && namesHost(last, host) ? last : undefined;
 }
 
@@ -126,65 +93,6 @@ function withoutTagline(name: string, host: string): string {
   const hostName = asHostLabel(registrableDomain(host).replace(/\.[^.]+$/, ''));
   const naming = parts.map((part) => part.replace(/^www\./i, '')).find((part) => hostName.length > 2 && asHostLabel(part).includes(hostName));
   return naming ?? name;
-}
-
-const LOGO_IMAGES =
-  '[class*="logo" i] img[alt], [id*="logo" i] img[alt], img[class*="logo" i][alt], img[id*="logo" i][alt], img[alt*="logo" i], img[src*="logo" i][alt]';
-/** What a logo's alternative text adds to the name: "Logo der", "-Logo", "(Link zur Startseite)", "zu Startseite". */
-const LOGO_WORDS =
-  /\([^)]*\)|(?<!\p{L})logo(?:\s+(?:der|des|von|of|the|de|du))?(?!\p{L})|(?<!\p{L})(?:(?:link\s+)?(?:zurück\s+)?(?:zur|zu|to|to the)\s+)?(?:startseite|homepage|home\s?page|home)(?!\p{L})/giu;
-/** Not a name: "printlogo", "Visa Mastercard PayPal logos", a file name. */
-const NOT_A_NAME = /\p{L}logo|logos|\.(?:svg|png|jpe?g|gif)$/iu;
-/** Nor a slug in lower case: "logo-ariel", "antikal-logo" ("AUTO-PRESSE" or "Handelsblatt-Logo" are names). */
-const SLUG = /^[\p{Ll}\d]+(?:[-_][\p{Ll}\d]+)+$/u;
-
-/** The outlet's name as its logo's alternative text gives it, the logo that links home first. */
-function logoName(page: Page): string | undefined {
-  const home = [...page.root.getElementsByTagName('a')].filter((link) => isHomeLink(link, page.pageUrl)).flatMap((link) => [...link.querySelectorAll('img[alt]')]);
-  for (const image of [...home.slice(0, 3), ...[...page.root.querySelectorAll(LOGO_IMAGES)].slice(0, 5)]) {
-    const alt = (image.getAttribute('alt') ?? '').trim();
-    // " - Das Mountainbike Magazin": the rest of a name the image itself spells.
-    if (/^[-–|:]/.test(alt)) continue;
-    const name = alt.replace(LOGO_WORDS, ' ').replace(COPYRIGHT_MARK, ' ').replace(/\s+/g, ' ').replace(/^[\s:|–-]+|[\s:|–-]+$/g, '');
-    if (name.length > 1 && name.split(' ').length <= 5 && !NOT_A_NAME.test(alt) && !SLUG.test(alt)) return name;
-  }
-  return undefined;
-}
-
-/** "© 2020 Springer Nature Limited. All rights reserved.", "Copyright (c) 2019 Site". */
-const COPYRIGHT_MARK = /(?:©|ⓒ|\(c\)|copyright)\s*/giu;
-const COPYRIGHT = /(?:©|ⓒ|\(c\)|copyright)\s*(.*)/i;
-const LEGAL_FORM = /[\s,]+(?:GmbH(?:\s*&\s*Co\.?\s*KG)?|AG|e\.\s?V\.|Ltd\.?|Limited|Inc\.?|LLC|S\.A\.|SAS|KG)$/i;
-
-/** The holder a copyright line names, without years, legal form or a desk word ("Team"). */
-function copyrightHolders(page: Page): string[] {
-  const holders: string[] = [];
-  for (const { text } of printedTexts(page)) {
-    const line = COPYRIGHT.exec(text)?.[1];
-    if (!line) continue;
-    const holder = line
-      .split(/\s[|·•](?:\s|$)|\.\s+(?=\p{Lu})|,\s/u)[0]!
-      .replace(COPYRIGHT_MARK, ' ')
-      .replace(/(?<!\p{L})(?:by|\d[\d.]*)(?!\p{L})|[-–]/giu, ' ')
-      .replace(/\s+/g, ' ')
-      .trim()
-      .replace(LEGAL_FORM, '');
-    const name = withoutDesk(holder);
-    if (name.length > 1) holders.push(name);
-  }
-  return holders;
-}
-
-/**
- * A logo's name as the page's title or copyright line spells it ("Konrad Adenauer Stiftung" as
- * "Konrad-Adenauer-Stiftung"), or cut to the host's name they give ("Abbildung der Wort-Bild-Marke Berliner
- * Feuerwehr" to "Berliner Feuerwehr").
- */
-function spelledAsShown(name: string, page: Page, holders: string[], host: string): string {
-  const spellings = [...documentTitle(page.doc).split(TITLE_SEPARATOR), ...holders];
-  const same = spellings.find((spelling) => spelling !== name && squash(spelling) === squash(name));
-  const inside = spellings.find((spelling) => squash(spelling).length > 2 && squash(name).includes(squash(spelling)) && namesHost(spelling, host));
-  return same ?? inside ?? name;
 }
 
 const PUBLISHER_TAGS = ['citation_publisher', 'citation_journal_title', 'dc.publisher', 'dcterms.publisher', 'application-name'];
