@@ -39,3 +39,41 @@ export function isSiteDesk(name: string, siteNames: string[]): boolean {
   const squashed = squash(name);
   return DESK_WORDS.test(name) && siteNames.some((site) => squashed.includes(squash(site)));
 }
+
+/** "Team KLIMAWANDEL GLOBAL": the site's name without the desk word before it. */
+export function withoutDesk(name: string): string {
+  const rest = name.replace(new RegExp(`^${DESK_WORDS.source}\\s+`, 'iu'), '');
+  return rest || name;
+}
+
+/** The host's names: "wdr" of www1.wdr.de, and a blog's own label ("seglerblog" of seglerblog.example.com). */
+const hostNamesOf = new Map<string, string[]>();
+
+function hostNames(host: string): string[] {
+  const known = hostNamesOf.get(host);
+  if (known) return known;
+  const name = asHostLabel(registrableDomain(host).replace(/\.[^.]+$/, ''));
+  const labels = subdomainLabels(host).map(asHostLabel).filter((label) => label.length >= 6);
+  const names = [name, ...labels].filter((label) => label.length > 2);
+  hostNamesOf.set(host, names);
+  return names;
+}
+
+/**
+ * How well a name names the host: 2 for the host's name give or take a word or a legal form ("ProNATs e.V."
+ * on pronats.de, "WDR" on www1.wdr.de), 1 for one inside the other ("EFC Bayrische Bembel Regensburg" on
+ * bayrische-bembel.de, but also "Parallels Desktop 15 for Mac" on parallels.com), 0 for none.
+ */
+export function hostMatch(name: string, host: string): number {
+  const part = asHostLabel(name.replace(/^www\./i, ''));
+  if (part.length <= 2) return 0;
+  return Math.max(
+    0,
+    ...hostNames(host).map((hostName) => {
+      if (!part.includes(hostName) && !hostName.includes(part)) return 0;
+      return Math.abs(part.length - hostName.length) <= 4 ? 2 : 1;
+    }),
+  );
+}
+
+export const namesHost = (name: string, host: string): boolean => hostMatch(name, host) === 2;

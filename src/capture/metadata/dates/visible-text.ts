@@ -5,20 +5,27 @@ const MAX_CHARS = 300_000;
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
 
-export function visibleText(root: Element, maxChars = MAX_CHARS): string {
-  const parts: string[] = [];
+/** The text nodes a reader sees, in document order, up to `maxChars` of text. */
+export function visibleTextNodes(root: Element, maxChars = MAX_CHARS): Node[] {
+  const nodes: Node[] = [];
   let length = 0;
   const walk = (node: Node): void => {
     for (let child = node.firstChild; child && length < maxChars; child = child.nextSibling) {
       if (child.nodeType === TEXT_NODE) {
-        const text = child.nodeValue ?? '';
-        parts.push(text);
-        length += text.length;
+        nodes.push(child);
+        length += child.nodeValue?.length ?? 0;
       } else if (child.nodeType === ELEMENT_NODE && !HIDDEN.has((child as Element).tagName.toUpperCase())) {
         walk(child);
       }
     }
   };
   walk(root);
-  return parts.join(' ').replace(/\s+/g, ' ');
+  return nodes;
+}
+
+export function visibleText(root: Element, maxChars = MAX_CHARS): string {
+  return visibleTextNodes(root, maxChars)
+    .map((node) => node.nodeValue ?? '')
+    .join(' ')
+    .replace(/\s+/g, ' ');
 }
