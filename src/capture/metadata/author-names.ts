@@ -54,10 +54,15 @@ function withoutOutlet(name: string, siteNames: string[]): string {
 }
 
 /** The site itself, or (for a one-word account such as "SeglerBlog") the blog's own host label. */
-function isTheSite(name: string, context: AuthorContext, persona: boolean): boolean {
+function isTheSite(name: string, context: AuthorContext, { persona = false, vouched = false }: NameOptions): boolean {
   // A writer whose blog bears their name ("Frau Sabienes" on "Frau Sabienes sagt") is still its author.
   if (persona) return context.outletNames.some((outlet) => squash(outlet) === squash(name));
-  if (namesSite(name, context.siteNames) || isSiteDesk(name, context.siteNames)) return true;
+  if (isSiteDesk(name, context.siteNames)) return true;
+  // A name the page marks as its author's may be part of the host ("Heiko" on heiko-adams.de) or be the
+  // whole of it ("creeny" on creeny.wordpress.com); it is the site when it is, or is part of, the
+  // outlet's own name ("SeglerBlog" of "Der SeglerBlog aus Berlin"), or is one of the site's names.
+  if (vouched) return namesSite(name, context.outletNames) || context.siteNames.some((site) => asHostLabel(site) === asHostLabel(name));
+  if (namesSite(name, context.siteNames)) return true;
   return !looksLikePersonName(name) && context.hostLabels.some((label) => asHostLabel(label) === asHostLabel(name));
 }
 
@@ -76,7 +81,7 @@ export function cleanName(raw: string, context: AuthorContext, { persona = false
   name = withoutOutlet(name, context.siteNames);
   if (!name || name.length > MAX_NAME || name.split(' ').length > MAX_NAME_WORDS) return undefined;
   if (NOT_A_NAME.test(name) || DESK.test(name) || UI_WORDS.test(name) || (!vouched && /\d/.test(name))) return undefined;
-  if (isAgency(name) || isCompany(name) || isTheSite(name, context, persona)) return undefined;
+  if (isAgency(name) || isCompany(name) || isTheSite(name, context, { persona, vouched })) return undefined;
   return name;
 }
 

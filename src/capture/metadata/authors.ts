@@ -6,6 +6,7 @@
 import { cleanNames, MAX_NAME, type AuthorContext } from './author-names.ts';
 import { printedAuthors } from './bylines.ts';
 import { rankedWith, resolved, typesOf, type JsonObject } from './json-ld.ts';
+import { ownElements } from './own-article.ts';
 import type { Page } from './page.ts';
 import { looksLikePersonName } from './person-names.ts';
 
@@ -50,6 +51,24 @@ function fromJsonLd(page: Page, context: AuthorContext): string[] {
   return cleanNames(namesFromJsonLd(author), context, { persona });
 }
 
+/**
+ * Markup made to name an author: a `rel="author"` link, a vCard's or h-card's formatted name, a
+ * schema.org author's name. It vouches for a first name or a handle ("Heiko", "tlow").
+ */
+const NAME_MARKUP = '[rel="author"], .vcard .fn, .h-card .p-name, [itemprop="author"] [itemprop="name"]';
+/** An `itemprop="author"` with no name inside it holds the name as its text, and often more ("by … on …"). */
+const AUTHOR_MARKUP = `${NAME_MARKUP}, [itemprop="author"]`;
+
+function namesInAuthorMarkup(page: Page, context: AuthorContext): string[] {
+  const names: string[] = [];
+  for (const element of ownElements(page, AUTHOR_MARKUP, 30)) {
+    const text = (element.textContent ?? '').slice(0, MAX_NAME);
+    if (element.matches(NAME_MARKUP)) names.push(...cleanNames([text], context, { vouched: true }));
+    else if (!element.querySelector(NAME_MARKUP)) names.push(...cleanNames([text], context));
+  }
+  return [...new Map(names.map((name) => [name.toLowerCase(), name])).values()].slice(0, 10);
+}
+
 const META_KEYS = ['citation_author', 'dc.creator', 'dcterms.creator', 'author', 'article:author', 'parsely-author', 'sailthru.author'];
 
 export function findAuthors(page: Page, context: AuthorContext): FoundAuthors | undefined {
@@ -59,8 +78,7 @@ export function findAuthors(page: Page, context: AuthorContext): FoundAuthors | 
     const names = cleanNames(page.meta.get(key) ?? [], context);
     if (names.length) return { authors: names, source: `meta:${key}` };
   }
-  const elements = page.doc.querySelectorAll('[rel="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"]');
-  const fromMarkup = cleanNames([...elements].slice(0, 10).map((element) => (element.textContent ?? '').slice(0, MAX_NAME)), context);
+  const fromMarkup = namesInAuthorMarkup(page, context);
   if (fromMarkup.length) return { authors: fromMarkup, source: 'markup:author' };
   return printedAuthors(page, context);
 }

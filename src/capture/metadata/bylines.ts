@@ -5,14 +5,14 @@
  * Teasers, related articles and comments are not this page's bylines.
  */
 import { cleanNames, type AuthorContext } from './author-names.ts';
-import { headlineOf, inForeignRegion } from './dates/regions.ts';
+import { headlineOf } from './dates/regions.ts';
 import { firstMeta } from './meta-tags.ts';
+import { ownCreditTest, ownElements } from './own-article.ts';
 import type { Page } from './page.ts';
 import { isAgency, looksLikePersonName } from './person-names.ts';
 import { namesSite, squash } from './site-names.ts';
 
 const BYLINE_ELEMENTS = '[class*="byline" i], [class*="author" i], [class*="autor" i], [class*="post-meta" i], [class*="entry-meta" i]';
-const COMMENT_AREA = /comment|kommentar|reply|respond/i;
 const BYLINE_WORD = /(?:^|\s)(?:by|von|par|por|door|written by|recueilli par)\s+(.{2,120})/i;
 /** A line that starts with the credit: "Von Jennifer Patt", "By Urs Gehriger and Florian Schwab". */
 const CREDIT_OPENING = '(?:(?:ein|an?)\\s+(?:artikel|beitrag|text|article|story|post)\\s+)?(?:by|von|par|por|door|di|written by)';
@@ -39,18 +39,6 @@ function linesOf(node: Node): string {
 }
 
 const creditTextOf = (element: Element): string => linesOf(element).replace(/[^\S\n]+/g, ' ').trim();
-
-/** Elements of the page's own article: not a teaser's, a related article's or a comment's. */
-function ownElements(page: Page, selector: string, limit: number): Element[] {
-  const headline = headlineOf(page.root);
-  const own: Element[] = [];
-  for (const element of [...page.root.querySelectorAll(selector)].slice(0, limit)) {
-    const inComments = element.closest('[class*="comment" i], [id*="comment" i]') !== null;
-    if (COMMENT_AREA.test(element.getAttribute('class') ?? '') || inComments || inForeignRegion(element, headline)) continue;
-    own.push(element);
-  }
-  return own;
-}
 
 /**
  * The names credited, up to the outlet or agency: in "Nada Tawfik, BBC News, New York" what follows
@@ -139,8 +127,9 @@ function plainCreditLines(page: Page, context: AuthorContext): string[] {
     .slice(0, MAX_ELEMENTS)
     .filter((element) => LINE_ELEMENTS.has(element.tagName.toLowerCase()) && startsWithCredit(element));
   const headline = headlineOf(page.root);
+  const isOwn = ownCreditTest(page);
   for (const line of lines) {
-    if (line.closest('[class*="comment" i], [id*="comment" i]') || inForeignRegion(line, headline) || followsSubheading(line, headline)) continue;
+    if (!isOwn(line) || followsSubheading(line, headline)) continue;
     const credit = CREDIT_LINE.exec(textOf(line))?.[1];
     if (!credit) continue;
     // Every name a person's, an agency beside them allowed: "By 2030 the plan…" is a sentence.
