@@ -3,7 +3,7 @@
  * desk, a news agency or a company; an outlet or agency appended to a name is dropped.
  */
 import { decodeEntities } from './entities.ts';
-import { isAgency, isCompany, looksLikePersonName } from './person-names.ts';
+import { isAgency, isCompany, looksLikePersonName, withoutTitles } from './person-names.ts';
 import { asHostLabel, isSiteDesk, namesSite, squash } from './site-names.ts';
 
 /** What a name is checked against. */
@@ -49,7 +49,8 @@ function withoutOutlet(name: string, siteNames: string[]): string {
   if (before && isOutlet(before[1]!, siteNames)) return INITIALS.test(before[2]!.trim()) ? '' : before[2]!.trim();
   const agency = WITH_AGENCY.exec(name);
   if (agency && isAgency(agency[1]!)) return name.slice(0, agency.index).trim();
-  const match = /^(.+?)(?:\s*[,|–—-]\s*|\s+for\s+|\s+für\s+)([^,|]+)$/i.exec(name);
+  // A dash without a space beside it joins a name ("Là-bas", "Ravier-Regnat"), it does not separate one.
+  const match = /^(.+?)(?:\s*[,|]\s*|\s+[–—-]\s*|\s*[–—-]\s+|\s+for\s+|\s+für\s+)([^,|]+)$/i.exec(name);
   return match && isOutlet(match[2]!, siteNames) ? match[1]!.trim() : name;
 }
 
@@ -77,7 +78,7 @@ export interface NameOptions {
 export function cleanName(raw: string, context: AuthorContext, { persona = false, vouched = false }: NameOptions = {}): string | undefined {
   let name = decodeEntities(raw).replace(/\s+/g, ' ').trim();
   if (/https?:|www\.|@/i.test(name) || DOMAIN.test(name)) return undefined;
-  name = name.replace(CREDIT_WORDS, '').replace(/[.,;:·•|]+$/, '').trim();
+  name = withoutTitles(name.replace(CREDIT_WORDS, '').replace(/[,;:·•|]+$/, '').trim()).replace(/[.,;:·•|]+$/, '');
   name = withoutOutlet(name, context.siteNames);
   if (!name || name.length > MAX_NAME || name.split(' ').length > MAX_NAME_WORDS) return undefined;
   if (NOT_A_NAME.test(name) || DESK.test(name) || UI_WORDS.test(name) || (!vouched && /\d/.test(name))) return undefined;
@@ -85,11 +86,23 @@ export function cleanName(raw: string, context: AuthorContext, { persona = false
   return name;
 }
 
-/** Names, cleaned, rejected ones left out, de-duplicated. */
+/** Between two names in a list: "Ana Ruiz, Ben Okafor", "Ana Ruiz and Ben Okafor", "Ana Ruiz & Ben Okafor". */
+export const NAME_SEPARATOR = /\s*(?:[,;]|\s+and\s+|\s+und\s+|\s+et\s+|\s+y\s+|\s+e\s+|\s*&\s*)\s*/i;
+
+/**
+ * "April Roach, Daniel O'Mahony" in one meta tag is two people; "Grant Tinsley, PhD" and "Rob
+ * Picheta, CNN" are one, with a degree or an outlet that cleanName takes off.
+ */
+function splitList(raw: string): string[] {
+  const parts = withoutTitles(decodeEntities(raw).replace(/\s+/g, ' ').trim()).split(NAME_SEPARATOR);
+  return parts.length > 1 && parts.every(looksLikePersonName) ? parts : [raw];
+}
+
+/** Names, cleaned, rejected ones left out, de-duplicated; a list of people in one string is split. */
 export function cleanNames(names: string[], context: AuthorContext, options: NameOptions = {}): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
-  for (const raw of names) {
+  for (const raw of names.flatMap(splitList)) {
     const name = cleanName(raw, context, options);
     const key = name?.toLowerCase();
     if (name && key && !seen.has(key)) {

@@ -71,13 +71,32 @@ function namesInAuthorMarkup(page: Page, context: AuthorContext): string[] {
 
 const META_KEYS = ['citation_author', 'dc.creator', 'dcterms.creator', 'author', 'article:author', 'parsely-author', 'sailthru.author'];
 
-export function findAuthors(page: Page, context: AuthorContext): FoundAuthors | undefined {
-  const jsonLd = fromJsonLd(page, context);
-  if (jsonLd.length) return { authors: jsonLd, source: 'json-ld:author' };
+function fromMeta(page: Page, context: AuthorContext): FoundAuthors | undefined {
   for (const key of META_KEYS) {
     const names = cleanNames(page.meta.get(key) ?? [], context);
     if (names.length) return { authors: names, source: `meta:${key}` };
   }
+  return undefined;
+}
+
+/** Every name of `some` is in `more`, and `more` has others too. */
+function namesMore(more: string[], some: string[]): boolean {
+  const keys = new Set(more.map((name) => name.toLowerCase()));
+  return more.length > some.length && some.every((name) => keys.has(name.toLowerCase()));
+}
+
+/** What the page declares for machines: JSON-LD first, then meta tags. */
+function declaredAuthors(page: Page, context: AuthorContext): FoundAuthors | undefined {
+  const jsonLd = fromJsonLd(page, context);
+  const meta = fromMeta(page, context);
+  if (!jsonLd.length) return meta;
+  // A JSON-LD that lists only the first of the writers the meta tags name ("April Roach" of two).
+  return meta && namesMore(meta.authors, jsonLd) ? meta : { authors: jsonLd, source: 'json-ld:author' };
+}
+
+export function findAuthors(page: Page, context: AuthorContext): FoundAuthors | undefined {
+  const declared = declaredAuthors(page, context);
+  if (declared) return declared;
   const fromMarkup = namesInAuthorMarkup(page, context);
   if (fromMarkup.length) return { authors: fromMarkup, source: 'markup:author' };
   return printedAuthors(page, context);

@@ -4,7 +4,7 @@
  * Patt", "By Urs Gehriger and Florian Schwab"), and, last, a title that reads "Headline by Name".
  * Teasers, related articles and comments are not this page's bylines.
  */
-import { cleanNames, type AuthorContext } from './author-names.ts';
+import { cleanNames, NAME_SEPARATOR, type AuthorContext } from './author-names.ts';
 import { headlineOf } from './dates/regions.ts';
 import { firstMeta } from './meta-tags.ts';
 import { ownCreditTest, ownElements } from './own-article.ts';
@@ -21,7 +21,6 @@ const CREDIT_LINE = new RegExp(`^${CREDIT_OPENING}\\s+(.{2,100})$`, 'i');
 const CREDIT_START = new RegExp(`^${CREDIT_OPENING}(?:\\s|$)`, 'i');
 /** What follows the names in a byline: a date, a time, a separator, a job title on the next line. */
 const AFTER_NAMES = /\s(?:\d|[|•·–—]|-\s|am\s|le\s|on\s|in\s)|(?:\s|(?<=\p{Ll}))(?:published|veröffentlicht|aktualisiert|updated)/iu;
-const NAME_SEPARATOR = /\s*(?:,|\s+and\s+|\s+und\s+|\s+et\s+|\s+y\s+|\s+e\s+|\s*&\s*)\s*/i;
 /** Elements a plain credit line is printed in. */
 const LINE_ELEMENTS = new Set(['p', 'div', 'span', 'i', 'em', 'b', 'strong', 'small', 'address', 'li', 'h4', 'h5', 'h6', 'font', 'td']);
 /** Enough for any article page; bounds the work on a huge one. */

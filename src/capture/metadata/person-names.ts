@@ -36,3 +36,18 @@ export function looksLikePersonName(name: string): boolean {
   const capitalised = words.filter((word) => NAME_WORD.test(word));
   return capitalised.length >= 2 && words.every((word) => NAME_WORD.test(word) || PARTICLES.has(word));
 }
+
+/** "Dr.", "Prof. Dr.", "Dipl.-Ing.", "Mag.": titles printed before a name, not part of it. */
+const TITLE_BEFORE = /^(?:(?:univ\.-)?prof\.?|dr\.?(?:\s?(?:med|phil|jur|rer\.\s?nat|h\.\s?c)\.)*|dipl\.-\p{L}+\.?|mag\.(?:a\.)?|ing\.|mr\.|mrs\.|ms\.)\s+/iu;
+/** Degrees and credentials written after a name, as written (case matters: "Do" is a surname, "DO" a degree). */
+const DEGREE = '(?:Ph\\.?\\s?D|M\\.?\\s?D|D\\.?O|RDN?|LDN?|M\\.?S(?:c|W)?|M\\.?A|B\\.?A|B\\.?Sc|MPH|MBA|MFA|J\\.?D|LL\\.?M|RN|NP|PA-C|DVM|PharmD|DDS|CPT|CSCS|CDE|CDCES|FACP|FRCP|MRCP|DPhil|EdD|PsyD|LCSW|CFP|CFA|CPA)\\.?';
+const DEGREES_AFTER = new RegExp(`(?:,?\\s+${DEGREE})+$`, 'u');
+/** "Jane Roe, Senior Editor": a job title after the name. */
+const JOB_TITLE_AFTER = /,\s*[^,]*(?<!\p{L})(?:editor|reporter|correspondent|writer|columnist|contributor|journalist(?:in)?|redakteur(?:in)?|korrespondent(?:in)?|rédact(?:eur|rice)|journaliste|giornalista|periodista)(?!\p{L})[^,]*$/iu;
+
+/** A name without the titles, degrees and job title printed around it: "Dr. Grant Tinsley, PhD" is "Grant Tinsley". */
+export function withoutTitles(name: string): string {
+  let bare = name.replace(JOB_TITLE_AFTER, '').replace(DEGREES_AFTER, '').trim();
+  for (let title = TITLE_BEFORE.exec(bare); title && title[0].length < bare.length; title = TITLE_BEFORE.exec(bare)) bare = bare.slice(title[0].length);
+  return bare;
+}
