@@ -22,7 +22,7 @@ export const MAX_NAME = 300;
 const MAX_NAME_WORDS = 6;
 
 /** "Eingestellt von", "Posted by": the label a CMS prints before the account's name. */
-const POSTED_LABEL = '(?:eingestellt|geschrieben|verfasst|gepostet|posted|publié|pubblicato|publicado)\\s+(?:von|by|par|da|por)';
+const POSTED_LABEL = '(?:eingestellt|geschrieben|verfasst|gepostet|veröffentlicht|erstellt|posted|published|publié|pubblicato|publicado)\\s+(?:von|by|par|da|por)';
 export const CREDIT_WORDS = new RegExp(`^(?:${POSTED_LABEL}|by|von|par|por|di|door|de|written by|text(?:e|o)?:|autor(?:in)?:|author:|recueilli(?:e|s)? par|propos recueillis par)\\s+`, 'i');
 /** Accounts and placeholders a CMS prints where a byline would be. */
 const NOT_A_NAME = /^(?:(?:wordpress)?admin(?:istrator)?|unknown|anonymous|anonym|webmaster|redaktion|redazione|rédaction|redacción|staff|editor|editors|editorial|newsroom|court reporter|guest|gast|user|author|autor|publisher)$/i;

@@ -12,15 +12,21 @@ import type { Page } from './page.ts';
 import { isAgency, looksLikePersonName } from './person-names.ts';
 import { namesSite, squash } from './site-names.ts';
 
-const BYLINE_ELEMENTS = '[class*="byline" i], [class*="author" i], [class*="autor" i], [class*="post-meta" i], [class*="entry-meta" i]';
+const BYLINE_ELEMENTS = 'byline, [class*="byline" i], [class*="author" i], [class*="autor" i], [class*="post-meta" i], [class*="entry-meta" i]';
 const BYLINE_WORD = /(?:^|\s)(?:by|von|par|por|door|written by|recueilli par)\s+(.{2,120})/i;
-/** A line that starts with the credit: "Von Jennifer Patt", "By Urs Gehriger and Florian Schwab". */
-const CREDIT_OPENING = '(?:(?:ein|an?)\\s+(?:artikel|beitrag|text|article|story|post)\\s+)?(?:by|von|par|por|door|di|written by)';
+/**
+ * A line that starts with the credit: "Von Jennifer Patt", "By Urs Gehriger and Florian Schwab",
+ * "Geschrieben von Cooper", "Author: Gàbor Muniér".
+ */
+const CREDIT_OPENING =
+  '(?:(?:(?:ein|an?)\\s+(?:artikel|beitrag|text|article|story|post)\\s+|(?:geschrieben|verfasst|erstellt|eingestellt|written|posted)\\s+)?(?:by|von|par|por|door|di)|(?:author|autor|autorin|auteur|autore|text)\\s*:)';
 const CREDIT_LINE = new RegExp(`^${CREDIT_OPENING}\\s+(.{2,100})$`, 'i');
 /** "By", "Von", "Ein Artikel von", "An article by": how a credit line starts. */
 const CREDIT_START = new RegExp(`^${CREDIT_OPENING}(?:\\s|$)`, 'i');
 /** What follows the names in a byline: a date, a time, a separator, a job title on the next line. */
-const AFTER_NAMES = /\s(?:\d|[|•·–—]|-\s|am\s|le\s|on\s|in\s)|(?:\s|(?<=\p{Ll}))(?:published|veröffentlicht|aktualisiert|updated)/iu;
+const AFTER_NAMES = /\s(?:\d|[|•·–—]|-\s|am\s|le\s|on\s|in\s)|(?:\s|(?<=\p{Ll}))(?:published|veröffentlicht|aktualisiert|updated)|,\s*(?:datum|date)(?!\p{L})/iu;
+/** A date right after the name: "Christian am 03.05.2013", "Cooper, 25.08.2015", "Jane | 3 May 2020". */
+const DATED = /^[\s,|•·–—-]*(?:(?:am|on|le|el|il|op|vom|du)\s+)?\d/i;
 /** Elements a plain credit line is printed in. */
 const LINE_ELEMENTS = new Set(['p', 'div', 'span', 'i', 'em', 'b', 'strong', 'small', 'address', 'li', 'h4', 'h5', 'h6', 'font', 'td']);
 /** Enough for any article page; bounds the work on a huge one. */
@@ -28,16 +34,22 @@ const MAX_ELEMENTS = 10_000;
 
 const textOf = (element: Element): string => (element.textContent ?? '').replace(/\s+/g, ' ').trim();
 
-/** The element's text with its `<br>`s kept as line ends: "By ANDREW DALTON<br>AP Entertainment Writer". */
+/** Elements that start a line of their own, as a browser lays them out. */
+const BLOCKS = new Set(['br', 'p', 'div', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'address', 'section', 'header', 'footer', 'table', 'tr', 'blockquote']);
+
+/**
+ * The element's text in the lines a reader sees: "By ANDREW DALTON<br>AP Entertainment Writer" is two
+ * lines, "By\n  <a>Jane Roe</a>" in the source is one.
+ */
 function linesOf(node: Node): string {
-  if (node.nodeType === 3) return node.textContent ?? '';
-  if (node.nodeType === 1 && (node as Element).tagName.toLowerCase() === 'br') return '\n';
+  if (node.nodeType === 3) return (node.textContent ?? '').replace(/\s+/g, ' ');
+  if (node.nodeType !== 1) return '';
   let text = '';
   for (let child = node.firstChild; child; child = child.nextSibling) text += linesOf(child);
-  return text;
+  return BLOCKS.has((node as Element).tagName.toLowerCase()) ? `\n${text}\n` : text;
 }
 
-const creditTextOf = (element: Element): string => linesOf(element).replace(/[^\S\n]+/g, ' ').trim();
+const creditTextOf = (element: Element): string => linesOf(element).replace(/ *\n[\s]*/g, '\n').trim();
 
 /**
  * The names credited, up to the outlet or agency: in "Nada Tawfik, BBC News, New York" what follows
@@ -60,12 +72,15 @@ function creditedInBylineElements(elements: Element[], context: AuthorContext): 
   return [];
 }
 
-/** `<p class="author">Sandra Arm</p>`: an author element that holds a person's name and nothing else. */
+/**
+ * `<p class="author">Sandra Arm</p>`, `<p class="date-author">Janic Cathomen, 01.12.2021</p>`: an
+ * author element that holds a person's name and nothing else, but perhaps the date.
+ */
 function nameOnlyAuthorElements(elements: Element[], context: AuthorContext): string[] {
   for (const element of elements) {
     const text = textOf(element);
     if (text.length > 100) continue;
-    const parts = text.split(NAME_SEPARATOR);
+    const parts = text.split(AFTER_NAMES)[0]!.replace(/[\s,;]+$/, '').split(NAME_SEPARATOR);
     if (!parts.every(looksLikePersonName)) continue;
     const names = cleanNames(parts, context);
     if (names.length) return names;
@@ -119,6 +134,16 @@ function followsSubheading(line: Element, headline: Element | null): boolean {
   return false;
 }
 
+/**
+ * "Von Christian am 03.05.2013", "Geschrieben von <a>Cooper</a>": one word credited, dated or linked
+ * (to the writer's page), is a first name or a pen name, not the start of a sentence ("By Design").
+ */
+function isSoleCredit(line: Element, credit: string, name: string): boolean {
+  const at = credit.indexOf(name);
+  if (at >= 0 && DATED.test(credit.slice(at + name.length))) return true;
+  return [...line.querySelectorAll('a[href]')].some((link) => textOf(link) === name);
+}
+
 /** "Von Jennifer Patt" in an `<i>`, "By Urs Gehriger and Florian Schwab" in a `<div>`: a line that only credits people. */
 function plainCreditLines(page: Page, context: AuthorContext): string[] {
   // One walk over all elements: a long selector list is slow to match in linkedom.
@@ -129,11 +154,12 @@ function plainCreditLines(page: Page, context: AuthorContext): string[] {
   const isOwn = ownCreditTest(page);
   for (const line of lines) {
     if (!isOwn(line) || followsSubheading(line, headline)) continue;
-    const credit = CREDIT_LINE.exec(textOf(line))?.[1];
+    // The credit is the line's first: below a `<br>` comes the place or a job title.
+    const credit = CREDIT_LINE.exec(creditTextOf(line).split('\n')[0]!)?.[1];
     if (!credit) continue;
     // Every name a person's, an agency beside them allowed: "By 2030 the plan…" is a sentence.
     const names = creditedNames(credit, context);
-    if (names.length && names.every(looksLikePersonName)) return names;
+    if (names.length && (names.every(looksLikePersonName) || (names.length === 1 && isSoleCredit(line, credit, names[0]!)))) return names;
   }
   return [];
 }
