@@ -4,7 +4,7 @@
  */
 import { decodeEntities } from './entities.ts';
 import { isAgency, isCompany, looksLikePersonName, withoutTitles } from './person-names.ts';
-import { asHostLabel, isSiteDesk, namesSite, squash } from './site-names.ts';
+import { asHostLabel, isSiteDesk, namesSite } from './site-names.ts';
 
 /** What a name is checked against. */
 export interface AuthorContext {
@@ -23,7 +23,7 @@ const MAX_NAME_WORDS = 6;
 
 /** "Eingestellt von", "Posted by": the label a CMS prints before the account's name. */
 const POSTED_LABEL = '(?:eingestellt|geschrieben|verfasst|gepostet|veröffentlicht|erstellt|posted|published|publié|pubblicato|publicado)\\s+(?:von|by|par|da|por)';
-export const CREDIT_WORDS = new RegExp(`^(?:${POSTED_LABEL}|by|von|par|por|di|door|de|written by|text(?:e|o)?:|autor(?:in)?:|author:|recueilli(?:e|s)? par|propos recueillis par)\\s+`, 'i');
+export const CREDIT_WORDS = new RegExp(`^(?:${POSTED_LABEL}|by|von|par|por|di|door|de|written by|text(?:e|o)?|autor(?:in)?|author|recueilli(?:e|s)? par|propos recueillis par)(?:\\s*:\\s*|\\s+)`, 'i');
 /** Accounts and placeholders a CMS prints where a byline would be. */
 const NOT_A_NAME = /^(?:(?:wordpress)?admin(?:istrator)?|unknown|anonymous|anonym|webmaster|redaktion|redazione|rédaction|redacción|staff|editor|editors|editorial|newsroom|court reporter|guest|gast|user|author|autor|publisher)$/i;
 /** "HLNF Staff Report", "Newsroom": a desk, whether or not it spells out the site. */
@@ -54,16 +54,24 @@ function withoutOutlet(name: string, siteNames: string[]): string {
   return match && isOutlet(match[2]!, siteNames) ? match[1]!.trim() : name;
 }
 
+/** Long enough that a person's name holding it is no coincidence. */
+const MIN_CONTAINED_SITE = 8;
+
+/** "EFC Bayrische Bembel" on bayrische-bembel.de, "Tagesspiegel Checkpoint": the site's name and more. */
+const containsSiteName = (name: string, siteNames: string[]): boolean =>
+  siteNames.some((site) => asHostLabel(site).length >= MIN_CONTAINED_SITE && asHostLabel(name).includes(asHostLabel(site)));
+
 /** The site itself, or (for a one-word account such as "SeglerBlog") the blog's own host label. */
 function isTheSite(name: string, context: AuthorContext, { persona = false, vouched = false }: NameOptions): boolean {
-  // A writer whose blog bears their name ("Frau Sabienes" on "Frau Sabienes sagt") is still its author.
-  if (persona) return context.outletNames.some((outlet) => squash(outlet) === squash(name));
+  // A writer whose blog bears their name ("Frau Sabienes" on "Frau Sabienes sagt", "Wolfgang Schmale"
+  // on "Wolfgang Schmale") is still its author.
+  if (persona) return false;
   if (isSiteDesk(name, context.siteNames)) return true;
   // A name the page marks as its author's may be part of the host ("Heiko" on heiko-adams.de) or be the
   // whole of it ("creeny" on creeny.wordpress.com); it is the site when it is, or is part of, the
   // outlet's own name ("SeglerBlog" of "Der SeglerBlog aus Berlin"), or is one of the site's names.
   if (vouched) return namesSite(name, context.outletNames) || context.siteNames.some((site) => asHostLabel(site) === asHostLabel(name));
-  if (namesSite(name, context.siteNames)) return true;
+  if (namesSite(name, context.siteNames) || containsSiteName(name, context.siteNames)) return true;
   return !looksLikePersonName(name) && context.hostLabels.some((label) => asHostLabel(label) === asHostLabel(name));
 }
 

@@ -4,11 +4,11 @@
  * company, a CMS account and a theme's credit are not authors (author-names.ts).
  */
 import { cleanNames, MAX_NAME, type AuthorContext } from './author-names.ts';
-import { printedAuthors } from './bylines.ts';
+import { printedAuthors, printsAsByline } from './bylines.ts';
 import { rankedWith, resolved, typesOf, type JsonObject } from './json-ld.ts';
 import { ownElements } from './own-article.ts';
 import type { Page } from './page.ts';
-import { looksLikePersonName } from './person-names.ts';
+import { isHandle, looksLikePersonName } from './person-names.ts';
 
 export type { AuthorContext } from './author-names.ts';
 
@@ -34,20 +34,26 @@ function namesFromJsonLd(value: unknown): string[] {
   return [];
 }
 
-/** A Person who is both the author and the publisher: a writer publishing their own blog. */
-function isSelfPublished(author: unknown, publisher: unknown): boolean {
-  if (!author || typeof author !== 'object' || Array.isArray(author) || !publisher || typeof publisher !== 'object') return false;
-  const [writer, outlet] = [author as JsonObject, publisher as JsonObject];
+/**
+ * A Person credited as author who is also the site ("Wolfgang Schmale" on his own blog): a writer
+ * publishing under their own name, when the JSON-LD makes them the publisher too or the page prints
+ * them as the article's byline. An outlet typed as a Person ("Die Tagespresse") is neither.
+ */
+function writesOwnSite(page: Page, author: unknown, publisher: unknown): boolean {
+  if (!author || typeof author !== 'object' || Array.isArray(author)) return false;
+  const writer = author as JsonObject;
   const name = writer['name'];
-  const same = (writer['@id'] !== undefined && writer['@id'] === outlet['@id']) || (name !== undefined && name === outlet['name']);
-  return same && typesOf(writer).includes('Person') && typeof name === 'string' && looksLikePersonName(name);
+  if (!typesOf(writer).includes('Person') || typeof name !== 'string' || !looksLikePersonName(name)) return false;
+  const outlet = publisher && typeof publisher === 'object' && !Array.isArray(publisher) ? (publisher as JsonObject) : {};
+  const published = (writer['@id'] !== undefined && writer['@id'] === outlet['@id']) || name === outlet['name'];
+  return published || printsAsByline(page, name);
 }
 
 function fromJsonLd(page: Page, context: AuthorContext): string[] {
   const node = rankedWith(page.jsonLd, 'author')[0];
   if (!node) return [];
   const author = resolved(page.jsonLd, node['author']);
-  const persona = isSelfPublished(author, resolved(page.jsonLd, node['publisher']));
+  const persona = writesOwnSite(page, author, resolved(page.jsonLd, node['publisher']));
   return cleanNames(namesFromJsonLd(author), context, { persona });
 }
 
@@ -96,8 +102,9 @@ function declaredAuthors(page: Page, context: AuthorContext): FoundAuthors | und
 
 export function findAuthors(page: Page, context: AuthorContext): FoundAuthors | undefined {
   const declared = declaredAuthors(page, context);
-  if (declared) return declared;
+  // A login declared for machines ("gabor_munier") gives way to the name the page prints.
+  if (declared && !declared.authors.every(isHandle)) return declared;
   const fromMarkup = namesInAuthorMarkup(page, context);
   if (fromMarkup.length) return { authors: fromMarkup, source: 'markup:author' };
-  return printedAuthors(page, context);
+  return printedAuthors(page, context) ?? declared;
 }

@@ -4,7 +4,7 @@
  * Patt", "By Urs Gehriger and Florian Schwab"), and, last, a title that reads "Headline by Name".
  * Teasers, related articles and comments are not this page's bylines.
  */
-import { cleanNames, NAME_SEPARATOR, type AuthorContext } from './author-names.ts';
+import { cleanNames, CREDIT_WORDS, NAME_SEPARATOR, type AuthorContext } from './author-names.ts';
 import { headlineOf } from './dates/regions.ts';
 import { firstMeta } from './meta-tags.ts';
 import { ownCreditTest, ownElements } from './own-article.ts';
@@ -172,6 +172,11 @@ function creditedInTitle(page: Page, context: AuthorContext): string[] {
   const credit = /^\s+(?:by|von|par|di|door)\s+(.+?)(?:\s+(?:[|–—·•:]|-{1,2}|on|auf|sur)\s+.*)?$/i.exec(title.slice(headline.length))?.[1];
   const names = credit ? cleanNames(credit.split(NAME_SEPARATOR), context) : [];
   return names.every(looksLikePersonName) ? names : [];
+}
+
+/** Whether an author element of the article prints this name and nothing else ("Von: Wolfgang Schmale"). */
+export function printsAsByline(page: Page, name: string): boolean {
+  return ownElements(page, BYLINE_ELEMENTS, 30).some((element) => squash(textOf(element).replace(CREDIT_WORDS, '')) === squash(name));
 }
 
 export interface PrintedAuthors {

@@ -51,3 +51,6 @@ export function withoutTitles(name: string): string {
   for (let title = TITLE_BEFORE.exec(bare); title && title[0].length < bare.length; title = TITLE_BEFORE.exec(bare)) bare = bare.slice(title[0].length);
   return bare;
 }
+
+/** "gabor_munier", "jsmith", "user123": a login rather than the name a reader sees. */
+export const isHandle = (name: string): boolean => !/\s/.test(name) && (/[_\d]/.test(name) || name === name.toLowerCase());
