@@ -8,6 +8,7 @@ import { printedAuthors, printsAsByline } from './bylines.ts';
 import { rankedWith, resolved, typesOf, type JsonObject } from './json-ld.ts';
 import { ownElements } from './own-article.ts';
 import type { Page } from './page.ts';
+import { namesSite } from './site-names.ts';
 import { isHandle, looksLikePersonName } from './person-names.ts';
 
 export type { AuthorContext } from './author-names.ts';
@@ -39,21 +40,22 @@ function namesFromJsonLd(value: unknown): string[] {
  * publishing under their own name, when the JSON-LD makes them the publisher too or the page prints
  * them as the article's byline. An outlet typed as a Person ("Die Tagespresse") is neither.
  */
-function writesOwnSite(page: Page, author: unknown, publisher: unknown): boolean {
+function writesOwnSite(page: Page, context: AuthorContext, author: unknown, publisher: unknown): boolean {
   if (!author || typeof author !== 'object' || Array.isArray(author)) return false;
   const writer = author as JsonObject;
   const name = writer['name'];
   if (!typesOf(writer).includes('Person') || typeof name !== 'string' || !looksLikePersonName(name)) return false;
   const outlet = publisher && typeof publisher === 'object' && !Array.isArray(publisher) ? (publisher as JsonObject) : {};
   const published = (writer['@id'] !== undefined && writer['@id'] === outlet['@id']) || name === outlet['name'];
-  return published || printsAsByline(page, name);
+  // Looking for the byline only matters when the name is the site's.
+  return published || (namesSite(name, context.siteNames) && printsAsByline(page, name));
 }
 
 function fromJsonLd(page: Page, context: AuthorContext): string[] {
   const node = rankedWith(page.jsonLd, 'author')[0];
   if (!node) return [];
   const author = resolved(page.jsonLd, node['author']);
-  const persona = writesOwnSite(page, author, resolved(page.jsonLd, node['publisher']));
+  const persona = writesOwnSite(page, context, author, resolved(page.jsonLd, node['publisher']));
   return cleanNames(namesFromJsonLd(author), context, { persona });
 }
 
@@ -100,10 +102,16 @@ function declaredAuthors(page: Page, context: AuthorContext): FoundAuthors | und
   return meta && namesMore(meta.authors, jsonLd) ? meta : { authors: jsonLd, source: 'json-ld:author' };
 }
 
+/** The printed byline when it names every declared writer and more: co-authors the JSON-LD left out. */
+function withPrintedCoauthors(page: Page, context: AuthorContext, declared: FoundAuthors): FoundAuthors {
+  const printed = printedAuthors(page, context, { quick: true });
+  return printed && printed.authors.every(looksLikePersonName) && namesMore(printed.authors, declared.authors) ? printed : declared;
+}
+
 export function findAuthors(page: Page, context: AuthorContext): FoundAuthors | undefined {
   const declared = declaredAuthors(page, context);
   // A login declared for machines ("gabor_munier") gives way to the name the page prints.
-  if (declared && !declared.authors.every(isHandle)) return declared;
+  if (declared && !declared.authors.every(isHandle)) return withPrintedCoauthors(page, context, declared);
   const fromMarkup = namesInAuthorMarkup(page, context);
   if (fromMarkup.length) return { authors: fromMarkup, source: 'markup:author' };
   return printedAuthors(page, context) ?? declared;

@@ -184,14 +184,15 @@ export interface PrintedAuthors {
   source: string;
 }
 
-export function printedAuthors(page: Page, context: AuthorContext): PrintedAuthors | undefined {
+/** The ways a page prints its authors, best first; `quick` keeps to the byline elements alone. */
+export function printedAuthors(page: Page, context: AuthorContext, { quick = false } = {}): PrintedAuthors | undefined {
   const bylineElements = ownElements(page, BYLINE_ELEMENTS, 30);
   const ways: [string, () => string[]][] = [
     ['markup:byline', () => creditedInBylineElements(bylineElements, context)],
-    ['text:credit-line', () => plainCreditLines(page, context)],
+    ['text:credit-line', () => (quick ? [] : plainCreditLines(page, context))],
     ['markup:author-name', () => nameOnlyAuthorElements(bylineElements, context)],
-    ['markup:author-page', () => namesLinkedToAuthorPages(page, context)],
-    ['title:credit', () => creditedInTitle(page, context)],
+    ['markup:author-page', () => (quick ? [] : namesLinkedToAuthorPages(page, context))],
+    ['title:credit', () => (quick ? [] : creditedInTitle(page, context))],
   ];
   for (const [source, find] of ways) {
     const authors = find();

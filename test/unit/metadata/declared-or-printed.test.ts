@@ -14,6 +14,14 @@ describe('a declared author against the printed byline', () => {
     expect(extract('<meta name="author" content="lena_hart">', '<h1>Headline</h1><p>Text.</p>').authors).toEqual(['lena_hart']);
   });
 
+  it('takes the printed byline when it names the declared writer and a co-author the JSON-LD left out', () => {
+    const head = ld({ '@type': 'NewsArticle', author: { '@type': 'Person', name: 'Elsa Roe' } });
+    const both = '<h1>Headline</h1><div class="authors">Elsa Roe et Mickaël Bos</div><p>Text.</p>';
+    expect(extract(head, both).authors).toEqual(['Elsa Roe', 'Mickaël Bos']);
+    const other = '<h1>Headline</h1><div class="authors">Mickaël Bos</div><p>Text.</p>';
+    expect(extract(head, other).authors).toEqual(['Elsa Roe']);
+  });
+
   it('does not take the site’s name with a word more for an author, and reads the byline instead', () => {
     const head = '<meta name="author" content="EFC Bayrische Bembel">';
     const body = '<h1>Headline</h1><span class="itemPoster">Geschrieben von <a href="/userinfo.php?uid=6">Cooper</a></span><p>Text.</p>';
