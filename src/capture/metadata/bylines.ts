@@ -88,6 +88,23 @@ function nameOnlyAuthorElements(elements: Element[], context: AuthorContext): st
   return [];
 }
 
+/** The icons a theme prints before the author's name: a person, a pen (Font Awesome, Glyphicons, Bootstrap Icons). */
+const AUTHOR_ICON = /(?:^|\s)(?:fa|icon|glyphicon|bi)-(?:user|pencil|pen|feather|person)(?:\s|$|-)/i;
+
+/** `<i class="fa fa-pencil"></i> <span>Solveig Grewe</span>`: a person's name right after an author icon. */
+function namesAfterAuthorIcons(page: Page, context: AuthorContext): string[] {
+  // Icons are `<i>`s; a tag is quick to find on a huge page where a list of class patterns is not.
+  const icons = [...page.root.querySelectorAll('i')].filter((icon) => AUTHOR_ICON.test(icon.getAttribute('class') ?? '')).slice(0, 20);
+  const isOwn = ownCreditTest(page);
+  for (const icon of icons.filter(isOwn)) {
+    const holder = icon.parentElement;
+    const text = holder && textOf(holder).replace(textOf(icon), '').trim();
+    const names = text && text.length <= 100 ? text.split(NAME_SEPARATOR) : [];
+    if (names.length && names.every(looksLikePersonName)) return cleanNames(names, context);
+  }
+  return [];
+}
+
 /** A link to the site's page of one author: "/author/freeman1984/". */
 const AUTHOR_PAGE_LINK = 'a[href*="/author/" i], a[href*="/authors/" i], a[href*="/autor/" i], a[href*="/autoren/" i]';
 
@@ -192,6 +209,7 @@ export function printedAuthors(page: Page, context: AuthorContext, { quick = fal
     ['text:credit-line', () => (quick ? [] : plainCreditLines(page, context))],
     ['markup:author-name', () => nameOnlyAuthorElements(bylineElements, context)],
     ['markup:author-page', () => (quick ? [] : namesLinkedToAuthorPages(page, context))],
+    ['markup:author-icon', () => (quick ? [] : namesAfterAuthorIcons(page, context))],
     ['title:credit', () => (quick ? [] : creditedInTitle(page, context))],
   ];
   for (const [source, find] of ways) {

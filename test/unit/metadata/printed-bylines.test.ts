@@ -32,3 +32,14 @@ describe('credit lines printed in the article', () => {
     expect(authorsOf('<p class="author">Veröffentlicht von Lena Hart am 23. Februar 2020</p>')).toEqual(['Lena Hart']);
   });
 });
+
+describe('a name marked by an author icon', () => {
+  it('reads the name printed right after a person or pen icon', () => {
+    expect(authorsOf('<div class="event_info"><i class="fa fa-pencil"></i> <span>Solveig Gre</span></div>')).toEqual(['Solveig Gre']);
+    expect(authorsOf('<span><i class="glyphicon glyphicon-user"></i>Lena Hart</span>')).toEqual(['Lena Hart']);
+  });
+
+  it('does not take the label of a login icon for a name', () => {
+    expect(authorsOf('<a href="/login"><i class="fa fa-user"></i> Anmelden</a>')).toEqual([]);
+  });
+});
