@@ -61,6 +61,13 @@ const MIN_CONTAINED_SITE = 8;
 const containsSiteName = (name: string, siteNames: string[]): boolean =>
   siteNames.some((site) => asHostLabel(site).length >= MIN_CONTAINED_SITE && asHostLabel(name).includes(asHostLabel(site)));
 
+/** "Preußische Allgemeine Zeitung" on paz.de: a name of three words or more whose initials spell a site name. */
+function abbreviatesSite(name: string, siteNames: string[]): boolean {
+  const words = name.split(/[\s-]+/).filter((word) => /^\p{Lu}/u.test(word));
+  const initials = asHostLabel(words.map((word) => word[0]).join(''));
+  return words.length >= 3 && siteNames.some((site) => asHostLabel(site) === initials);
+}
+
 /** The site itself, or (for a one-word account such as "SeglerBlog") the blog's own host label. */
 function isTheSite(name: string, context: AuthorContext, { persona = false, vouched = false }: NameOptions): boolean {
   // A writer whose blog bears their name ("Frau Sabienes" on "Frau Sabienes sagt", "Wolfgang Schmale"
@@ -71,7 +78,7 @@ function isTheSite(name: string, context: AuthorContext, { persona = false, vouc
   // whole of it ("creeny" on creeny.wordpress.com); it is the site when it is, or is part of, the
   // outlet's own name ("SeglerBlog" of "Der SeglerBlog aus Berlin"), or is one of the site's names.
   if (vouched) return namesSite(name, context.outletNames) || context.siteNames.some((site) => asHostLabel(site) === asHostLabel(name));
-  if (namesSite(name, context.siteNames) || containsSiteName(name, context.siteNames)) return true;
+  if (namesSite(name, context.siteNames) || containsSiteName(name, context.siteNames) || abbreviatesSite(name, context.siteNames)) return true;
   return !looksLikePersonName(name) && context.hostLabels.some((label) => asHostLabel(label) === asHostLabel(name));
 }
 

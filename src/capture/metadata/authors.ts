@@ -77,7 +77,7 @@ function namesInAuthorMarkup(page: Page, context: AuthorContext): string[] {
   return [...new Map(names.map((name) => [name.toLowerCase(), name])).values()].slice(0, 10);
 }
 
-const META_KEYS = ['citation_author', 'dc.creator', 'dcterms.creator', 'author', 'article:author', 'parsely-author', 'sailthru.author'];
+const META_KEYS = ['citation_author', 'dc.creator', 'dcterms.creator', 'author', 'article:author', 'og:article:author', 'parsely-author', 'sailthru.author'];
 
 function fromMeta(page: Page, context: AuthorContext): FoundAuthors | undefined {
   for (const key of META_KEYS) {

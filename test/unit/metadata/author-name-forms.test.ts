@@ -42,3 +42,14 @@ describe('a hyphen inside a name', () => {
     expect(extract(head, '<h1>Headline</h1>').authors).toEqual([]);
   });
 });
+
+describe('the site written out in full', () => {
+  it('is not an author when its initials spell the host name, and the article’s author tag is read instead', () => {
+    const head = '<meta name="author" content="Preußische Allgemeine Zeitung"><meta property="og:article:author" content="Hagen Rit">';
+    expect(extract(head, '<h1>Headline</h1>', 'https://paz.example/artikel/1.html').authors).toEqual(['Hagen Rit']);
+  });
+
+  it('keeps a person whose initials happen to be short or unrelated', () => {
+    expect(extract('<meta name="author" content="Anna Maria Zeller">', '<h1>Headline</h1>', 'https://news.example/a').authors).toEqual(['Anna Maria Zeller']);
+  });
+});
