@@ -33,9 +33,13 @@ const DOMAIN = /(?:^|\s)[\p{L}\p{N}-]+\.\p{L}{2,}(?:\/|\s|$)/u;
 /** "PP", "mf": an editor's initials, which name nobody once the outlet before them is gone. */
 const INITIALS = /^\p{L}{1,3}$/u;
 /** Link texts and labels printed with a byline ("Show all articles of …", "Alle Beiträge"). */
-const UI_WORDS = /(?<!\p{L})(?:articles?|posts?|beiträge|artikel|show|view|more|mehr|alle|follow|email|e-mail)(?!\p{L})/iu;
+const UI_WORDS = /(?<!\p{L})(?:articles?|posts?|beiträge|artikel|show|view|more|mehr|alle|follow|email|e-mail|profile?)(?!\p{L})/iu;
+
 /** "Le Monde with AFP", "Jane Roe mit dpa": an agency credited beside the writer. */
 const WITH_AGENCY = /\s+(?:with|mit|avec|con|met|and|und)\s+([^,]+)$/i;
+
+/** "Brendan Carlin For The Mail On Sunday": a person writing for a paper ("Landesanstalt für Wald" is one name). */
+const WRITES_FOR = /\s+for\s+the\s+.*$/i;
 
 const isOutlet = (part: string, siteNames: string[]): boolean => namesSite(part, siteNames) || isAgency(part);
 
@@ -51,7 +55,9 @@ function withoutOutlet(name: string, siteNames: string[]): string {
   if (agency && isAgency(agency[1]!)) return name.slice(0, agency.index).trim();
   // A dash without a space beside it joins a name ("Là-bas", "Ravier-Regnat"), it does not separate one.
   const match = /^(.+?)(?:\s*[,|]\s*|\s+[–—-]\s*|\s*[–—-]\s+|\s+for\s+|\s+für\s+)([^,|]+)$/i.exec(name);
-  return match && isOutlet(match[2]!, siteNames) ? match[1]!.trim() : name;
+  if (match && isOutlet(match[2]!, siteNames)) return match[1]!.trim();
+  const writesFor = WRITES_FOR.exec(name);
+  return writesFor && looksLikePersonName(name.slice(0, writesFor.index)) ? name.slice(0, writesFor.index).trim() : name;
 }
 
 /** Long enough that a person's name holding it is no coincidence. */
@@ -77,8 +83,9 @@ function isTheSite(name: string, context: AuthorContext, { persona = false, vouc
   // A name the page marks as its author's may be part of the host ("Heiko" on heiko-adams.de) or be the
   // whole of it ("creeny" on creeny.wordpress.com); it is the site when it is, or is part of, the
   // outlet's own name ("SeglerBlog" of "Der SeglerBlog aus Berlin"), or is one of the site's names.
+  if (containsSiteName(name, context.siteNames) || abbreviatesSite(name, context.siteNames)) return true;
   if (vouched) return namesSite(name, context.outletNames) || context.siteNames.some((site) => asHostLabel(site) === asHostLabel(name));
-  if (namesSite(name, context.siteNames) || containsSiteName(name, context.siteNames) || abbreviatesSite(name, context.siteNames)) return true;
+  if (namesSite(name, context.siteNames)) return true;
   return !looksLikePersonName(name) && context.hostLabels.some((label) => asHostLabel(label) === asHostLabel(name));
 }
 
@@ -109,7 +116,7 @@ export const NAME_SEPARATOR = /\s*(?:[,;]|\s+and\s+|\s+und\s+|\s+et\s+|\s+y\s+|\
  * Picheta, CNN" are one, with a degree or an outlet that cleanName takes off.
  */
 function splitList(raw: string): string[] {
-  const parts = withoutTitles(decodeEntities(raw).replace(/\s+/g, ' ').trim()).split(NAME_SEPARATOR);
+  const parts = withoutTitles(decodeEntities(raw).replace(/\s+/g, ' ').trim()).replace(WRITES_FOR, '').split(NAME_SEPARATOR);
   return parts.length > 1 && parts.every(looksLikePersonName) ? parts : [raw];
 }
 

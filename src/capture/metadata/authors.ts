@@ -4,7 +4,7 @@
  * company, a CMS account and a theme's credit are not authors (author-names.ts).
  */
 import { cleanNames, MAX_NAME, type AuthorContext } from './author-names.ts';
-import { printedAuthors, printsAsByline } from './bylines.ts';
+import { firstLineOf, printedAuthors, printsAsByline } from './bylines.ts';
 import { rankedWith, resolved, typesOf, type JsonObject } from './json-ld.ts';
 import { ownElements } from './own-article.ts';
 import type { Page } from './page.ts';
@@ -47,8 +47,10 @@ function writesOwnSite(page: Page, context: AuthorContext, author: unknown, publ
   if (!typesOf(writer).includes('Person') || typeof name !== 'string' || !looksLikePersonName(name)) return false;
   const outlet = publisher && typeof publisher === 'object' && !Array.isArray(publisher) ? (publisher as JsonObject) : {};
   const published = (writer['@id'] !== undefined && writer['@id'] === outlet['@id']) || name === outlet['name'];
+  if (published) return true;
+  // An organisation publishing is the outlet, and a Person of its name is the outlet again ("Lebensmittel Praxis").
   // Looking for the byline only matters when the name is the site's.
-  return published || (namesSite(name, context.siteNames) && printsAsByline(page, name));
+  return !isOrganisation(outlet) && namesSite(name, context.siteNames) && printsAsByline(page, name);
 }
 
 function fromJsonLd(page: Page, context: AuthorContext): string[] {
@@ -67,10 +69,19 @@ const NAME_MARKUP = '[rel="author"], .vcard .fn, .h-card .p-name, [itemprop="aut
 /** An `itemprop="author"` with no name inside it holds the name as its text, and often more ("by … on …"). */
 const AUTHOR_MARKUP = `${NAME_MARKUP}, [itemprop="author"]`;
 
+/**
+ * Author markup in the article, or else anywhere but comments and teasers: a blog's profile box names
+ * its writer, and some CMSs wrap the whole post in a "widget".
+ */
 function namesInAuthorMarkup(page: Page, context: AuthorContext): string[] {
+  const inArticle = namesInMarkupOf(ownElements(page, AUTHOR_MARKUP, 30), context);
+  return inArticle.length ? inArticle : namesInMarkupOf(ownElements(page, AUTHOR_MARKUP, 30, { regions: false }), context);
+}
+
+function namesInMarkupOf(elements: Element[], context: AuthorContext): string[] {
   const names: string[] = [];
-  for (const element of ownElements(page, AUTHOR_MARKUP, 30)) {
-    const text = (element.textContent ?? '').slice(0, MAX_NAME);
+  for (const element of elements) {
+    const text = firstLineOf(element).slice(0, MAX_NAME);
     if (element.matches(NAME_MARKUP)) names.push(...cleanNames([text], context, { vouched: true }));
     else if (!element.querySelector(NAME_MARKUP)) names.push(...cleanNames([text], context));
   }
@@ -114,5 +125,7 @@ export function findAuthors(page: Page, context: AuthorContext): FoundAuthors | 
   if (declared && !declared.authors.every(isHandle)) return withPrintedCoauthors(page, context, declared);
   const fromMarkup = namesInAuthorMarkup(page, context);
   if (fromMarkup.length) return { authors: fromMarkup, source: 'markup:author' };
-  return printedAuthors(page, context) ?? declared;
+  const printed = printedAuthors(page, context);
+  // A declared login gives way only to a person's name, not to "Zum Profil von jesusfreak".
+  return printed && (!declared || printed.authors.every(looksLikePersonName)) ? printed : declared;
 }

@@ -26,7 +26,7 @@ const CREDIT_START = new RegExp(`^${CREDIT_OPENING}(?:\\s|$)`, 'i');
 /** What follows the names in a byline: a date, a time, a separator, a job title on the next line. */
 const AFTER_NAMES = /\s(?:\d|[|•·–—]|-\s|am\s|le\s|on\s|in\s)|(?:\s|(?<=\p{Ll}))(?:published|veröffentlicht|aktualisiert|updated)|,\s*(?:datum|date)(?!\p{L})/iu;
 /** A date right after the name: "Christian am 03.05.2013", "Cooper, 25.08.2015", "Jane | 3 May 2020". */
-const DATED = /^[\s,|•·–—-]*(?:(?:am|on|le|el|il|op|vom|du)\s+)?\d/i;
+const DATED = /^[\s,|•·–—-]*(?:(?:am|on|le|el|il|op|vom|du)\s+)?(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}(?:\.|st|nd|rd|th)?\s+\p{L}{3,}\.?\s+\d{4})/iu;
 /** Elements a plain credit line is printed in. */
 const LINE_ELEMENTS = new Set(['p', 'div', 'span', 'i', 'em', 'b', 'strong', 'small', 'address', 'li', 'h4', 'h5', 'h6', 'font', 'td']);
 /** Enough for any article page; bounds the work on a huge one. */
@@ -50,6 +50,9 @@ function linesOf(node: Node): string {
 }
 
 const creditTextOf = (element: Element): string => linesOf(element).replace(/ *\n[\s]*/g, '\n').trim();
+
+/** The first line a reader sees in the element: "Ursula Baatz" of `<a><h2>Ursula Baatz</h2><p>Publizistin</p></a>`. */
+export const firstLineOf = (element: Element): string => creditTextOf(element).split('\n')[0]!;
 
 /**
  * The names credited, up to the outlet or agency: in "Nada Tawfik, BBC News, New York" what follows
@@ -80,7 +83,8 @@ function nameOnlyAuthorElements(elements: Element[], context: AuthorContext): st
   for (const element of elements) {
     const text = textOf(element);
     if (text.length > 100) continue;
-    const parts = text.split(AFTER_NAMES)[0]!.replace(/[\s,;]+$/, '').split(NAME_SEPARATOR);
+    // "Janic Cathomen, 01.12.2021": the date after a separator; "CBS News February 27" is no name and a date.
+    const parts = text.split(/[,|•·–—]\s*(?=\d)|\s(?:am|on|le)\s(?=\d)/)[0]!.trim().split(NAME_SEPARATOR);
     if (!parts.every(looksLikePersonName)) continue;
     const names = cleanNames(parts, context);
     if (names.length) return names;
@@ -91,6 +95,8 @@ function nameOnlyAuthorElements(elements: Element[], context: AuthorContext): st
 /** The icons a theme prints before the author's name: a person, a pen (Font Awesome, Glyphicons, Bootstrap Icons). */
 const AUTHOR_ICON = /(?:^|\s)(?:fa|icon|glyphicon|bi)-(?:user|pencil|pen|feather|person)(?:\s|$|-)/i;
 
+const RANK = /(?<!\p{L})(?:writer|editor|reporter|author|member|user|moderator|admin)(?!\p{L})/iu;
+
 /** `<i class="fa fa-pencil"></i> <span>Solveig Grewe</span>`: a person's name right after an author icon. */
 function namesAfterAuthorIcons(page: Page, context: AuthorContext): string[] {
   // Icons are `<i>`s; a tag is quick to find on a huge page where a list of class patterns is not.
@@ -100,7 +106,8 @@ function namesAfterAuthorIcons(page: Page, context: AuthorContext): string[] {
     const holder = icon.parentElement;
     const text = holder && textOf(holder).replace(textOf(icon), '').trim();
     const names = text && text.length <= 100 ? text.split(NAME_SEPARATOR) : [];
-    if (names.length && names.every(looksLikePersonName)) return cleanNames(names, context);
+    // A rank printed after a user icon ("Intermediate Writer") is no name either.
+    if (names.length && names.every((name) => looksLikePersonName(name) && !RANK.test(name))) return cleanNames(names, context);
   }
   return [];
 }
@@ -157,7 +164,7 @@ function followsSubheading(line: Element, headline: Element | null): boolean {
  */
 function isSoleCredit(line: Element, credit: string, name: string): boolean {
   const at = credit.indexOf(name);
-  if (at >= 0 && DATED.test(credit.slice(at + name.length))) return true;
+  if (at >= 0 && /^\p{Lu}/u.test(name) && DATED.test(credit.slice(at + name.length))) return true;
   return [...line.querySelectorAll('a[href]')].some((link) => textOf(link) === name);
 }
 
@@ -172,7 +179,7 @@ function plainCreditLines(page: Page, context: AuthorContext): string[] {
   for (const line of lines) {
     if (!isOwn(line) || followsSubheading(line, headline)) continue;
     // The credit is the line's first: below a `<br>` comes the place or a job title.
-    const credit = CREDIT_LINE.exec(creditTextOf(line).split('\n')[0]!)?.[1];
+    const credit = CREDIT_LINE.exec(firstLineOf(line))?.[1];
     if (!credit) continue;
     // Every name a person's, an agency beside them allowed: "By 2030 the plan…" is a sentence.
     const names = creditedNames(credit, context);

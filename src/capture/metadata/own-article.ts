@@ -36,7 +36,8 @@ function inTeaserCard(element: Element, headline: Element | null, pageUrl: strin
   let node = element.parentElement;
   for (let level = 0; node && level < MAX_LEVELS; level++, node = node.parentElement) {
     if (headline && node.contains(headline)) return false;
-    const headings = node.querySelectorAll(HEADINGS);
+    // A name set in a heading of its own ("<a rel=author><h2>Ursula Baatz</h2></a>") is no teaser's headline.
+    const headings = [...node.querySelectorAll(HEADINGS)].filter((heading) => !heading.contains(element) && !element.contains(heading));
     if (headings.length === 0) continue;
     // Several headings: a list of cards, or an article with its sub-headings, and the element outside the cards.
     return headings.length === 1 && linksElsewhere(headings[0]!, pageUrl) && textLength(node) <= MAX_CARD_TEXT;
@@ -44,17 +45,21 @@ function inTeaserCard(element: Element, headline: Element | null, pageUrl: strin
   return false;
 }
 
-/** A test of whether an element credits the page's own article, not a comment, a teaser, a sidebar or a picture. */
-export function ownCreditTest(page: Page): (element: Element) => boolean {
+/**
+ * A test of whether an element credits the page's own article, not a comment, a teaser, a sidebar or a
+ * picture. `regions: false` keeps sidebars and widgets: author markup there (a blog's profile box)
+ * names the blog's writer, and some CMSs wrap the whole post in a "widget".
+ */
+export function ownCreditTest(page: Page, { regions = true } = {}): (element: Element) => boolean {
   const headline = headlineOf(page.root);
   return (element) => {
     if (COMMENT_AREA.test(element.getAttribute('class') ?? '')) return false;
     if (element.closest('[class*="comment" i], [id*="comment" i], figure, figcaption')) return false;
-    return !inForeignRegion(element, headline) && !inTeaserCard(element, headline, page.pageUrl);
+    return !(regions && inForeignRegion(element, headline)) && !inTeaserCard(element, headline, page.pageUrl);
   };
 }
 
 /** The elements matching `selector`, among its first `limit`, that credit the page's own article. */
-export function ownElements(page: Page, selector: string, limit: number): Element[] {
-  return [...page.root.querySelectorAll(selector)].slice(0, limit).filter(ownCreditTest(page));
+export function ownElements(page: Page, selector: string, limit: number, options: { regions?: boolean } = {}): Element[] {
+  return [...page.root.querySelectorAll(selector)].slice(0, limit).filter(ownCreditTest(page, options));
 }

@@ -18,7 +18,7 @@ export function isAgency(name: string): boolean {
 }
 
 /** Legal forms that make a name a company's: "Nordsee Medien GmbH", "RS-RegioMediaServices Ltd. & Co. KG". */
-const LEGAL_FORM = /(?<![\p{L}\p{N}])(?:GmbH|gGmbH|AG|KG|KGaA|OHG|Ltd\.?|LLC|LLP|Inc\.?|plc|PLC|Corp\.?|S\.A\.?|S\.L\.?|SARL|S\.r\.l\.?|S\.p\.A\.?|B\.V\.?|N\.V\.?|Pty)(?![\p{L}\p{N}])/u;
+const LEGAL_FORM = /(?<![\p{L}\p{N}])(?:GmbH|gGmbH|AG|KG|KGaA|OHG|e\.\s?V\.?|Ltd\.?|LLC|LLP|Inc\.?|plc|PLC|Corp\.?|S\.A\.?|S\.L\.?|SARL|S\.r\.l\.?|S\.p\.A\.?|B\.V\.?|N\.V\.?|Pty)(?![\p{L}\p{N}])/u;
 
 export const isCompany = (name: string): boolean => LEGAL_FORM.test(name);
 

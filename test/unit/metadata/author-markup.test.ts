@@ -21,6 +21,16 @@ describe('bylines of other articles on the page', () => {
     expect(authorsOf('', body, url)).toEqual(['Lena Hart']);
   });
 
+  it('keeps an author whose name is set in a heading inside the author link', () => {
+    const body = '<h1>Headline</h1><div class="author"><a href="/autor/ursula-baatz-1270" rel="author"><div><h2 class="author__name">Ursula Baatz</h2><p>Publizistin</p></div></a></div><p>Text.</p>';
+    expect(authorsOf('', body)).toEqual(['Ursula Baatz']);
+  });
+
+  it('reads author markup in a post its CMS wraps in a "widget", when the article has none elsewhere', () => {
+    const post = '<div class="widget Blog"><h3 class="post-title">A post</h3><span itemprop="author"><a rel="author" href="https://www.blogger.example/profile/1"><span itemprop="name">T. V. Raman</span></a></span></div>';
+    expect(authorsOf('', `<h1 class="title"><a href="https://blog.example.com/">Blog name</a></h1>${post}`)).toEqual(['T. V. Raman']);
+  });
+
   it('does not take the credit of a video or a photo for the article’s byline', () => {
     const body = '<h1>Headline</h1><figure><video src="v.mp4"></video><figcaption><i>par <a href="/c">Nina Hale</a></i></figcaption></figure><p>Text.</p>';
     expect(authorsOf('', body)).toEqual([]);
@@ -38,6 +48,11 @@ describe('names that author markup vouches for', () => {
     expect(authorsOf('', heiko, 'https://www.heiko-example.de/laufen/')).toEqual(['Heiko']);
     const creeny = '<meta property="og:site_name" content="Das Leben und ich">';
     expect(authorsOf(creeny, `<h1>Headline</h1><span class="by-author"> von ${vcard('Creeny')}</span>`, 'https://creeny.example.com/2020/post/')).toEqual(['Creeny']);
+  });
+
+  it('drops an account holding the site’s whole name, or spelling out its initials', () => {
+    expect(authorsOf('', `<h1>Headline</h1><span class="byline">${vcard('Krimiblog-Archiv')}</span>`, 'https://archiv.krimiblog.example/?p=1')).toEqual([]);
+    expect(authorsOf('', `<h1>Headline</h1><span class="byline">${vcard('Deutsches Rotes Kreuz')}</span>`, 'https://www.drk.example/presse/1')).toEqual([]);
   });
 
   it('still drops an account named like the blog itself', () => {

@@ -26,6 +26,7 @@ describe('several people in one declared value', () => {
   it('splits a list of people written in one meta tag', () => {
     expect(metaAuthor('April Roach, Daniel O&#x27;Mahony')).toEqual(['April Roach', "Daniel O'Mahony"]);
     expect(metaAuthor('Ana Ruiz and Ben Okafor')).toEqual(['Ana Ruiz', 'Ben Okafor']);
+    expect(metaAuthor('Glen Owe And Brendan Carl For The Mail On Sunday')).toEqual(['Glen Owe', 'Brendan Carl']);
   });
 
   it('takes the meta tags’ list when the JSON-LD names only the first of its writers', () => {
@@ -47,6 +48,12 @@ describe('the site written out in full', () => {
   it('is not an author when its initials spell the host name, and the article’s author tag is read instead', () => {
     const head = '<meta name="author" content="Preußische Allgemeine Zeitung"><meta property="og:article:author" content="Hagen Rit">';
     expect(extract(head, '<h1>Headline</h1>', 'https://paz.example/artikel/1.html').authors).toEqual(['Hagen Rit']);
+  });
+
+  it('keeps an institution’s name whole: its "für" is part of it, not an outlet after a writer', () => {
+    expect(metaAuthor('Brendan Carl For The Mail')).toEqual(['Brendan Carl']);
+    expect(metaAuthor('Bayerische Landesanstalt für Wald')).toEqual(['Bayerische Landesanstalt für Wald']);
+    expect(metaAuthor('Deutscher Caritasverband e. V.')).toEqual([]);
   });
 
   it('keeps a person whose initials happen to be short or unrelated', () => {

@@ -10,6 +10,11 @@ describe('a declared author against the printed byline', () => {
     expect(extract(head, body).authors).toEqual(['Gàbor Muniér']);
   });
 
+  it('keeps the declared login when the page prints a profile link rather than a name', () => {
+    const body = '<h1>Headline</h1><div class="author">von <a href="/user/jesusfreak">Zum Profil von jesusfreak</a></div><p>Text.</p>';
+    expect(extract('<meta name="author" content="jesusfreak">', body).authors).toEqual(['jesusfreak']);
+  });
+
   it('keeps the declared login when the page prints no byline', () => {
     expect(extract('<meta name="author" content="lena_hart">', '<h1>Headline</h1><p>Text.</p>').authors).toEqual(['lena_hart']);
   });
@@ -41,6 +46,12 @@ describe('a writer whose site bears their name', () => {
 
   it('is the author when the JSON-LD makes her the publisher too', () => {
     expect(extract(head({ publisher: { '@id': person['@id'] } }), '<h1>Headline</h1>', 'https://janeroe.example/post/').authors).toEqual(['Jane Roe']);
+  });
+
+  it('is not an author when an organisation publishes under that name, though the byline prints it', () => {
+    const body = '<h1>Headline</h1><div class="blog-author-wrapper">Von: Jane Roe</div><p>Text.</p>';
+    const organisation = { publisher: { '@type': 'Organization', name: 'Jane Roe Media' } };
+    expect(extract(head(organisation), body, 'https://janeroe.example/post/').authors).toEqual([]);
   });
 
   it('is not an author when only the JSON-LD gives the site’s name as a person', () => {

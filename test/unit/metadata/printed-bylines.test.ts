@@ -17,6 +17,8 @@ describe('credit lines printed in the article', () => {
   it('does not take a capitalised word after "By" for a name when nothing vouches for it', () => {
     expect(authorsOf('<p>By Design</p>')).toEqual([]);
     expect(authorsOf('<p>Von Hand</p>')).toEqual([]);
+    expect(authorsOf('<p>von rund 2 Millionen</p>')).toEqual([]);
+    expect(authorsOf('<p>By Design 2.0</p>')).toEqual([]);
   });
 
   it('reads a labelled credit: "Author: name, Date: …"', () => {
