@@ -104,7 +104,8 @@ export function cleanName(raw: string, context: AuthorContext, { persona = false
   name = withoutOutlet(name, context.siteNames);
   if (!name || name.length > MAX_NAME || name.split(' ').length > MAX_NAME_WORDS) return undefined;
   if (NOT_A_NAME.test(name) || DESK.test(name) || UI_WORDS.test(name) || (!vouched && /\d/.test(name))) return undefined;
-  if (isAgency(name) || isCompany(name) || isTheSite(name, context, { persona, vouched })) return undefined;
+  // "The Wall Street Journal": no person's name starts with "The".
+  if (/^the\s/i.test(name) || isAgency(name) || isCompany(name) || isTheSite(name, context, { persona, vouched })) return undefined;
   return name;
 }
 

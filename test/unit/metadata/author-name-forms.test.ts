@@ -56,6 +56,10 @@ describe('the site written out in full', () => {
     expect(metaAuthor('Deutscher Caritasverband e. V.')).toEqual([]);
   });
 
+  it('is not a person when the name starts with "The": another outlet credited', () => {
+    expect(extract('<meta property="og:article:author" content="The Wall Street Journal">', '<h1>Headline</h1>').authors).toEqual([]);
+  });
+
   it('keeps a person whose initials happen to be short or unrelated', () => {
     expect(extract('<meta name="author" content="Anna Maria Zeller">', '<h1>Headline</h1>', 'https://news.example/a').authors).toEqual(['Anna Maria Zeller']);
   });
