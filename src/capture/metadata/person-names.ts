@@ -18,7 +18,7 @@ export function isAgency(name: string): boolean {
 }
 
 /** Legal forms that make a name a company's: "Nordsee Medien GmbH", "RS-RegioMediaServices Ltd. & Co. KG". */
-const LEGAL_FORM = /(?<![\p{L}\p{N}])(?:GmbH|gGmbH|AG|KG|KGaA|OHG|Ltd\.?|LLC|LLP|Inc\.?|plc|PLC|Corp\.?|S\.A\.?|S\.L\.?|SARL|S\.r\.l\.?|S\.p\.A\.?|B\.V\.?|N\.V\.?|Pty)(?![\p{L}\p{N}])/u;
+const LEGAL_FORM = /(?<![\p{L}\p{N}])(?:GmbH|gGmbH|AG|KG|KGaA|OHG|e\.\s?V\.?|Ltd\.?|LLC|LLP|Inc\.?|plc|PLC|Corp\.?|S\.A\.?|S\.L\.?|SARL|S\.r\.l\.?|S\.p\.A\.?|B\.V\.?|N\.V\.?|Pty)(?![\p{L}\p{N}])/u;
 
 export const isCompany = (name: string): boolean => LEGAL_FORM.test(name);
 
@@ -36,3 +36,21 @@ export function looksLikePersonName(name: string): boolean {
   const capitalised = words.filter((word) => NAME_WORD.test(word));
   return capitalised.length >= 2 && words.every((word) => NAME_WORD.test(word) || PARTICLES.has(word));
 }
+
+/** "Dr.", "Prof. Dr.", "Dipl.-Ing.", "Mag.": titles printed before a name, not part of it. */
+const TITLE_BEFORE = /^(?:(?:univ\.-)?prof\.?|dr\.?(?:\s?(?:med|phil|jur|rer\.\s?nat|h\.\s?c)\.)*|dipl\.-\p{L}+\.?|mag\.(?:a\.)?|ing\.|mr\.|mrs\.|ms\.)\s+/iu;
+/** Degrees and credentials written after a name, as written (case matters: "Do" is a surname, "DO" a degree). */
+const DEGREE = '(?:Ph\\.?\\s?D|M\\.?\\s?D|D\\.?O|RDN?|LDN?|M\\.?S(?:c|W)?|M\\.?A|B\\.?A|B\\.?Sc|MPH|MBA|MFA|J\\.?D|LL\\.?M|RN|NP|PA-C|DVM|PharmD|DDS|CPT|CSCS|CDE|CDCES|FACP|FRCP|MRCP|DPhil|EdD|PsyD|LCSW|CFP|CFA|CPA)\\.?';
+const DEGREES_AFTER = new RegExp(`(?:,?\\s+${DEGREE})+$`, 'u');
+/** "Jane Roe, Senior Editor": a job title after the name. */
+const JOB_TITLE_AFTER = /,\s*[^,]*(?<!\p{L})(?:editor|reporter|correspondent|writer|columnist|contributor|journalist(?:in)?|redakteur(?:in)?|korrespondent(?:in)?|rédact(?:eur|rice)|journaliste|giornalista|periodista)(?!\p{L})[^,]*$/iu;
+
+/** A name without the titles, degrees and job title printed around it: "Dr. Grant Tinsley, PhD" is "Grant Tinsley". */
+export function withoutTitles(name: string): string {
+  let bare = name.replace(JOB_TITLE_AFTER, '').replace(DEGREES_AFTER, '').trim();
+  for (let title = TITLE_BEFORE.exec(bare); title && title[0].length < bare.length; title = TITLE_BEFORE.exec(bare)) bare = bare.slice(title[0].length);
+  return bare;
+}
+
+/** "gabor_munier", "jsmith", "user123": a login rather than the name a reader sees. */
+export const isHandle = (name: string): boolean => !/\s/.test(name) && (/[_\d]/.test(name) || name === name.toLowerCase());
