@@ -149,20 +149,18 @@ describe('anchorText', () => {
     expect(ORIGINAL.slice(anchor!.start, anchor!.end)).toBe(QUOTE);
   });
 
+  // Speed on 1 MB is a bench figure (anchor.1mb.*); the unit timeout only catches a hang.
   it('does not hang on huge inputs: long quotes, a missing quote and a one-letter quote on 1 MB', () => {
     const text = generateProse(1_000_000, 21);
     const start = 600_000;
     const longQuote = selectorsAt(text, start, start + 3_000);
     const edited = `${text.slice(0, start + 1_000)}INSERTED WORDS ${text.slice(start + 1_000, start + 2_000)}${text.slice(start + 2_040)}`;
-    const began = performance.now();
     const moved = anchorText(edited, longQuote);
     const missing = anchorText(text, selectorsFor(ORIGINAL, 'The airline later refused the refund'));
     const single = anchorText(text.replace(/x/g, 'y'), { quote: { type: 'TextQuoteSelector', exact: 'x', prefix: '', suffix: '' } });
-    const elapsed = performance.now() - began;
     expect(moved?.method).toBe('fuzzy');
     expect(moved!.start).toBe(start);
     expect(missing).toBeNull();
     expect(single).toBeNull();
-    expect(elapsed).toBeLessThan(2_000);
-  });
+  }, 30_000);
 });

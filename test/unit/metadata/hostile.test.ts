@@ -4,14 +4,13 @@ import { SourceMetadata } from '../../../src/core/draft.ts';
 import { NOW, docOf } from './helpers.ts';
 
 describe('hostile input', () => {
-  it('handles a 5 MB page quickly', () => {
+  // Its speed is a bench figure (capture.metadata.page_5mb_ms); the unit timeout only catches a hang.
+  it('reads a 5 MB page of date-like noise into a valid source', () => {
     const filler = '<div class="meta-date">Lorem ipsum 12 dolor 2024 sit amet, 99/99/9999 March 2024</div>'.repeat(60_000);
     const doc = docOf(`<html><head><title>Big</title></head><body>${filler}<p>Posted March 3, 2024</p></body></html>`);
-    const start = performance.now();
     const meta = extractMetadata(doc, 'https://example.com/big', { now: NOW });
-    expect(performance.now() - start).toBeLessThan(2_000);
     expect(() => SourceMetadata.parse(meta)).not.toThrow();
-  });
+  }, 30_000);
 
   it('handles deeply nested markup and JSON-LD', () => {
     const depth = 5_000;

@@ -66,14 +66,13 @@ describe('merging two edits of one text', () => {
     expect(mergeText(PARAGRAPH, both, theirs)).toBe(theirs);
   });
 
-  it('stays fast on a long note (100 kB)', () => {
+  // Its speed is a bench figure (sync.merge_text_100kb_ms); the unit timeout only catches a hang.
+  it('merges two far-apart edits of a long note (100 kB)', () => {
     const base = Array.from({ length: 4000 }, (_, i) => `Sentence ${i} of the notes.${i % 10 === 9 ? '\n\n' : ' '}`).join('');
-    const started = performance.now();
     const merged = mergeText(base, base.replace('Sentence 5 ', 'Sentence five '), base.replace('Sentence 3000 ', 'Sentence 3k '));
-    expect(performance.now() - started).toBeLessThan(200);
     expect(merged).toContain('Sentence five of');
     expect(merged).toContain('Sentence 3k of');
-  });
+  }, 30_000);
 });
 
 describe('merge properties', () => {
