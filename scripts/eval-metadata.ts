@@ -1,8 +1,8 @@
 /**
- * `npm run eval:metadata -- --pages DIR [--labels FILE] [--holdout FILE] [--split SPLIT] [--misses FILE]`
+ * `npm run eval:metadata -- --pages DIR [--labels FILE] [--holdout FILE] [--holdout2 FILE] [--split SPLIT] [--misses FILE]`
  *
  * Scores the title, author and publisher extractor against hand-made labels
- * (test/fixtures/metadata/labels.json and holdout.json; rules in LABELS.md), and runs metascraper on the same pages in
+ * (test/fixtures/metadata/labels.json, holdout.json and holdout2.json; rules in LABELS.md), and runs metascraper on the same pages in
  * the same run for comparison. Per field it prints the share right for each system and lists this
  * project's misses; all misses of both go to the misses file.
  */
@@ -107,18 +107,33 @@ export async function scoreMetadata(labels: [string, MetadataLabel][], pagesDir:
   return { total: labels.length, project, metascraper: other };
 }
 
-export const SPLITS = ['all', 'dev', 'even', 'odd', 'holdout'] as const;
+export const SPLITS = ['all', 'dev', 'even', 'odd', 'holdout', 'holdout2'] as const;
 export type Split = (typeof SPLITS)[number];
+
+export interface LabelSets<T> {
+  dev: T[];
+  holdout: T[];
+  holdout2: T[];
+}
 
 /**
  * `even` and `odd` halve the development labels by index (rules are written on one half and checked on
- * the other); `holdout` is a separate set labelled before any rule was tuned against it; `dev` is both
- * halves and `all` every labelled page.
+ * the other); `holdout` is a separate set labelled before any rule was tuned against it; `holdout2` is a
+ * later one, labelled blind and scored only as a final check; `dev` is both halves and `all` every
+ * labelled page.
  */
-export function pickSplit<T>(dev: T[], holdout: T[], split: Split): T[] {
-  if (split === 'holdout') return holdout;
-  if (split === 'even' || split === 'odd') return dev.filter((_, index) => (index % 2 === 1) === (split === 'odd'));
-  return split === 'dev' ? dev : [...dev, ...holdout];
+export function pickSplit<T>(sets: LabelSets<T>, split: Split): T[] {
+  switch (split) {
+    case 'holdout':
+    case 'holdout2':
+    case 'dev':
+      return sets[split];
+    case 'even':
+    case 'odd':
+      return sets.dev.filter((_, index) => (index % 2 === 1) === (split === 'odd'));
+    case 'all':
+      return [...sets.dev, ...sets.holdout, ...sets.holdout2];
+  }
 }
 
 const isSplit = (value: string): value is Split => (SPLITS as readonly string[]).includes(value);
@@ -133,19 +148,25 @@ async function main(): Promise<void> {
     options: {
       labels: { type: 'string', default: 'test/fixtures/metadata/labels.json' },
       holdout: { type: 'string', default: 'test/fixtures/metadata/holdout.json' },
+      holdout2: { type: 'string', default: 'test/fixtures/metadata/holdout2.json' },
       pages: { type: 'string' },
       split: { type: 'string', default: 'all' },
       misses: { type: 'string', default: '.tmp/metadata-misses.json' },
     },
   });
   if (!values.pages) {
-    console.error(`usage: npm run eval:metadata -- --pages DIR [--labels FILE] [--holdout FILE] [--split ${SPLITS.join('|')}] [--misses FILE]`);
+    console.error(`usage: npm run eval:metadata -- --pages DIR [--labels FILE] [--holdout FILE] [--holdout2 FILE] [--split ${SPLITS.join('|')}] [--misses FILE]`);
     process.exitCode = 2;
     return;
   }
   const split = values.split;
   if (!isSplit(split)) throw new Error(`--split must be one of ${SPLITS.join(', ')}, not ${split}`);
-  const labels = pickSplit(await readLabels(values.labels), await readLabels(values.holdout), split);
+  const sets = {
+    dev: await readLabels(values.labels),
+    holdout: await readLabels(values.holdout),
+    holdout2: await readLabels(values.holdout2),
+  };
+  const labels = pickSplit(sets, split);
   const score = await scoreMetadata(labels, values.pages);
 
   for (const miss of score.project.misses) {

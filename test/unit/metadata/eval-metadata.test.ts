@@ -23,13 +23,13 @@ describe('eval:metadata scoring', () => {
     expect(isRight('authors', { ...label, authors: [] }, { ...answer, authors: [] })).toBe(true);
   });
 
-  it('keeps the held-out pages out of both development halves', () => {
-    const dev = ['d0', 'd1', 'd2', 'd3', 'd4'];
-    const holdout = ['h0', 'h1'];
-    expect(pickSplit(dev, holdout, 'even')).toEqual(['d0', 'd2', 'd4']);
-    expect(pickSplit(dev, holdout, 'odd')).toEqual(['d1', 'd3']);
-    expect(pickSplit(dev, holdout, 'dev')).toEqual(dev);
-    expect(pickSplit(dev, holdout, 'holdout')).toEqual(holdout);
-    expect(pickSplit(dev, holdout, 'all')).toEqual([...dev, ...holdout]);
+  it('keeps both held-out sets out of the development halves and apart from each other', () => {
+    const sets = { dev: ['d0', 'd1', 'd2', 'd3', 'd4'], holdout: ['h0', 'h1'], holdout2: ['n0', 'n1'] };
+    expect(pickSplit(sets, 'even')).toEqual(['d0', 'd2', 'd4']);
+    expect(pickSplit(sets, 'odd')).toEqual(['d1', 'd3']);
+    expect(pickSplit(sets, 'dev')).toEqual(sets.dev);
+    expect(pickSplit(sets, 'holdout')).toEqual(sets.holdout);
+    expect(pickSplit(sets, 'holdout2')).toEqual(sets.holdout2);
+    expect(pickSplit(sets, 'all')).toEqual([...sets.dev, ...sets.holdout, ...sets.holdout2]);
   });
 });
