@@ -128,11 +128,14 @@ export function findPublisher(page: Page, title: string | undefined, host: strin
     return found.find((field) => hostMatch(field.value, host) === best);
   };
   const declared = firstField(
-    // The brand the site shows before the JSON-LD publisher, often the legal company ("Tamedia AG").
+    // The brand the site shows before the JSON-LD publisher, often the legal company ("Tamedia AG"), unless
+    // only the JSON-LD one names the host: og:site_name then holds a section ("U.S." on a news agency's site).
     () => {
       const siteName = usable(mapField(firstMeta(page.meta, ['og:site_name'])?.value, 'meta:og:site_name'));
       const jsonLd = usable(publisherOfJsonLd(page));
-      return siteName && jsonLd && squash(siteName.value) === squash(jsonLd.value) && isHandle(siteName.value) ? jsonLd : siteName;
+      if (!siteName || !jsonLd) return siteName;
+      if (squash(siteName.value) === squash(jsonLd.value) && isHandle(siteName.value)) return jsonLd;
+      return namesHost(jsonLd.value, host) && !namesHost(siteName.value, host) ? jsonLd : siteName;
     },
     () => usable(publisherOfJsonLd(page)),
     () => {

@@ -55,6 +55,13 @@ describe('title: the headline as the page shows it', () => {
 });
 
 describe('publisher: the name the page shows of itself', () => {
+  it('is the JSON-LD publisher naming the host, not a section given as og:site_name', () => {
+    const head = `<title>Storm closes the harbour - Wirewire</title><meta property="og:site_name" content="U.S.">${ld({ '@type': 'NewsArticle', headline: 'Storm closes the harbour', publisher: { '@type': 'Organization', name: 'Wirewire' } })}`;
+    expect(extract(head, '<h1>Storm closes the harbour</h1>', 'https://www.wirewire.example/article/storm').publisher).toBe('Wirewire');
+    const brand = `<meta property="og:site_name" content="Morning Bugle">${ld({ '@type': 'NewsArticle', publisher: { '@type': 'Organization', name: 'Bugle Media Group' } })}`;
+    expect(extract(brand, '<h1>Storm closes the harbour</h1>', 'https://www.morningbugle.example/storm').publisher).toBe('Morning Bugle');
+  });
+
   it('is a blog’s name that its <title> puts before the social title', () => {
     const head = '<title>A Shelf Full Of Sunshine: (News) Fourth interview</title><meta property="og:title" content="(News) Fourth interview">';
     expect(extract(head, '<h3>(News) Fourth interview</h3>', 'https://ashelffullofsunshine.blogspot.example/2013/10/x.html').publisher).toBe('A Shelf Full Of Sunshine');
