@@ -1,6 +1,6 @@
 /** The review queue, an editor's own drafts, and the full read of one draft. */
 import { createHash } from 'node:crypto';
-import { REVIEW_STATES } from '../../src/core/draft.ts';
+import { REVIEW_STATES, type ReviewState } from '../../src/core/draft.ts';
 import type { QuoteEvidence } from '../../src/core/review-contract.ts';
 import type { SyncDraft } from '../../src/core/sync/state.ts';
 import type { Queryable } from '../db/index.ts';
@@ -52,10 +52,11 @@ export async function reviewQueue(db: Queryable, actor: Actor, query: QueueQuery
 }
 
 /** The author's drafts with their review state, most recently changed first. */
-export async function myDrafts(db: Queryable, actor: Actor, now: Date, offset: number, limit: number): Promise<ReviewStatus[]> {
+export async function myDrafts(db: Queryable, actor: Actor, now: Date, page: { offset: number; limit: number; state?: ReviewState | undefined }): Promise<ReviewStatus[]> {
   const rows = await db.query<DraftRow>(
-    `select ${STATUS_COLUMNS} from ${STATUS_FROM} where d.owner_id = $1 order by d.updated_at desc, d.id limit $2 offset $3`,
-    [actor.id, limit, offset],
+    `select ${STATUS_COLUMNS} from ${STATUS_FROM} where d.owner_id = $1 and ($4::text is null or d.review_state = $4)
+     order by d.updated_at desc, d.id limit $2 offset $3`,
+    [actor.id, page.limit, page.offset, page.state ?? null],
   );
   return rows.map((row) => toStatus(row, now));
 }

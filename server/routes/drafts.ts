@@ -1,5 +1,6 @@
 /** An author's drafts with their review state, the full read of a draft, and its comments. */
 import { createRoute, z } from '@hono/zod-openapi';
+import { ReviewState } from '../../src/core/draft.ts';
 import type { Database } from '../db/index.ts';
 import { addComment, listComments, resolveComment } from '../review/comments.ts';
 import { myDrafts, readDraft } from '../review/reads.ts';
@@ -19,6 +20,7 @@ const listRoute = createRoute({
       mine: z.enum(['true']).default('true').meta({ description: 'Only your own drafts (the only list there is; reviewers use /v1/review/queue).' }),
       offset: z.coerce.number().int().nonnegative().max(1_000_000).default(0),
       limit: z.coerce.number().int().min(1).max(200).default(50),
+      state: ReviewState.optional().meta({ description: 'Only your drafts in this review state (e.g. changes_requested), however long ago they changed.' }),
     }),
   },
   responses: {
@@ -78,8 +80,8 @@ const resolveRoute = createRoute({
 
 export function registerDrafts(app: App, db: Database, now: () => Date): void {
   app.openapi(listRoute, async (c) => {
-    const { offset, limit } = c.req.valid('query');
-    return c.json({ items: await myDrafts(db, c.var.user, now(), offset, limit) }, 200);
+    const { offset, limit, state } = c.req.valid('query');
+    return c.json({ items: await myDrafts(db, c.var.user, now(), { offset, limit, state }) }, 200);
   });
   app.openapi(readRoute, async (c) => c.json(await readDraft(db, c.var.user, c.req.valid('param').id, now()), 200));
   app.openapi(listCommentsRoute, async (c) => c.json({ comments: await listComments(db, c.var.user, c.req.valid('param').id) }, 200));

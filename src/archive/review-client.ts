@@ -61,8 +61,9 @@ export class ReviewClient extends ArchiveClient {
   }
 
   /** The signed-in user's own drafts with their review state, most recently changed first. */
-  myDrafts(offset = 0, limit = 50): Promise<ApiResult<ReviewStatus[]>> {
-    return this.request('GET', `/v1/drafts?mine=true&offset=${offset}&limit=${limit}`, MyDraftList).then((result) =>
+  myDrafts(offset = 0, limit = 50, state?: ReviewState): Promise<ApiResult<ReviewStatus[]>> {
+    const only = state ? `&state=${state}` : '';
+    return this.request('GET', `/v1/drafts?mine=true&offset=${offset}&limit=${limit}${only}`, MyDraftList).then((result) =>
       result.ok ? { ok: true, value: result.value.items } : result,
     );
   }

@@ -9,7 +9,7 @@ import { loadSettings } from '../store/settings.ts';
 import { readEngine } from '../sync/state.ts';
 import { setBadgeCounts } from './badge.ts';
 
-/** The most recently changed own drafts looked at: a draft sent back for changes was changed then. */
+/** As many as the archive lists at once: more drafts than that sent back for changes is past counting. */
 const OWN_DRAFTS_PAGE = 200;
 
 export async function countWaitingOnYou(client: ReviewClient, role: 'editor' | 'reviewer'): Promise<number | undefined> {
@@ -17,7 +17,8 @@ export async function countWaitingOnYou(client: ReviewClient, role: 'editor' | '
     const page = await client.queue({ claimed: 'none', limit: 1 });
     return page.ok ? page.value.total : undefined;
   }
-  const mine = await client.myDrafts(0, OWN_DRAFTS_PAGE);
+  // Asked by state: a draft sent back long ago, behind many more recent ones, still waits on its editor.
+  const mine = await client.myDrafts(0, OWN_DRAFTS_PAGE, 'changes_requested');
   return mine.ok ? mine.value.filter((status) => status.state === 'changes_requested').length : undefined;
 }
 

@@ -72,6 +72,23 @@ export function defineReviewSuite(name: string, makeBackend: () => Promise<TestB
       expect(events[2]!.by).toBe(h.rita.id);
     });
 
+    it('lists only an author\'s drafts in one state when asked, however long ago they changed', async () => {
+      const sentBack = await draft();
+      await sentBack.inReview(h.rita);
+      await sentBack.expectOk(sentBack.comment(h.rita, { body: 'Name the airline.', field: 'title' }));
+      await sentBack.expectOk(sentBack.move(h.rita, 'changes_requested'));
+      const waiting = await draft();
+      await waiting.inReview(h.rita);
+      const list = async (query: string) =>
+        ((await h.api.get(`/v1/drafts?mine=true&${query}`, { token: h.editor.token })).json as { items: { draftId: string; state: string }[] }).items;
+      const sentBackOnes = await list('state=changes_requested&limit=200');
+      expect(sentBackOnes.map((item) => item.draftId)).toContain(sentBack.id);
+      expect(sentBackOnes.map((item) => item.draftId)).not.toContain(waiting.id);
+      expect(sentBackOnes.every((item) => item.state === 'changes_requested')).toBe(true);
+      expect((await list('state=in_review')).map((item) => item.draftId)).toEqual(expect.arrayContaining([waiting.id]));
+      expect((await h.api.get('/v1/drafts?mine=true&state=lost', { token: h.editor.token })).status).toBe(400);
+    });
+
     it('keeps the draft a decision was made on, so the next reviewer sees what changed since', async () => {
       type Read = { draft: SyncDraft; lastReview: { event: Event; draft: SyncDraft } | null };
       const read = async () => (await h.api.get(`/v1/drafts/${d.id}`, { token: h.rex.token })).json as Read;

@@ -26,7 +26,7 @@ describe('the badge\'s count of drafts waiting on you', () => {
     ];
     const fetch = scriptedFetch([() => jsonResponse(200, { items: mine })]);
     expect(await countWaitingOnYou(new ReviewClient(ARCHIVE, 'tok', fetch.impl), 'editor')).toBe(2);
-    expect(fetch.sent[0]?.url).toBe(`${ARCHIVE}/v1/drafts?mine=true&offset=0&limit=200`);
+    expect(fetch.sent[0]?.url).toBe(`${ARCHIVE}/v1/drafts?mine=true&offset=0&limit=200&state=changes_requested`);
   });
 
   it('counts for a reviewer the drafts nobody has claimed, from the queue\'s total', async () => {
