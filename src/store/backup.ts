@@ -76,7 +76,7 @@ export async function importEverything(file: Blob | string, store: ClipperDb = d
           parsed = message.parsed;
           continue;
         }
-        const rows = message.rows;
+        const rows = message.rows.concat(parsing.takeArrivedDrafts());
         message = undefined;
         writes.push(rows.some((row) => known.has(row.id)) ? writer.putChanged(rows) : writer.put(rows));
         if (!indexing) continue;

@@ -84,6 +84,8 @@ export interface BackupSink {
 
 /** Rows handed to a sink at a time: small enough for the writes to start early, large enough to be cheap. */
 const CHUNK = 500;
+/** The first chunk is smaller: the writes wait for it, and nothing else is written meanwhile. */
+const FIRST_CHUNK = 100;
 
 function parseRow<T>(row: unknown, index: number, schema: z.ZodType<T>, name: string, rejected: Rejection[]): T | undefined {
   const parsed = schema.safeParse(row);
@@ -160,7 +162,7 @@ function parseRows({ head, sections }: RawBackup, knownDraftIds: ReadonlySet<str
     if (keep) drafts.push(draft);
     if (quotesApart) continue;
     pending.push(draft);
-    if (pending.length >= CHUNK) {
+    if (pending.length >= (draftCount === pending.length ? FIRST_CHUNK : CHUNK)) {
       handOver(pending);
       pending = [];
     }
