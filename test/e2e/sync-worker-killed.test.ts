@@ -36,7 +36,7 @@ class PushGate {
   constructor(private readonly target: string) {
     // An archive that is gone (the test's teardown, while the restarted worker still syncs) answers as a
     // gateway would, not with an unhandled rejection in the test run.
-    this.server = createServer((request, response) => void this.relay(request, response).catch(() => response.writeHead(502).end()));
+    this.server = createServer((request, response) => void this.relay(request, response).catch(() => (response.headersSent ? response.destroy() : response.writeHead(502).end())));
   }
 
   async listen(): Promise<string> {
