@@ -1,12 +1,12 @@
 /** The Hono application: middleware order, routes, the OpenAPI document. */
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
 import { createMiddleware } from 'hono/factory';
 import type { Logger } from 'pino';
 import { API_VERSION, IDEMPOTENCY_HEADER } from '../src/core/contract.ts';
 import { ADMIN_USERS_PATH } from './admin.ts';
 import { requireAdmin, requireUser, type AppEnv } from './auth.ts';
+import { limitBody } from './body-limit.ts';
+import { corsFor } from './cors.ts';
 import type { Database } from './db/index.ts';
 import { ApiProblem, handleError, notFound, sendProblem, zodFields } from './errors.ts';
 import { limiterFor, rateLimit } from './rate-limit.ts';
@@ -36,8 +36,6 @@ export interface AppOptions {
   /** The review service's clock (claims expire by it); tests inject one. */
   clock?: () => Date;
 }
-
-const EXTENSION_ORIGIN = /^(chrome|moz)-extension:\/\/[A-Za-z0-9-]+$/;
 
 /**
  * Paths that need a bearer token (everything under /v1 except the taxonomy and the OpenAPI document).
@@ -73,25 +71,13 @@ export function createApp(options: AppOptions): App {
       log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10 }, 'request');
     }),
   );
+  app.use('*', corsFor(options.corsOrigins));
   app.use(
     '*',
-    cors({
-      origin: (origin) => (EXTENSION_ORIGIN.test(origin) || options.corsOrigins.includes(origin) ? origin : null),
-      allowHeaders: ['Authorization', 'Content-Type', IDEMPOTENCY_HEADER],
-      allowMethods: ['GET', 'POST', 'OPTIONS'],
-      exposeHeaders: ['Retry-After', 'Location', 'Idempotent-Replayed'],
-      maxAge: 600,
-    }),
-  );
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: options.bodyLimitBytes,
-      onError: (c) => {
-        // The rest of the body is not read: close the connection so the client does not reuse it mid-body.
-        c.header('Connection', 'close');
-        return sendProblem(c, new ApiProblem(413, 'payload_too_large', `The request body is larger than ${options.bodyLimitBytes} bytes.`));
-      },
+    limitBody(options.bodyLimitBytes, (c) => {
+      // The rest of the body is not read: close the connection so the client does not reuse it mid-body.
+      c.header('Connection', 'close');
+      return sendProblem(c, new ApiProblem(413, 'payload_too_large', `The request body is larger than ${options.bodyLimitBytes} bytes.`));
     }),
   );
   // One authenticator and one limiter for all protected paths: the bucket is per token, not per route.

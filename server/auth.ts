@@ -26,12 +26,31 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
-export async function findUserByToken(db: Queryable, token: string): Promise<AuthUser | null> {
-  const tokenHash = hashToken(token);
-  // token_user (migration 009): the unrevoked token's user.
-  const rows = await db.query<{ id: string; name: string; role: Role }>('select id, name, role from token_user($1)', [tokenHash]);
-  const row = rows[0];
-  return row ? { ...row, tokenHash } : null;
+type TokenRow = { token_hash: string; id: string; name: string; role: Role };
+
+/**
+ * Resolves bearer tokens to their users, a batch at a time: the lookups asked for while the server reads the
+ * requests that arrived together go to the database in one query (token_users, migration 010), sent after the
+ * last of them arrived. Nothing is remembered between batches: a token revoked before its request came is refused.
+ */
+export function tokenLookup(db: Queryable): (token: string) => Promise<AuthUser | null> {
+  let batch: { tokenHash: string; resolve(user: AuthUser | null): void; reject(error: unknown): void }[] = [];
+  const send = () => {
+    const asked = batch;
+    batch = [];
+    db.query<TokenRow>('select token_hash, id, name, role from token_users($1)', [[...new Set(asked.map((one) => one.tokenHash))]]).then(
+      (rows) => {
+        const users = new Map(rows.map(({ token_hash: tokenHash, ...user }) => [tokenHash, { ...user, tokenHash }]));
+        for (const one of asked) one.resolve(users.get(one.tokenHash) ?? null);
+      },
+      (error: unknown) => asked.forEach((one) => one.reject(error)),
+    );
+  };
+  return (token) =>
+    new Promise((resolve, reject) => {
+      if (batch.length === 0) setImmediate(send);
+      batch.push({ tokenHash: hashToken(token), resolve, reject });
+    });
 }
 
 const unauthorized = (message: string) =>
@@ -69,8 +88,9 @@ async function authenticate<T>(c: Context, failures: RateLimiter | null, lookup:
 
 /** Requires `Authorization: Bearer <token>` naming a known, unrevoked token; sets `c.var.user`. */
 export function requireUser(db: Queryable, failures: RateLimiter | null) {
+  const findUser = tokenLookup(db);
   return createMiddleware<AppEnv>(async (c, next) => {
-    c.set('user', await authenticate(c, failures, (token) => findUserByToken(db, token)));
+    c.set('user', await authenticate(c, failures, findUser));
     await next();
   });
 }

@@ -16,7 +16,8 @@ function wrap(client: Client): Queryable {
 }
 
 export async function openPostgres(connectionString: string, poolSize = 16): Promise<Database> {
-  const pool = new pg.Pool({ connectionString, max: poolSize });
+  // Pipelined: a transaction's BEGIN goes out with its first statement instead of a round trip of its own.
+  const pool = new pg.Pool({ connectionString, max: poolSize, pipeline: true });
   // An idle client that loses its server must not crash the process; the next query reports the error.
   pool.on('error', () => {});
   await pool.query('select 1');
@@ -26,8 +27,11 @@ export async function openPostgres(connectionString: string, poolSize = 16): Pro
     async transaction(fn) {
       const client = await pool.connect();
       try {
-        await client.query('begin');
+        const begun = client.query('begin');
+        // A failed BEGIN fails the statement written behind it too, which reports it.
+        begun.catch(() => {});
         const result = await fn(wrap(client));
+        await begun;
         await client.query('commit');
         return result;
       } catch (error) {

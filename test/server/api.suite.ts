@@ -526,6 +526,15 @@ export function defineApiSuite(name: string, makeBackend: () => Promise<Backend>
         }
         const simple = await api.get('/v1/me', { token: h.editor, headers: { origin: 'https://evil.example' } });
         expect(simple.headers.get('access-control-allow-origin')).toBeNull();
+        const origin = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
+        const fromExtension = await api.post('/v1/submissions', { token: h.editor, json: submission(), key: randomUUID(), headers: { origin } });
+        expect(fromExtension.status).toBe(201);
+        expect(fromExtension.headers.get('access-control-allow-origin')).toBe(origin);
+        expect(fromExtension.headers.get('access-control-expose-headers')?.toLowerCase()).toContain('idempotent-replayed');
+        // Without an Origin (no browser page), no CORS grant, but a cache must still tell the two apart.
+        const fromScript = await submit(h.editor, submission());
+        expect(fromScript.headers.get('access-control-allow-origin')).toBeNull();
+        expect(fromScript.headers.get('vary')).toContain('Origin');
       });
     });
 
@@ -677,6 +686,21 @@ export function defineApiSuite(name: string, makeBackend: () => Promise<Backend>
         const reply = await limited.api.post('/v1/submissions', { token: limited.reviewer, json: big, key: randomUUID() });
         expect(reply.status).toBe(413);
         expect(err(reply.json).message).toContain('4096');
+      });
+
+      it('applies the body limit to a chunked body, which declares no length', async () => {
+        // A streamed body goes out chunked, without Content-Length.
+        const chunked = (json: unknown) =>
+          fetch(`${limited.server.url}/v1/submissions`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${limited.reviewer}`, 'idempotency-key': randomUUID(), 'content-type': 'application/json' },
+            body: new Blob([JSON.stringify(json)]).stream(),
+            duplex: 'half',
+          } as RequestInit);
+        expect((await chunked(submission())).status).toBe(201);
+        const reply = await chunked(submission({ sources: [{ url: 'https://a.example/', quotes: ['x'.repeat(5000)] }] }));
+        expect(reply.status).toBe(413);
+        expect(err(await reply.json()).code).toBe('payload_too_large');
       });
     });
   });
