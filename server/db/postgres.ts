@@ -28,7 +28,9 @@ export async function openPostgres(connectionString: string, poolSize = 16): Pro
       const client = await pool.connect();
       try {
         const begun = client.query('begin');
-        // A failed BEGIN fails the statement written behind it too, which reports it.
+        // Each pipelined statement carries its own Sync, so a failed BEGIN does not stop the ones behind it. BEGIN
+        // fails only on a broken connection, which fails those too; the await below still reports it, and the
+        // transaction is rolled back and refused.
         begun.catch(() => {});
         const result = await fn(wrap(client));
         await begun;
