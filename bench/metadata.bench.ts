@@ -6,20 +6,13 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { decodeHtml, parseDocument, readLabels } from '../scripts/eval-dates.ts';
 import { extractMetadata } from '../src/capture/metadata/index.ts';
-import { compared, median, percentile, round, type Figures } from './types.ts';
+import { compared, median, percentile, round, timed, type Figures } from './types.ts';
 
 const DEV = process.env['HTMLDATE_DEV'] ?? '/work/shared/data/htmldate-dev';
 
 type Doc = ReturnType<typeof parseDocument>;
-
-function timed(work: () => unknown): number {
-  const start = performance.now();
-  work();
-  return performance.now() - start;
-}
 
 const bareRead = (doc: Doc) => () => {
   for (const element of doc.querySelectorAll('meta, time, script[type="application/ld+json"]')) void (element.getAttribute('content') ?? element.getAttribute('datetime') ?? element.textContent);

@@ -4,17 +4,10 @@
  * diffs of the whole token lists are no baseline: they take 25 times longer than the merge, which diffs only the
  * stretch between the common start and end.)
  */
-import { performance } from 'node:perf_hooks';
 import { mergeText, tokenize } from '../src/core/text-merge.ts';
-import { compared, median, round, type Figures } from './types.ts';
+import { compared, median, round, timed, type Figures } from './types.ts';
 
 const RUNS = 9;
-
-function timed(work: () => unknown): number {
-  const began = performance.now();
-  work();
-  return performance.now() - began;
-}
 
 export function run(): Promise<Figures> {
   const base = Array.from({ length: 4000 }, (_, i) => `Sentence ${i} of the notes.${i % 10 === 9 ? '\n\n' : ' '}`).join('');

@@ -32,6 +32,13 @@ export function compared(value: number, unit: string, baseline: Baseline, aim?: 
   return { value, unit, baseline, ratio, ...(aim ? { aim } : {}) };
 }
 
+/** Milliseconds one synchronous run of `work` takes. */
+export function timed(work: () => unknown): number {
+  const start = performance.now();
+  work();
+  return performance.now() - start;
+}
+
 export function median(values: number[]): number {
   if (values.length === 0) return Number.NaN;
   const sorted = [...values].sort((a, b) => a - b);
