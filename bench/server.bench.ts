@@ -7,6 +7,7 @@
  * server wrote, with new ids) into the same tables, one statement per submission, through the same driver (PGlite,
  * or the node-postgres pool of the same size), with as many statements in flight as autocannon's connections.
  * It leaves out what only the product does: HTTP, validation, building the draft, and the sync version counter.
+ * The two take turns (see takeTurns); each figure is the median of its turns.
  */
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
@@ -19,53 +20,55 @@ import { createUser } from '../server/users.ts';
 import { startChildServer } from '../test/server/support/child.ts';
 import { submission } from '../test/server/support/harness.ts';
 import { startTempPostgres } from '../test/server/support/postgres.ts';
-import { compared, percentile, round, type Figures } from './types.ts';
+import { compared, median, percentile, round, type Figures } from './types.ts';
 
-const DURATION_S = 5;
 const CONNECTIONS = 10;
+/** Turns of each, and their length in seconds. */
+const ROUNDS = 5;
+const ROUND_S = 3;
 
 interface Database {
   dataDir: string;
   databaseUrl?: string;
 }
 
-async function measure(env: Record<string, string>, database: Database) {
+/** Starts the archive on `database` with a user; `load(seconds)` drives it with submissions, `stop()` ends it. */
+async function startLoadedServer(env: Record<string, string>, database: Database) {
   const db = await openDatabase(database);
   const { token } = await createUser(db, { name: 'Bench', role: 'editor' });
   await db.close();
   const server = await startChildServer({ ...env, RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'silent' });
-  try {
-    // A new draft per request: the archive answers a draft it already has without creating a submission.
-    const template = submission();
-    const body = JSON.stringify(template);
-    const run = (duration: number) =>
-      autocannon({
-        url: `${server.url}/v1/submissions`,
-        method: 'POST',
-        connections: CONNECTIONS,
-        duration,
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body,
-        requests: [
-          {
-            setupRequest: (request) => ({
-              ...request,
-              body: body.replace(template.draftId, randomUUID()),
-              headers: { ...request.headers, 'idempotency-key': randomUUID() },
-            }),
-          },
-        ],
-      });
-    await run(1); // warm-up
-    const result = await run(DURATION_S);
+  // A new draft per request: the archive answers a draft it already has without creating a submission.
+  const template = submission();
+  const body = JSON.stringify(template);
+  const load = async (seconds: number): Promise<Rate> => {
+    const result = await autocannon({
+      url: `${server.url}/v1/submissions`,
+      method: 'POST',
+      connections: CONNECTIONS,
+      duration: seconds,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body,
+      requests: [
+        {
+          setupRequest: (request) => ({
+            ...request,
+            body: body.replace(template.draftId, randomUUID()),
+            headers: { ...request.headers, 'idempotency-key': randomUUID() },
+          }),
+        },
+      ],
+    });
     if (result.non2xx > 0 || result.errors > 0) {
       throw new Error(`submissions failed during the benchmark: ${result.non2xx} non-2xx, ${result.errors} errors`);
     }
     return { rps: result.requests.average, p99: result.latency.p99 };
-  } finally {
+  };
+  const stop = async () => {
     server.child.kill('SIGTERM');
     await server.exited;
-  }
+  };
+  return { load, stop };
 }
 
 /** One submission's rows as the server stored them, as text: the bare inserts write copies of them. */
@@ -98,8 +101,8 @@ const BARE_INSERT = `with s as (
   insert into review_events (draft_id, actor_id, action, from_state, to_state, decided_on, new_version, reason)
   select d.id, $2, 'transition', 'draft', 'submitted', $9, $9, 'bench' from d`;
 
-/** The same rows inserted bare, CONNECTIONS statements in flight, for as long as the server was driven. */
-async function bareInserts(database: Database, rows: Awaited<ReturnType<typeof storedRows>>) {
+/** Inserts the same rows bare, CONNECTIONS statements in flight: `load(seconds)` for that long, `stop()` ends it. */
+async function startBareInserts(database: Database, rows: Awaited<ReturnType<typeof storedRows>>) {
   const db = await openDatabase(database);
   const { id: userId } = await createUser(db, { name: 'Bench bare', role: 'editor' });
   let version = 1_000_000_000;
@@ -109,26 +112,47 @@ async function bareInserts(database: Database, rows: Awaited<ReturnType<typeof s
     const body = rows.body.replace(rows.draft_id, draftId);
     return db.query(BARE_INSERT, [draftId, userId, rows.title, body, rows.request_hash, rows.urls, randomUUID(), rows.response_body, (version += 1), state]);
   };
-  const latencies: number[] = [];
-  const insertFor = async (ms: number, record: boolean) => {
-    const end = performance.now() + ms;
+  const load = async (seconds: number): Promise<Rate> => {
+    const latencies: number[] = [];
+    const began = performance.now();
+    const end = began + seconds * 1_000;
     const lane = async () => {
       while (performance.now() < end) {
-        const began = performance.now();
+        const start = performance.now();
         await insert();
-        if (record) latencies.push(performance.now() - began);
+        latencies.push(performance.now() - start);
       }
     };
     await Promise.all(Array.from({ length: CONNECTIONS }, lane));
-  };
-  try {
-    await insertFor(1_000, false); // warm-up
-    const began = performance.now();
-    await insertFor(DURATION_S * 1_000, true);
     return { rps: latencies.length / ((performance.now() - began) / 1_000), p99: percentile(latencies, 0.99) };
-  } finally {
-    await db.close();
+  };
+  return { load, stop: () => db.close() };
+}
+
+interface Rate {
+  rps: number;
+  p99: number;
+}
+
+/**
+ * The server and its baseline take turns, ROUNDS times (after a warm-up of each), so a burst of other work
+ * on the machine hits both alike; each figure is the median of its turns (one turn of PostgreSQL submissions
+ * in a run often runs at half the rate of the others).
+ */
+async function takeTurns(server: { load(seconds: number): Promise<Rate> }, bare: { load(seconds: number): Promise<Rate> }) {
+  await server.load(1);
+  await bare.load(1);
+  const rounds = { server: [] as Rate[], bare: [] as Rate[] };
+  for (let round = 0; round < ROUNDS; round += 1) {
+    // Which goes first changes every round: what one leaves behind (autovacuum of its rows) falls on each alike.
+    const first = round % 2 === 0;
+    if (first) rounds.server.push(await server.load(ROUND_S));
+    rounds.bare.push(await bare.load(ROUND_S));
+    if (!first) rounds.server.push(await server.load(ROUND_S));
+
   }
+  const medianOf = (rates: Rate[]): Rate => ({ rps: median(rates.map((rate) => rate.rps)), p99: median(rates.map((rate) => rate.p99)) });
+  return { server: medianOf(rounds.server), bare: medianOf(rounds.bare) };
 }
 
 function figuresFor(name: 'pglite' | 'postgres', server: { rps: number; p99: number }, bare: { rps: number; p99: number }): Figures {
@@ -143,19 +167,42 @@ export async function run(): Promise<Figures> {
   const figures: Figures = {};
   const root = await mkdtemp(path.join(tmpdir(), 'archive-bench-'));
   try {
+    // PGlite takes one process per data directory: the baseline writes a directory of its own.
     const dataDir = path.join(root, 'pglite');
-    const pglite = await measure({ DATA_DIR: dataDir }, { dataDir });
-    const bare = await bareInserts({ dataDir: path.join(root, 'pglite-bare') }, await storedRows({ dataDir }));
-    Object.assign(figures, figuresFor('pglite', pglite, bare));
+    const server = await startLoadedServer({ DATA_DIR: dataDir }, { dataDir });
+    try {
+      await server.load(1); // Something for storedRows to copy: PGlite opens the directory only once the server stopped.
+    } finally {
+      await server.stop();
+    }
+    const rows = await storedRows({ dataDir });
+    const restarted = await startLoadedServer({ DATA_DIR: dataDir }, { dataDir });
+    const bare = await startBareInserts({ dataDir: path.join(root, 'pglite-bare') }, rows);
+    try {
+      const turns = await takeTurns(restarted, bare);
+      Object.assign(figures, figuresFor('pglite', turns.server, turns.bare));
+    } finally {
+      await Promise.all([restarted.stop(), bare.stop()]);
+    }
   } finally {
     await rm(root, { recursive: true, force: true });
   }
   const postgres = await startTempPostgres();
   try {
     const database = { dataDir: 'memory://', databaseUrl: postgres.url };
-    const result = await measure({ DATABASE_URL: postgres.url }, database);
-    const bare = await bareInserts(database, await storedRows(database));
-    Object.assign(figures, figuresFor('postgres', result, bare));
+    const server = await startLoadedServer({ DATABASE_URL: postgres.url }, database);
+    try {
+      await server.load(1);
+      const bare = await startBareInserts(database, await storedRows(database));
+      try {
+        const turns = await takeTurns(server, bare);
+        Object.assign(figures, figuresFor('postgres', turns.server, turns.bare));
+      } finally {
+        await bare.stop();
+      }
+    } finally {
+      await server.stop();
+    }
   } finally {
     await postgres.stop();
   }
