@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { exportEverything, importEverything, type ImportOutcome } from '../src/store/backup.ts';
+import { afterPaint } from '../src/ui/after-paint.ts';
 import { download } from '../src/ui/download.ts';
 import { serializeBackup } from '../src/workspace/io/backup.ts';
 import { formatNumber, t } from '../src/i18n/i18n.ts';
@@ -14,7 +15,8 @@ export function BackupPanel() {
     setFailure(null);
     setProgress({ written: 0, total: 0 });
     try {
-      setOutcome(await importEverything(file, undefined, (written, total) => setProgress({ written, total })));
+      // The search index of what came in is built once the outcome has been drawn.
+      setOutcome(await importEverything(file, undefined, (written, total) => setProgress({ written, total }), afterPaint));
     } catch (error) {
       // The import runs in one transaction: a failure (e.g. the disk is full) leaves the store as it was.
       setFailure(error instanceof Error ? error.message : String(error));

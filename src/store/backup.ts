@@ -40,6 +40,12 @@ const PARSE_WAIT_MS = 300_000;
 export type ImportProgress = (written: number, total: number) => void;
 
 /**
+ * Runs the search indexing that follows an import. A page passes one that waits until the outcome is drawn:
+ * handing 10,000 documents to the indexing worker holds the page's thread for some 20-40 ms.
+ */
+export type Later = (work: () => void) => void;
+
+/**
  * Imports a backup file (or its text). Drafts are put by id (a re-import of the same file changes nothing;
  * a draft replaced by a different version is kept as an `import` revision, and no quote of either version
  * is lost); if any row is rejected, nothing at all is written.
@@ -49,9 +55,9 @@ export type ImportProgress = (written: number, total: number) => void;
  * rejects the file. Drafts identical to the stored ones are not written again. A stored draft's submission
  * record is never stripped or rolled back, and what waits to be sent gets its outbox row (see
  * `keepingSubmission`, `reconcileImportedSubmissions`). When the store was empty,
- * the search index of the imported drafts is built in a worker afterwards, and saved.
+ * the search index of the imported drafts is built in a worker afterwards (when `later` says), and saved.
  */
-export async function importEverything(file: Blob | string, store: ClipperDb = db(), onProgress: ImportProgress = () => {}): Promise<ImportOutcome> {
+export async function importEverything(file: Blob | string, store: ClipperDb = db(), onProgress: ImportProgress = () => {}, later: Later = (work) => work()): Promise<ImportOutcome> {
   const known = new Set(await readDraftIds(store));
   // What the search index needs of each imported draft, gathered as the drafts pass (when they are all there is).
   const indexing = known.size === 0;
@@ -101,7 +107,7 @@ export async function importEverything(file: Blob | string, store: ClipperDb = d
     // Versions of drafts the file brought back are older than the saved index knows: it goes.
     if (replacedAny) await dropSearch(store).catch(warn);
     // Not awaited: the import is done; a search before the index is saved indexes anew.
-    else if (stamps.length > 0) void indexInBackground(documents, stamps).then((snapshot) => saveIndexed(store, snapshot)).catch(warn);
+    else if (stamps.length > 0) later(() => void indexInBackground(documents, stamps).then((snapshot) => saveIndexed(store, snapshot)).catch(warn));
     return outcome;
   } catch (error) {
     if (error instanceof Rejected) return { ok: false, rejected: error.rejected };
