@@ -103,8 +103,10 @@ const TITLE_WATCH = firstFrameWatch('titleShownAt', `(document.querySelector('#f
  */
 const OUTCOME_WATCH = firstFrameWatch('outcomeShownAt', `document.querySelector('[data-testid="import-outcome"]')`);
 
+/** The page's used JS heap after a forced collection: what it keeps, not garbage (of the pages closed before it too, which share its renderer). */
 async function heapMb(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
   await cdp.detach();
   return round(usedSize / 2 ** 20, 1);
@@ -175,18 +177,6 @@ const IMPORTS = 3;
 /** Every order of the three pages (empty, popup, editor), three times over. */
 const EVERY_ORDER = [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]];
 const OPENS = 18;
-/**
- * How long each page of the interleaved openings stays open after it is measured, as a person would look
- * at it before moving on. Closed at once, a popup still loading its 10,000-draft search index held the
- * database's queue for the page opened right after it.
- */
-const SETTLE_MS = 500;
-
-async function closeSettled(page: Page): Promise<void> {
-  await page.waitForTimeout(SETTLE_MS);
-  await page.close();
-}
-
 type OpenPage = (pathName: string, initScript?: string) => Promise<Page>;
 
 function pageOpener(context: BrowserContext, workerUrl: string): OpenPage {
@@ -263,19 +253,19 @@ export async function run(): Promise<Figures> {
         empty.recent.push(await bareReadMs(page, { kind: 'recent', count: 10 }));
         empty.one.push(await bareReadMs(page, { kind: 'one', id: firstId }));
         if (empty.all.length < 5) empty.all.push(await bareReadMs(page, { kind: 'all' }));
-        await closeSettled(page);
+        await page.close();
       },
       async () => {
         const popup = await newPage('popup/index.html', LIST_WATCH);
         listsShown.push(await shownAt(popup, 'listShownAt'));
         paints.push(await firstPaint(popup));
-        await closeSettled(popup);
+        await popup.close();
       },
       async () => {
         // Page time of the first frame that shows the draft's title, watched from the page's first script.
         const editor = await newPage(`sidepanel/index.html?draft=${firstId}`, TITLE_WATCH);
         editorStart.push(await shownAt(editor, 'titleShownAt'));
-        await closeSettled(editor);
+        await editor.close();
       },
     ];
     for (let i = 0; i < OPENS; i += 1) {
