@@ -174,9 +174,10 @@ const firstPaint = (page: Page) =>
 const EMPTY_PAGE = 'bench-empty.html';
 /** Imports, each into a fresh profile, and interleaved page openings; figures are their medians. */
 const IMPORTS = 3;
-/** Every order of the three pages (empty, popup, editor), three times over. */
+/** Every order of the three pages (empty, popup, editor), taken three times over. */
 const EVERY_ORDER = [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]];
-const OPENS = 18;
+const OPENS = EVERY_ORDER.length * 3;
+
 type OpenPage = (pathName: string, initScript?: string) => Promise<Page>;
 
 function pageOpener(context: BrowserContext, workerUrl: string): OpenPage {
@@ -202,7 +203,7 @@ async function importInto(newPage: OpenPage, file: string) {
   const importMs = (await shownAt(workspace, 'outcomeShownAt')) - importStart;
   const outcome = await workspace.getByTestId('import-outcome').textContent();
   if (!outcome?.includes(`Imported ${DRAFTS.toLocaleString('en-US')} drafts`)) throw new Error(`import failed: ${outcome}`);
-  // The import indexes the drafts for search after its commit and saves the index; wait for it.
+  // The import indexes the drafts for search once its outcome is drawn, and saves the index; wait for it.
   const indexSavedMs = await waitForSavedIndexMs(workspace, 60_000);
   const putsMs = await barePutsMs(workspace);
   await workspace.close();

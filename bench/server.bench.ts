@@ -32,6 +32,16 @@ interface Database {
   databaseUrl?: string;
 }
 
+interface Rate {
+  rps: number;
+  p99: number;
+}
+
+/** Drives the server, or its baseline, for `seconds`. */
+interface Load {
+  load(seconds: number): Promise<Rate>;
+}
+
 /** Starts the archive on `database` with a user; `load(seconds)` drives it with submissions, `stop()` ends it. */
 async function startLoadedServer(env: Record<string, string>, database: Database) {
   const db = await openDatabase(database);
@@ -129,17 +139,12 @@ async function startBareInserts(database: Database, rows: Awaited<ReturnType<typ
   return { load, stop: () => db.close() };
 }
 
-interface Rate {
-  rps: number;
-  p99: number;
-}
-
 /**
  * The server and its baseline take turns, ROUNDS times (after a warm-up of each), so a burst of other work
  * on the machine hits both alike; each figure is the median of its turns (one turn of PostgreSQL submissions
  * in a run often runs at half the rate of the others).
  */
-async function takeTurns(server: { load(seconds: number): Promise<Rate> }, bare: { load(seconds: number): Promise<Rate> }) {
+async function takeTurns(server: Load, bare: Load) {
   await server.load(1);
   await bare.load(1);
   const rounds = { server: [] as Rate[], bare: [] as Rate[] };
@@ -149,13 +154,12 @@ async function takeTurns(server: { load(seconds: number): Promise<Rate> }, bare:
     if (first) rounds.server.push(await server.load(ROUND_S));
     rounds.bare.push(await bare.load(ROUND_S));
     if (!first) rounds.server.push(await server.load(ROUND_S));
-
   }
   const medianOf = (rates: Rate[]): Rate => ({ rps: median(rates.map((rate) => rate.rps)), p99: median(rates.map((rate) => rate.p99)) });
   return { server: medianOf(rounds.server), bare: medianOf(rounds.bare) };
 }
 
-function figuresFor(name: 'pglite' | 'postgres', server: { rps: number; p99: number }, bare: { rps: number; p99: number }): Figures {
+function figuresFor(name: 'pglite' | 'postgres', server: Rate, bare: Rate): Figures {
   const what = `one bare INSERT of the same rows per submission (submission, sources, idempotency record, synced draft, audit event), same driver, ${CONNECTIONS} in flight`;
   return {
     [`server.submissions.${name}.rps`]: compared(round(server.rps, 0), 'req/s', { value: round(bare.rps, 0), what }, '≥ 0.5×'),
