@@ -1,6 +1,5 @@
 import '../src/core/zod-jitless.ts';
 import { render } from 'preact';
-import '../src/ui/theme.css';
 import './popup.css';
 import { PopupApp } from './PopupApp.tsx';
 

@@ -4,7 +4,6 @@ import '../src/core/zod-jitless.ts';
 // modules are evaluated (and the draft itself is already being read by open-db.js, see index.html).
 import './prime.ts';
 import { render } from 'preact';
-import '../src/ui/theme.css';
 import './sidepanel.css';
 import { EditorApp } from './EditorApp.tsx';
 
