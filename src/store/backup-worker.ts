@@ -1,20 +1,22 @@
 /**
- * Checks a backup file off the page's thread (used by imports): the file in, its checked drafts out in
- * chunks as they pass (the page writes them meanwhile), then the rest of the parse. See `parseInWorker`.
+ * Runs an import off the page's thread (see `importBackup`): checks the file and writes it, reports the
+ * outcome, then indexes the imported drafts for search and saves the index.
  */
 import '../core/zod-jitless.ts';
-import { parseBackup } from '../workspace/io/backup.ts';
-import type { FromBackupWorker, ToBackupWorker } from './backup-parse.ts';
+import { importEverything } from './backup.ts';
+import type { FromImportWorker } from './backup-import.ts';
+import { db } from './db.ts';
 
-const post = (message: FromBackupWorker) => self.postMessage(message);
+const post = (message: FromImportWorker) => self.postMessage(message);
 
-self.onmessage = async (event: MessageEvent<ToBackupWorker>) => {
+self.onmessage = async (event: MessageEvent<Blob | string>) => {
+  let indexing: (() => Promise<void>) | undefined;
   try {
-    const { file, knownDraftIds } = event.data;
-    const text = typeof file === 'string' ? file : await file.text();
-    const parsed = parseBackup(text, new Set(knownDraftIds), { drafts: (rows) => post({ kind: 'drafts', json: JSON.stringify(rows) }) });
-    post({ kind: 'done', parsed });
+    const outcome = await importEverything(event.data, db(), (written, total) => post({ kind: 'progress', written, total }), (work) => (indexing = work));
+    post({ kind: 'outcome', outcome });
+    await indexing?.();
   } catch (error) {
     post({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
   }
+  post({ kind: 'finished' });
 };

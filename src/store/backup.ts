@@ -1,9 +1,7 @@
 /** Export of everything, and all-or-nothing import in one Dexie transaction. */
-import { Dexie } from 'dexie';
 import { keepingAllQuotes } from '../core/clip-ops.ts';
 import { Draft as DraftSchema, type Clip, type Draft } from '../core/draft.ts';
-import { makeBackup, type Backup, type BackupParse, type Rejection, type RevisionRecord } from '../workspace/io/backup.ts';
-import { parseBackupFile, type ParsingMessage } from './backup-parse.ts';
+import { makeBackup, parseBackup, type Backup, type Rejection, type RevisionRecord } from '../workspace/io/backup.ts';
 import { searchDocument, type SearchDocument } from '../workspace/search.ts';
 import { announceTableChanged, db, type ClipperDb } from './db.ts';
 import { readAllDrafts, readDraftIds, readDraftsOrNone } from './draft-read.ts';
@@ -33,9 +31,6 @@ class Rejected extends Error {
   }
 }
 
-/** The longest wait for the next chunk of checked drafts (the first includes reading the file). */
-const PARSE_WAIT_MS = 300_000;
-
 /** Called as rows are stored: rows written so far, of the rows queued for writing so far. */
 export type ImportProgress = (written: number, total: number) => void;
 
@@ -43,54 +38,44 @@ export type ImportProgress = (written: number, total: number) => void;
  * Runs the search indexing that follows an import. A page passes one that waits until the outcome is drawn:
  * handing 10,000 documents to the indexing worker holds the page's thread for some 20-40 ms.
  */
-export type Later = (work: () => void) => void;
+export type Later = (work: () => Promise<void>) => void;
 
 /**
  * Imports a backup file (or its text). Drafts are put by id (a re-import of the same file changes nothing;
  * a draft replaced by a different version is kept as an `import` revision, and no quote of either version
  * is lost); if any row is rejected, nothing at all is written.
  *
- * For speed with large files, drafts are written as they pass the check while the rest of the file is
- * still checked, all in one transaction that is aborted (so nothing at all is stored) as soon as the check
- * rejects the file. Drafts identical to the stored ones are not written again. A stored draft's submission
- * record is never stripped or rolled back, and what waits to be sent gets its outbox row (see
- * `keepingSubmission`, `reconcileImportedSubmissions`). When the store was empty,
- * the search index of the imported drafts is built in a worker afterwards (when `later` says), and saved.
+ * For speed with large files, the file is checked inside the one transaction, and each chunk of drafts
+ * that passes is put at once: the database writes it while the rest is checked. A rejection anywhere
+ * aborts the transaction, so nothing at all is stored. Drafts identical to the stored ones are not written
+ * again. A stored draft's submission record is never stripped or rolled back, and what waits to be sent
+ * gets its outbox row (see `keepingSubmission`, `reconcileImportedSubmissions`). When the store was empty,
+ * the search index of the imported drafts is built afterwards (when `later` says), and saved.
+ * The check holds the thread for the whole file: pages run this in a worker (see `importBackup`).
  */
-export async function importEverything(file: Blob | string, store: ClipperDb = db(), onProgress: ImportProgress = () => {}, later: Later = (work) => work()): Promise<ImportOutcome> {
+export async function importEverything(file: Blob | string, store: ClipperDb = db(), onProgress: ImportProgress = () => {}, later: Later = (work) => void work()): Promise<ImportOutcome> {
   const known = new Set(await readDraftIds(store));
   // What the search index needs of each imported draft, gathered as the drafts pass (when they are all there is).
   const indexing = known.size === 0;
   const documents: SearchDocument[] = [];
   const stamps: DraftStamp[] = [];
   let replacedAny = false;
-  // Checked in a worker where there is one: its zod checks run while this page writes the drafts already checked.
-  const parsing = parseBackupFile(file, known);
-  // The transaction starts with the first checked chunk: kept open while the file is still being read,
-  // it would spin a read per round trip (Dexie.waitFor) for nothing, on the thread that is about to write.
-  const first = await parsing.next();
+  // Read before the transaction starts: a transaction waiting for the file would commit, empty, meanwhile.
+  const text = typeof file === 'string' ? file : await file.text();
   try {
     const outcome = await store.transaction('rw', [store.drafts, store.revisions, store.outbox, store.syncOps, store.syncCopies, store.syncMeta], async () => {
       const writer = draftWriter(store, onProgress);
       const writes: Promise<unknown>[] = [];
-      let parsed: BackupParse | undefined;
-      let message: ParsingMessage | undefined = first;
-      while (!parsed) {
-        // Keeps the transaction open while the next chunk is checked.
-        message ??= await Dexie.waitFor(parsing.next(), PARSE_WAIT_MS);
-        if (message.kind === 'done') {
-          parsed = message.parsed;
-          continue;
-        }
-        const rows = message.rows.concat(parsing.takeArrivedDrafts());
-        message = undefined;
-        writes.push(rows.some((row) => known.has(row.id)) ? writer.putChanged(rows) : writer.put(rows));
-        if (!indexing) continue;
-        for (const draft of rows) {
-          documents.push(searchDocument(draft));
-          stamps.push({ id: draft.id, updatedAt: draft.updatedAt });
-        }
-      }
+      const parsed = parseBackup(text, known, {
+        drafts(rows) {
+          writes.push(rows.some((row) => known.has(row.id)) ? writer.putChanged(rows) : writer.put(rows));
+          if (!indexing) return;
+          for (const draft of rows) {
+            documents.push(searchDocument(draft));
+            stamps.push({ id: draft.id, updatedAt: draft.updatedAt });
+          }
+        },
+      });
       if (!parsed.ok) {
         // Throwing aborts the transaction: the writes already made are undone, and fail as they are.
         for (const write of writes) write.catch(() => undefined);
@@ -107,7 +92,7 @@ export async function importEverything(file: Blob | string, store: ClipperDb = d
     // Versions of drafts the file brought back are older than the saved index knows: it goes.
     if (replacedAny) await dropSearch(store).catch(warn);
     // Not awaited: the import is done; a search before the index is saved indexes anew.
-    else if (stamps.length > 0) later(() => void indexInBackground(documents, stamps).then((snapshot) => saveIndexed(store, snapshot)).catch(warn));
+    else if (stamps.length > 0) later(() => indexInBackground(documents, stamps).then((snapshot) => saveIndexed(store, snapshot)).catch(warn));
     return outcome;
   } catch (error) {
     if (error instanceof Rejected) return { ok: false, rejected: error.rejected };

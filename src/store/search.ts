@@ -244,9 +244,12 @@ export async function warmSearch(store: ClipperDb = db()): Promise<void> {
   await current(store);
 }
 
-/** Indexes documents in a worker when the page can start one (its own thread and heap), else right here. */
+/**
+ * Indexes documents in a worker when called on a page that can start one (its own thread and heap), else
+ * right here: in a worker already (an import's), or where there are no workers.
+ */
 function indexOffThread(documents: SearchDocument[]): Promise<string> {
-  if (typeof Worker === 'undefined') return Promise.resolve(createDraftSearch(documents).toJSON());
+  if (typeof Worker === 'undefined' || typeof document === 'undefined') return Promise.resolve(createDraftSearch(documents).toJSON());
   return new Promise<string>((resolve, reject) => {
     const worker = new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = (event: MessageEvent<string>) => {
@@ -268,16 +271,23 @@ export async function indexInBackground(documents: SearchDocument[], drafts: Dra
   return { key: KEY, version: SEARCH_INDEX_VERSION, index, docs: [...docs], newest };
 }
 
-/** Saves an index made by `indexInBackground`; this page loads it at its next search. */
-export async function saveIndexed(store: ClipperDb, row: SnapshotRow): Promise<void> {
+/**
+ * Forgets this page's index, unsaved changes and all: its next search loads the saved one, or builds it.
+ * For a page whose drafts were replaced elsewhere (by an import in a worker).
+ */
+export function forgetSearch(store: ClipperDb = db()): void {
   built.delete(store);
   clearTimeout(saving.get(store));
+}
+
+/** Saves an index made by `indexInBackground`; this page loads it at its next search. */
+export async function saveIndexed(store: ClipperDb, row: SnapshotRow): Promise<void> {
+  forgetSearch(store);
   await searchDb(store).snapshots.put(row);
 }
 
 /** Forgets the index (in this page and saved), e.g. after an import replaced drafts with older versions. */
 export async function dropSearch(store: ClipperDb = db()): Promise<void> {
-  built.delete(store);
-  clearTimeout(saving.get(store));
+  forgetSearch(store);
   await searchDb(store).snapshots.delete(KEY);
 }

@@ -2,10 +2,12 @@
  * The core path in a real headless Firefox ESR with the built Firefox extension and the real archive: clip a
  * passage with the real context-menu item, find the draft in the popup, submit it, read it back from the
  * archive, open the editor sidebar, and a submission made while the archive is down that leaves exactly once
- * when it is back, after Firefox stopped the extension's background meanwhile.
+ * when it is back, after Firefox stopped the extension's background meanwhile. And a backup imported in the
+ * editor, where the file is checked and written in a worker: all of it, or with one bad row, nothing.
  * Any uncaught error (or CSP report) from the extension in Firefox's output fails the test it happened in.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../e2e/support/fixture-server.ts';
@@ -22,6 +24,7 @@ import {
   screenshot,
   selectText,
   setColorScheme,
+  setFile,
   sidebarScreenshot,
   sidebarState,
   stopBackground,
@@ -31,6 +34,8 @@ import {
   waitForText,
 } from './support/pages.ts';
 import { readStore, readStoredDrafts } from './support/store.ts';
+import { draftFromCapture } from '../../src/core/clip-ops.ts';
+import { makeBackup, serializeBackup } from '../../src/workspace/io/backup.ts';
 
 let ff: Firefox;
 let fixtures: FixtureServer;
@@ -228,5 +233,34 @@ describe('Firefox: an archive that is down', () => {
     expect(matches).toHaveLength(1);
     expect(matches[0]).toMatchObject({ id: stored!.submission!.submissionId, title });
     await Promise.all([closeTab(ff, again), closeTab(ff, page), closeTab(ff, options)]);
+  });
+});
+
+describe('Firefox: importing a backup', () => {
+  /** A backup of `count` drafts nobody has, each with one quote, as the extension's Export writes it. */
+  function backupFile(count: number, name: string, spoil?: (text: string) => string): { file: string; ids: string[] } {
+    const drafts = Array.from({ length: count }, (_, i) =>
+      draftFromCapture({ selectors: null, quote: `Imported passage ${i}.`, metadata: { url: `https://imported.example/${i}`, originalUrl: `https://imported.example/${i}`, title: `Imported draft ${i}`, authors: [], provenance: {} } }).draft,
+    );
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'clipper-ff-backup-')), name);
+    const text = serializeBackup(makeBackup(drafts, [], new Date().toISOString()));
+    writeFileSync(file, spoil ? spoil(text) : text);
+    return { file, ids: drafts.map((draft) => draft.id) };
+  }
+
+  it('Firefox: imports a backup in the editor (checked and written in a worker), and refuses a file with one bad row, changing nothing', async () => {
+    const editor = await openTab(ff, extensionPage('sidepanel/index.html'), { width: 420, height: 900 });
+    const good = backupFile(3, 'backup.json');
+    await waitForText(ff, editor, 'Import a backup');
+    await setFile(ff, editor, '#backup-import', good.file);
+    await waitForText(ff, editor, 'Imported 3 drafts and 3 quotes.');
+    const stored = await readStoredDrafts(ff, editor);
+    expect(good.ids.every((id) => stored.some((draft) => draft.id === id && draft.title.startsWith('Imported draft')))).toBe(true);
+
+    const spoiled = backupFile(2, 'spoiled.json', (text) => text.replace('https://imported.example/1', 'not a url'));
+    await setFile(ff, editor, '#backup-import', spoiled.file);
+    await waitForText(ff, editor, 'Nothing was imported: 1 problem in the file.');
+    expect((await readStoredDrafts(ff, editor)).map((draft) => draft.id).sort()).toEqual(stored.map((draft) => draft.id).sort());
+    await closeTab(ff, editor);
   });
 });

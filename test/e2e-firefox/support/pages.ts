@@ -103,6 +103,18 @@ export async function click(ff: Firefox, context: string, target: Target, button
   });
 }
 
+/** Hands `file` to the file input found by `selector`, as a person picking it in the file dialog would. */
+export async function setFile(ff: Firefox, context: string, selector: string, file: string): Promise<void> {
+  const reply = await ff.bidi.send<EvaluateResult & { result?: { sharedId?: string } }>('script.evaluate', {
+    expression: `document.querySelector(${JSON.stringify(selector)})`,
+    target: { context },
+    awaitPromise: false,
+  });
+  const sharedId = reply.result?.sharedId;
+  if (!sharedId) throw new Error(`No element ${selector} on the page`);
+  await ff.bidi.send('input.setFiles', { context, element: { sharedId }, files: [file] });
+}
+
 /** Clicks the field named by `label`, and types `text` into it, replacing what was there. */
 export async function typeInto(ff: Firefox, context: string, label: string, text: string): Promise<void> {
   await click(ff, context, { label });
