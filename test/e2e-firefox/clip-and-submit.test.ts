@@ -254,6 +254,8 @@ describe('Firefox: importing a backup', () => {
     await waitForText(ff, editor, 'Import a backup');
     await setFile(ff, editor, '#backup-import', good.file);
     await waitForText(ff, editor, 'Imported 3 drafts and 3 quotes.');
+    // Written in the import's worker: the page's list hears of it and shows the drafts without a reload.
+    await waitForText(ff, editor, 'Imported draft 2');
     const stored = await readStoredDrafts(ff, editor);
     expect(good.ids.every((id) => stored.some((draft) => draft.id === id && draft.title.startsWith('Imported draft')))).toBe(true);
 

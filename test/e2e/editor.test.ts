@@ -286,6 +286,8 @@ describe('the drafts workspace', () => {
       await page.getByLabel('Import a backup').setInputFiles(file);
       const quotes = (original.drafts as Draft[])[0]!.clips.length;
       await page.getByTestId('import-outcome').filter({ hasText: `Imported 1 draft and ${quotes} ${quotes === 1 ? 'quote' : 'quotes'}.` }).waitFor();
+      // Written in the import's worker: the page's list hears of it and shows the draft without a reload.
+      await page.getByRole('list', { name: 'Recent drafts' }).getByText((original.drafts as Draft[])[0]!.title).waitFor();
       const copy = await dumpStores(other, ['drafts', 'revisions']);
       expect(copy.drafts).toEqual(original.drafts);
       expect(copy.drafts![0]).toMatchObject({ deployers: ['Example Airlines'], harmedParties: ['Airline passengers'] });
