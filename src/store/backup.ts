@@ -116,7 +116,7 @@ function draftWriter(store: ClipperDb, onProgress: ImportProgress) {
       if (state === 'accepted') writer.submissions.accepted.push(row.id);
       else if (state === 'queued' || state === 'sending') writer.submissions.waiting.push(row.id);
     },
-    // A plain promise chain, not an async function: the import awaits these only after its parse loop, and
+    // A plain promise chain, not an async function: the import awaits these only after the parse, and
     // an async function's own zone then made Dexie see the transaction as committed (PrematureCommitError).
     put(rows: Draft[]): Promise<void> {
       queued += rows.length;
