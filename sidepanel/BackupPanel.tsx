@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
 import { exportEverything, type ImportOutcome } from '../src/store/backup.ts';
 import { importBackup } from '../src/store/backup-import.ts';
-import { afterPaint } from '../src/ui/after-paint.ts';
 import { download } from '../src/ui/download.ts';
 import { serializeBackup } from '../src/workspace/io/backup.ts';
 import { formatNumber, t } from '../src/i18n/i18n.ts';
@@ -16,8 +15,7 @@ export function BackupPanel() {
     setFailure(null);
     setProgress({ written: 0, total: 0 });
     try {
-      // Where the import runs on this page, the search index of what came in is built once the outcome is drawn.
-      setOutcome(await importBackup(file, (written, total) => setProgress({ written, total }), afterPaint));
+      setOutcome(await importBackup(file, (written, total) => setProgress({ written, total })));
     } catch (error) {
       // The import runs in one transaction: a failure (e.g. the disk is full) leaves the store as it was.
       setFailure(error instanceof Error ? error.message : String(error));

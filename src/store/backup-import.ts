@@ -4,7 +4,7 @@
  * on the page itself. Either way `importEverything` does the work; in the worker it then indexes the
  * imported drafts for search, off the page as well.
  */
-import { importEverything, type ImportOutcome, type ImportProgress, type Later } from './backup.ts';
+import { importEverything, type ImportOutcome, type ImportProgress } from './backup.ts';
 import { db } from './db.ts';
 import { forgetSearch } from './search.ts';
 
@@ -15,9 +15,9 @@ export type FromImportWorker =
   /** After the outcome: the search index of what came in is saved too (or could not be). */
   | { kind: 'finished' };
 
-/** Imports `file` into this extension's store; `later` schedules the search indexing when it runs on the page. */
-export function importBackup(file: Blob | string, onProgress: ImportProgress, later: Later): Promise<ImportOutcome> {
-  if (typeof Worker === 'undefined') return importEverything(file, db(), onProgress, later);
+/** Imports `file` into this extension's store. */
+export function importBackup(file: Blob | string, onProgress: ImportProgress): Promise<ImportOutcome> {
+  if (typeof Worker === 'undefined') return importEverything(file, db(), onProgress);
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./backup-worker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = (event: MessageEvent<FromImportWorker>) => {

@@ -6,7 +6,7 @@ import { searchDocument, type SearchDocument } from '../workspace/search.ts';
 import { announceTableChanged, db, type ClipperDb } from './db.ts';
 import { readAllDrafts, readDraftIds, readDraftsOrNone } from './draft-read.ts';
 import { importedDraftsWriter, putDrafts } from './draft-write.ts';
-import { dropSearch, indexInBackground, saveIndexed, type DraftStamp } from './search.ts';
+import { dropSearch, indexOfImported, saveIndexed, type DraftStamp } from './search.ts';
 import { keepingSubmission, reconcileImportedSubmissions } from './outbox.ts';
 
 export async function exportEverything(store: ClipperDb = db(), now = new Date().toISOString()): Promise<Backup> {
@@ -34,10 +34,7 @@ class Rejected extends Error {
 /** Called as rows are stored: rows written so far, of the rows queued for writing so far. */
 export type ImportProgress = (written: number, total: number) => void;
 
-/**
- * Runs the search indexing that follows an import. A page passes one that waits until the outcome is drawn:
- * handing 10,000 documents to the indexing worker holds the page's thread for some 20-40 ms.
- */
+/** Runs the search indexing that follows an import: the import's worker runs it once it has sent the outcome. */
 export type Later = (work: () => Promise<void>) => void;
 
 /**
@@ -92,7 +89,7 @@ export async function importEverything(file: Blob | string, store: ClipperDb = d
     // Versions of drafts the file brought back are older than the saved index knows: it goes.
     if (replacedAny) await dropSearch(store).catch(warn);
     // Not awaited: the import is done; a search before the index is saved indexes anew.
-    else if (stamps.length > 0) later(() => indexInBackground(documents, stamps).then((snapshot) => saveIndexed(store, snapshot)).catch(warn));
+    else if (stamps.length > 0) later(async () => saveIndexed(store, indexOfImported(documents, stamps)).catch(warn));
     return outcome;
   } catch (error) {
     if (error instanceof Rejected) return { ok: false, rejected: error.rejected };

@@ -244,31 +244,10 @@ export async function warmSearch(store: ClipperDb = db()): Promise<void> {
   await current(store);
 }
 
-/**
- * Indexes documents in a worker when called on a page that can start one (its own thread and heap), else
- * right here: in a worker already (an import's), or where there are no workers.
- */
-function indexOffThread(documents: SearchDocument[]): Promise<string> {
-  if (typeof Worker === 'undefined' || typeof document === 'undefined') return Promise.resolve(createDraftSearch(documents).toJSON());
-  return new Promise<string>((resolve, reject) => {
-    const worker = new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module' });
-    worker.onmessage = (event: MessageEvent<string>) => {
-      resolve(event.data);
-      worker.terminate();
-    };
-    worker.onerror = (event) => {
-      reject(new Error(event.message || 'search worker failed'));
-      worker.terminate();
-    };
-    worker.postMessage(documents);
-  });
-}
-
-/** Indexes exactly these drafts' documents off the page's thread (e.g. after an import into an empty store). */
-export async function indexInBackground(documents: SearchDocument[], drafts: DraftStamp[]): Promise<SnapshotRow> {
-  const index = await indexOffThread(documents);
+/** The index of exactly these drafts' documents, to save (after an import into an empty store, in its worker). */
+export function indexOfImported(documents: SearchDocument[], drafts: DraftStamp[]): SnapshotRow {
   const { docs, newest } = docsOf(drafts);
-  return { key: KEY, version: SEARCH_INDEX_VERSION, index, docs: [...docs], newest };
+  return { key: KEY, version: SEARCH_INDEX_VERSION, index: createDraftSearch(documents).toJSON(), docs: [...docs], newest };
 }
 
 /**
@@ -280,7 +259,7 @@ export function forgetSearch(store: ClipperDb = db()): void {
   clearTimeout(saving.get(store));
 }
 
-/** Saves an index made by `indexInBackground`; this page loads it at its next search. */
+/** Saves an index made by `indexOfImported`; the next search of any page loads it. */
 export async function saveIndexed(store: ClipperDb, row: SnapshotRow): Promise<void> {
   forgetSearch(store);
   await searchDb(store).snapshots.put(row);
